@@ -1,0 +1,56 @@
+package io.perfflow.runtime.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.util.StringUtils;
+
+/**
+ * A real PostgreSQL (zonky's embedded binaries) for the embedded runtime, used unless
+ * {@code spring.datasource.url} points at a server.
+ *
+ * <p>Its data lives under {@code perfflow.embedded.postgres.data-dir} (default {@code
+ * ./data/postgres}) so business data survives a restart; an empty value gives a throw-away
+ * database in a temporary folder (the tests use that).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("embedded")
+// matchIfMissing: this configuration applies exactly when no datasource URL is configured.
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedPostgresConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(@Value("${perfflow.embedded.postgres.data-dir:}") String dataDir)
+      throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1");
+    if (StringUtils.hasText(dataDir)) {
+      Path dir = Path.of(dataDir).toAbsolutePath();
+      Files.createDirectories(dir);
+      builder.setDataDirectory(dir).setCleanDataDirectory(false);
+      LOG.info("Embedded PostgreSQL keeps its data in {}", dir);
+    }
+    return builder.start();
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    pool.setUsername("postgres");
+    pool.setPoolName("perfflow-embedded");
+    pool.setMaximumPoolSize(10);
+    return pool;
+  }
+}
