@@ -17,6 +17,14 @@ CREATE TABLE employee (
   created_at    timestamptz NOT NULL DEFAULT now()
 );
 
+-- Stores (marketplace shops) the employees work on; opened_on drives the store-stage profiles.
+CREATE TABLE store (
+  id          text PRIMARY KEY,
+  name        text NOT NULL,
+  marketplace text NOT NULL,
+  opened_on   date NOT NULL
+);
+
 CREATE TABLE app_group (
   id      text PRIMARY KEY,
   name    text NOT NULL,
@@ -139,6 +147,8 @@ CREATE TABLE collected_metric (
   metric      text NOT NULL,
   value       numeric(14, 4) NOT NULL,
   source      text NOT NULL,
+  -- The value the company system gave when an imported value replaced it.
+  overridden_value numeric(14, 4),
   PRIMARY KEY (cycle_id, employee_id, metric)
 );
 

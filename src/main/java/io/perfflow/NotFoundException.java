@@ -1,0 +1,8 @@
+package io.perfflow;
+
+/** A resource that does not exist; the API answers 404 naming it. */
+public class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,83 @@
+package io.perfflow.mail;
+
+import io.perfflow.org.Employee;
+import io.perfflow.org.Organisation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves a mail task's {@code to} header into addresses: {@code employee}, {@code manager}
+ * (of the review), {@code group:<id>}, {@code group-var:<variable>}, {@code head-var:<variable>},
+ * {@code head:<group>}, comma separated.
+ */
+@Component
+public class Recipients {
+  private final Organisation organisation;
+
+  public Recipients(Organisation organisation) {
+    this.organisation = organisation;
+  }
+
+  public List<String> resolve(String spec, String employeeId, String managerId, Map<String, Object> variables) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("The mail task has no 'to' header");
+    }
+    Set<String> addresses = new LinkedHashSet<>();
+    for (String part : spec.split(",")) {
+      String p = part.trim();
+      if (p.equals("employee")) {
+        addresses.add(email(employeeId, p));
+      } else if (p.equals("manager")) {
+        addresses.add(email(managerId, p));
+      } else if (p.startsWith("group:")) {
+        addresses.addAll(members(p.substring(6)));
+      } else if (p.startsWith("group-var:")) {
+        addresses.addAll(members(variable(variables, p.substring(10), p)));
+      } else if (p.startsWith("head-var:")) {
+        addresses.add(head(variable(variables, p.substring(9), p)));
+      } else if (p.startsWith("head:")) {
+        addresses.add(head(p.substring(5)));
+      } else if (p.startsWith("employee-var:")) {
+        addresses.add(email(variable(variables, p.substring(13), p), p));
+      } else {
+        throw new IllegalArgumentException("Unknown recipient '" + p + "' in the mail task's 'to' header");
+      }
+    }
+    return new ArrayList<>(addresses);
+  }
+
+  private String email(String employeeId, String spec) {
+    if (employeeId == null) {
+      throw new IllegalArgumentException("Recipient '" + spec + "' is not known for this process instance");
+    }
+    return organisation.get(employeeId).email();
+  }
+
+  private List<String> members(String groupId) {
+    List<String> emails = organisation.membersOf(groupId).stream().map(Employee::email).toList();
+    if (emails.isEmpty()) {
+      throw new IllegalArgumentException("Group '" + groupId + "' has no members to mail");
+    }
+    return emails;
+  }
+
+  private String head(String groupId) {
+    var group = organisation.group(groupId).orElseThrow(() -> new IllegalArgumentException("No group '" + groupId + "'"));
+    if (group.headId() == null) {
+      throw new IllegalArgumentException("Group '" + groupId + "' has no head to escalate to");
+    }
+    return organisation.get(group.headId()).email();
+  }
+
+  private static String variable(Map<String, Object> variables, String name, String spec) {
+    Object value = variables.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("Recipient '" + spec + "' needs the variable '" + name + "', which is not set");
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,3 @@
+package io.perfflow.org;
+
+public record Group(String id, String name, String headId) {}

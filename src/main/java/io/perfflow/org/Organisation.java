@@ -1,0 +1,179 @@
+package io.perfflow.org;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.InvalidInputException.FieldError;
+import io.perfflow.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Employees, groups and who belongs where. */
+@Service
+public class Organisation {
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwords;
+
+  public Organisation(JdbcClient jdbc, PasswordEncoder passwords) {
+    this.jdbc = jdbc;
+    this.passwords = passwords;
+  }
+
+  public Optional<Employee> find(String id) {
+    return jdbc.sql(SELECT_EMPLOYEE + " WHERE e.id = ?").param(id).query(Organisation::employee).optional();
+  }
+
+  public Employee get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("No employee with id '" + id + "'"));
+  }
+
+  public List<Employee> all() {
+    return jdbc.sql(SELECT_EMPLOYEE + " ORDER BY e.id").query(Organisation::employee).list();
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("SELECT count(*) FROM employee WHERE id = ?").param(id).query(Long.class).single() > 0;
+  }
+
+  public Optional<Group> group(String id) {
+    return jdbc.sql("SELECT id, name, head_id FROM app_group WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .optional();
+  }
+
+  public List<Group> groups() {
+    return jdbc.sql("SELECT id, name, head_id FROM app_group ORDER BY id")
+        .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  public List<Employee> membersOf(String groupId) {
+    return jdbc.sql(SELECT_EMPLOYEE + " WHERE e.id IN (SELECT employee_id FROM group_member WHERE group_id = ?) ORDER BY e.id")
+        .param(groupId)
+        .query(Organisation::employee)
+        .list();
+  }
+
+  public boolean isMember(String employeeId, String groupId) {
+    return jdbc.sql("SELECT count(*) FROM group_member WHERE group_id = ? AND employee_id = ?")
+            .params(groupId, employeeId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  @Transactional
+  public void saveGroup(Group group) {
+    jdbc.sql(
+            """
+            INSERT INTO app_group (id, name, head_id) VALUES (?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, head_id = excluded.head_id""")
+        .params(group.id(), group.name(), group.headId())
+        .update();
+  }
+
+  /** Validates and adds an employee; every problem is reported at once, by field. */
+  @Transactional
+  public Employee create(NewEmployee e) {
+    List<FieldError> errors = new ArrayList<>();
+    if (e.id() == null || !ID.matcher(e.id()).matches()) {
+      errors.add(new FieldError("id", "must be 2-63 lower-case letters, digits, '.', '_' or '-'"));
+    } else if (exists(e.id())) {
+      errors.add(new FieldError("id", "employee '" + e.id() + "' already exists"));
+    }
+    if (blank(e.name())) errors.add(new FieldError("name", "is required"));
+    if (e.email() == null || !EMAIL.matcher(e.email()).matches()) {
+      errors.add(new FieldError("email", "must be an e-mail address"));
+    }
+    if (blank(e.role())) errors.add(new FieldError("role", "is required"));
+    if (blank(e.team())) errors.add(new FieldError("team", "is required"));
+    if (e.hiredOn() == null) errors.add(new FieldError("hiredOn", "is required (YYYY-MM-DD)"));
+    if (blank(e.level())) errors.add(new FieldError("level", "is required"));
+    if (e.basePay() == null || e.basePay().signum() < 0) {
+      errors.add(new FieldError("basePay", "is required and must not be negative"));
+    }
+    if (e.managerId() != null && !exists(e.managerId())) {
+      errors.add(new FieldError("managerId", "no employee '" + e.managerId() + "'"));
+    }
+    if (e.storeId() != null
+        && jdbc.sql("SELECT count(*) FROM store WHERE id = ?").param(e.storeId()).query(Long.class).single() == 0) {
+      errors.add(new FieldError("storeId", "no store '" + e.storeId() + "'"));
+    }
+    for (String g : e.groups() == null ? List.<String>of() : e.groups()) {
+      if (group(g).isEmpty()) errors.add(new FieldError("groups", "no group '" + g + "'"));
+    }
+    if (e.password() == null || e.password().length() < 4) {
+      errors.add(new FieldError("password", "is required (at least 4 characters)"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    insert(e);
+    return get(e.id());
+  }
+
+  /** Inserts or refreshes an employee without validation (the demo seed). */
+  @Transactional
+  public void upsert(NewEmployee e) {
+    if (exists(e.id())) {
+      return;
+    }
+    insert(e);
+  }
+
+  private void insert(NewEmployee e) {
+    jdbc.sql(
+            """
+            INSERT INTO employee (id, name, email, role, team, manager_id, store_id, hired_on, level, base_pay, password_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            e.id(), e.name(), e.email(), e.role(), e.team(), e.managerId(), e.storeId(), e.hiredOn(),
+            e.level(), e.basePay(), passwords.encode(e.password()))
+        .update();
+    for (String g : e.groups() == null ? List.<String>of() : e.groups()) {
+      jdbc.sql("INSERT INTO group_member (group_id, employee_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+          .params(g, e.id())
+          .update();
+    }
+  }
+
+  public Optional<String> passwordHash(String id) {
+    return jdbc.sql("SELECT password_hash FROM employee WHERE id = ? AND active").param(id).query(String.class).optional();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static final String SELECT_EMPLOYEE =
+      """
+      SELECT e.*, coalesce((SELECT array_agg(group_id ORDER BY group_id) FROM group_member m WHERE m.employee_id = e.id), '{}') AS groups
+      FROM employee e""";
+
+  private static Employee employee(ResultSet rs, int row) throws SQLException {
+    return new Employee(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("email"),
+        rs.getString("role"),
+        rs.getString("team"),
+        rs.getString("manager_id"),
+        rs.getString("store_id"),
+        rs.getObject("hired_on", java.time.LocalDate.class),
+        rs.getString("level"),
+        rs.getBigDecimal("base_pay"),
+        Arrays.asList((String[]) rs.getArray("groups").getArray()),
+        rs.getBoolean("active"));
+  }
+}

@@ -1,0 +1,309 @@
+package io.perfflow.review;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.InvalidInputException.FieldError;
+import io.perfflow.NotFoundException;
+import io.perfflow.audit.AuditLog;
+import io.perfflow.metrics.CollectedMetric;
+import io.perfflow.metrics.MetricCollector;
+import io.perfflow.org.Employee;
+import io.perfflow.org.Organisation;
+import io.perfflow.scorecard.Kpi;
+import io.perfflow.scorecard.Scorecards;
+import io.perfflow.scorecard.WeightProfile;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Review cycles: who is reviewed for a period, their reviews, and the cycle's close. */
+@Service
+public class Cycles {
+  private final JdbcClient jdbc;
+  private final Organisation organisation;
+  private final Scorecards scorecards;
+  private final MetricCollector collector;
+  private final AuditLog audit;
+  private final ProcessLauncher launcher;
+  private final TransactionTemplate tx;
+
+  public Cycles(
+      JdbcClient jdbc, Organisation organisation, Scorecards scorecards, MetricCollector collector,
+      AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.organisation = organisation;
+    this.scorecards = scorecards;
+    this.collector = collector;
+    this.audit = audit;
+    this.launcher = launcher;
+    this.tx = tx;
+  }
+
+  /** What the cycle process carries per review into its call activity. */
+  public record ReviewRef(long reviewId, String employeeId, String managerId, String role) {}
+
+  public record Progress(Cycle cycle, int reviews, Map<String, Integer> byStatus, int finished, double progress) {}
+
+  /** Opens a cycle and starts its process. Validates the period and the scope first. */
+  public Cycle start(String period, List<String> roles, List<String> employeeIds, String actor) {
+    YearMonth ym = parsePeriod(period);
+    List<FieldError> errors = new ArrayList<>();
+    List<String> known = scorecards.roles();
+    for (String role : roles == null ? List.<String>of() : roles) {
+      if (!known.contains(role)) errors.add(new FieldError("roles", "no scorecard for role '" + role + "'"));
+    }
+    for (String id : employeeIds == null ? List.<String>of() : employeeIds) {
+      if (!organisation.exists(id)) errors.add(new FieldError("employeeIds", "no employee '" + id + "'"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    if (scope(roles, employeeIds).isEmpty()) {
+      throw new InvalidInputException("roles", "nobody to review: no active employee with a scorecard and a manager in this scope");
+    }
+    long id =
+        tx.execute(
+            status -> {
+              long cycleId =
+                  jdbc.sql(
+                          """
+                          INSERT INTO review_cycle (period, status, roles, employee_ids, started_by)
+                          VALUES (?, 'RUNNING', ?, ?, ?) RETURNING id""")
+                      .params(ym.toString(), array(roles), array(employeeIds), actor)
+                      .query(Long.class)
+                      .single();
+              audit.append(actor, "CYCLE_STARTED", null, cycleId,
+                  Map.of("period", ym.toString(), "roles", roles == null ? List.of() : roles,
+                      "employeeIds", employeeIds == null ? List.of() : employeeIds));
+              return cycleId;
+            });
+    launch(id, ym.toString());
+    return get(id);
+  }
+
+  private void launch(long cycleId, String period) {
+    long key = launcher.start(ProcessLauncher.REVIEW_CYCLE, Map.of("cycleId", cycleId, "period", period));
+    jdbc.sql("UPDATE review_cycle SET process_instance_key = ?, status = 'RUNNING', status_reason = NULL WHERE id = ?")
+        .params(key, cycleId)
+        .update();
+  }
+
+  /** Re-launches an interrupted cycle: its unfinished reviews start again, finished ones stay. */
+  public Cycle restart(long cycleId, String actor) {
+    Cycle cycle = get(cycleId);
+    if (!Cycle.INTERRUPTED.equals(cycle.status())) {
+      throw new InvalidInputException("status", "cycle " + cycleId + " is " + cycle.status() + ", only an INTERRUPTED cycle can be restarted");
+    }
+    audit.append(actor, "CYCLE_RESTARTED", null, cycleId, Map.of("period", cycle.period()));
+    launch(cycleId, cycle.period());
+    return get(cycleId);
+  }
+
+  /** Opens the cycle of the previous month for the monthly timer (all roles). */
+  public Cycle openScheduled(YearMonth today) {
+    YearMonth period = today.minusMonths(1);
+    long cycleId =
+        tx.execute(
+            s -> {
+              long id =
+                  jdbc.sql("INSERT INTO review_cycle (period, status, started_by) VALUES (?, 'RUNNING', 'scheduler') RETURNING id")
+                      .param(period.toString())
+                      .query(Long.class)
+                      .single();
+              audit.append("scheduler", "CYCLE_STARTED", null, id, Map.of("period", period.toString(), "trigger", "monthly timer"));
+              return id;
+            });
+    return get(cycleId);
+  }
+
+  public void attachProcessInstance(long cycleId, long processInstanceKey) {
+    jdbc.sql("UPDATE review_cycle SET process_instance_key = ? WHERE id = ? AND process_instance_key IS NULL")
+        .params(processInstanceKey, cycleId)
+        .update();
+  }
+
+  /**
+   * Snapshots who is reviewed and with which profile, creates their reviews with the scorecard
+   * lines, and reads every metric of the cycle set-based (one query per metric for all
+   * employees). Idempotent: run again, it returns the unfinished reviews it made before.
+   */
+  @Transactional
+  public List<ReviewRef> prepare(long cycleId) {
+    Cycle cycle = get(cycleId);
+    YearMonth period = YearMonth.parse(cycle.period());
+    boolean prepared = jdbc.sql("SELECT count(*) FROM review WHERE cycle_id = ?").param(cycleId).query(Long.class).single() > 0;
+    if (!prepared) {
+      List<Employee> scope = scope(cycle.roles(), cycle.employeeIds());
+      Set<String> metrics = new LinkedHashSet<>();
+      Map<String, String> profiles = new TreeMap<>();
+      for (Employee e : scope) {
+        String profileName = scorecards.selectProfile(e.role(), e.storeId(), period);
+        WeightProfile profile = scorecards.find(e.role(), profileName).orElseThrow();
+        profiles.put(e.id(), profileName);
+        long reviewId =
+            jdbc.sql(
+                    """
+                    INSERT INTO review (cycle_id, employee_id, period, role, team, manager_id, profile, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'CREATED') RETURNING id""")
+                .params(cycleId, e.id(), period.toString(), e.role(), e.team(), e.managerId(), profileName)
+                .query(Long.class)
+                .single();
+        int position = 0;
+        for (Kpi k : profile.kpis()) {
+          jdbc.sql(
+                  """
+                  INSERT INTO review_line (review_id, position, kpi_code, kpi_name, unit, direction, metric, target, weight)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              .params(reviewId, position++, k.code(), k.name(), k.unit(), k.direction().name(), k.metric(), k.target(), k.weight())
+              .update();
+          metrics.add(k.metric());
+        }
+        audit.append(ReviewWorkflow.SYSTEM, "REVIEW_CREATED", reviewId, cycleId,
+            Map.of("employeeId", e.id(), "period", period.toString(), "profile", profileName,
+                "managerId", e.managerId()));
+      }
+      List<String> ids = scope.stream().map(Employee::id).toList();
+      List<CollectedMetric> values = collector.collect(ids, period, metrics);
+      for (CollectedMetric v : values) {
+        jdbc.sql(
+                """
+                INSERT INTO collected_metric (cycle_id, employee_id, metric, value, source, overridden_value)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+            .params(cycleId, v.employeeId(), v.metric(), v.value(), v.source(), v.overriddenQueriedValue())
+            .update();
+      }
+      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_PREPARED", null, cycleId,
+          Map.of("employees", ids, "profiles", profiles, "metrics", metrics, "valuesRead", values.size()));
+    } else {
+      // A restarted cycle: reviews that were cut off start over from the metrics.
+      jdbc.sql("UPDATE review SET status = 'CREATED', status_reason = NULL WHERE cycle_id = ? AND status = 'INTERRUPTED'")
+          .param(cycleId)
+          .update();
+    }
+    return jdbc.sql(
+            "SELECT id, employee_id, manager_id, role FROM review WHERE cycle_id = ? AND status NOT IN ('COMPLETED', 'REJECTED') ORDER BY id")
+        .param(cycleId)
+        .query((rs, n) -> new ReviewRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
+  /** Closes the cycle: rankings per team by final score. Returns them for the summary mail. */
+  @Transactional
+  public Map<String, List<Map<String, Object>>> close(long cycleId) {
+    Map<String, List<Map<String, Object>>> rankings = rankings(cycleId);
+    int updated =
+        jdbc.sql("UPDATE review_cycle SET status = 'CLOSED', closed_at = now() WHERE id = ? AND status <> 'CLOSED'")
+            .param(cycleId)
+            .update();
+    if (updated > 0) {
+      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_CLOSED", null, cycleId, Map.of("rankings", rankings));
+    }
+    return rankings;
+  }
+
+  public Map<String, List<Map<String, Object>>> rankings(long cycleId) {
+    Map<String, List<Map<String, Object>>> rankings = new TreeMap<>();
+    jdbc.sql(
+            """
+            SELECT team, employee_id, final_total, rating, status,
+                   rank() OVER (PARTITION BY team ORDER BY final_total DESC NULLS LAST) AS rank
+            FROM review WHERE cycle_id = ? ORDER BY team, rank, employee_id""")
+        .param(cycleId)
+        .query(
+            rs -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("rank", rs.getInt("rank"));
+              row.put("employeeId", rs.getString("employee_id"));
+              row.put("finalTotal", rs.getBigDecimal("final_total") == null ? "" : rs.getBigDecimal("final_total").toPlainString());
+              row.put("rating", rs.getString("rating") == null ? "" : rs.getString("rating"));
+              row.put("status", rs.getString("status"));
+              rankings.computeIfAbsent(rs.getString("team"), t -> new ArrayList<>()).add(row);
+            });
+    return rankings;
+  }
+
+  public Cycle get(long id) {
+    return jdbc.sql("SELECT * FROM review_cycle WHERE id = ?")
+        .param(id)
+        .query(Cycles::cycle)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("No review cycle with id " + id));
+  }
+
+  public List<Cycle> list() {
+    return jdbc.sql("SELECT * FROM review_cycle ORDER BY id DESC").query(Cycles::cycle).list();
+  }
+
+  public Progress progress(long id) {
+    Cycle cycle = get(id);
+    Map<String, Integer> byStatus = new TreeMap<>();
+    jdbc.sql("SELECT status, count(*) FROM review WHERE cycle_id = ? GROUP BY status")
+        .param(id)
+        .query(rs -> {
+          byStatus.put(rs.getString(1), rs.getInt(2));
+        });
+    int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+    int finished = byStatus.getOrDefault("COMPLETED", 0) + byStatus.getOrDefault("REJECTED", 0);
+    double progress = total == 0 ? 0 : Math.round(1000.0 * finished / total) / 1000.0;
+    return new Progress(cycle, total, byStatus, finished, progress);
+  }
+
+  private List<Employee> scope(List<String> roles, List<String> employeeIds) {
+    List<String> withScorecards = scorecards.roles();
+    return organisation.all().stream()
+        .filter(Employee::active)
+        .filter(e -> e.managerId() != null)
+        .filter(e -> withScorecards.contains(e.role()))
+        .filter(e -> roles == null || roles.isEmpty() || roles.contains(e.role()))
+        .filter(e -> employeeIds == null || employeeIds.isEmpty() || employeeIds.contains(e.id()))
+        .toList();
+  }
+
+  static YearMonth parsePeriod(String period) {
+    if (period == null) {
+      throw new InvalidInputException("period", "is required (YYYY-MM)");
+    }
+    try {
+      return YearMonth.parse(period);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("period", "'" + period + "' is not a period YYYY-MM");
+    }
+  }
+
+  private static String[] array(List<String> values) {
+    return values == null || values.isEmpty() ? null : values.toArray(String[]::new);
+  }
+
+  private static List<String> list(Array array) throws SQLException {
+    return array == null ? null : Arrays.asList((String[]) array.getArray());
+  }
+
+  private static Cycle cycle(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+    return new Cycle(
+        rs.getLong("id"),
+        rs.getString("period"),
+        rs.getString("status"),
+        list(rs.getArray("roles")),
+        list(rs.getArray("employee_ids")),
+        (Long) rs.getObject("process_instance_key"),
+        rs.getString("started_by"),
+        rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+        closed == null ? null : closed.toInstant(),
+        rs.getString("status_reason"));
+  }
+}

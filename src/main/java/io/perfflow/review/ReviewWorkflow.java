@@ -1,0 +1,328 @@
+package io.perfflow.review;
+
+import io.perfflow.audit.AuditLog;
+import io.perfflow.metrics.ImportedMetricSource;
+import io.perfflow.metrics.MetricValue;
+import io.perfflow.scorecard.Direction;
+import io.perfflow.scoring.Scoring;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of one performance review, each called by a job worker. Every step is idempotent
+ * (a retried job changes nothing twice and audits once) and leaves an audit event.
+ */
+@Service
+public class ReviewWorkflow {
+  public static final String SYSTEM = "perfflow";
+
+  private final JdbcClient jdbc;
+  private final Reviews reviews;
+  private final AuditLog audit;
+  private final ImportedMetricSource imported;
+
+  public ReviewWorkflow(JdbcClient jdbc, Reviews reviews, AuditLog audit, ImportedMetricSource imported) {
+    this.jdbc = jdbc;
+    this.reviews = reviews;
+    this.audit = audit;
+    this.imported = imported;
+  }
+
+  /**
+   * Reads the employee's KPI values: the cycle's set-based collection, with values imported
+   * since then taking precedence. A KPI without a value is an error naming employee, KPI and
+   * period; nothing is scored as zero.
+   */
+  @Transactional(noRollbackFor = MissingMetricException.class)
+  public void collectMetrics(long reviewId, String dedupeKey) {
+    Review review = reviews.get(reviewId);
+    List<ReviewLine> lines = reviews.lines(reviewId);
+    Map<String, MetricValue> values = new HashMap<>();
+    Map<String, BigDecimal> overridden = new HashMap<>();
+    jdbc.sql("SELECT metric, value, source, overridden_value FROM collected_metric WHERE cycle_id = ? AND employee_id = ?")
+        .params(review.cycleId(), review.employeeId())
+        .query(
+            rs -> {
+              String metric = rs.getString("metric");
+              values.put(metric, new MetricValue(review.employeeId(), metric, rs.getBigDecimal("value"), rs.getString("source")));
+              if (rs.getBigDecimal("overridden_value") != null) {
+                overridden.put(metric, rs.getBigDecimal("overridden_value"));
+              }
+            });
+    List<String> metrics = lines.stream().map(ReviewLine::metric).distinct().toList();
+    for (MetricValue v : imported.read(List.of(review.employeeId()), YearMonth.parse(review.period()), metrics)) {
+      MetricValue before = values.put(v.metric(), v);
+      if (before != null && !before.source().equals(v.source()) && !overridden.containsKey(v.metric())) {
+        overridden.put(v.metric(), before.value());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (ReviewLine line : lines) {
+      if (!values.containsKey(line.metric())) {
+        missing.add("KPI '" + line.kpi() + "' (metric " + line.metric() + ")");
+      }
+    }
+    if (!missing.isEmpty()) {
+      String message =
+          "Missing metric value for employee '" + review.employeeId() + "', " + String.join(", ", missing)
+              + ", period " + review.period()
+              + ". Import the value (POST /api/metrics/import) and retry the job.";
+      markBlocked(reviewId, message);
+      throw new MissingMetricException(message);
+    }
+    List<Map<String, Object>> collected = new ArrayList<>();
+    for (ReviewLine line : lines) {
+      MetricValue v = values.get(line.metric());
+      jdbc.sql("UPDATE review_line SET actual = ?, source = ? WHERE review_id = ? AND kpi_code = ?")
+          .params(v.value(), v.source(), reviewId, line.kpi())
+          .update();
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("kpi", line.kpi());
+      entry.put("metric", line.metric());
+      entry.put("value", v.value().stripTrailingZeros().toPlainString());
+      entry.put("source", v.source());
+      if (overridden.containsKey(line.metric())) {
+        entry.put("overridesQueriedValue", overridden.get(line.metric()).stripTrailingZeros().toPlainString());
+      }
+      collected.add(entry);
+    }
+    setStatus(reviewId, ReviewStatus.CREATED, null);
+    audit.append(SYSTEM, "METRICS_COLLECTED", reviewId, review.cycleId(), Map.of("values", collected), dedupeKey);
+  }
+
+  private void markBlocked(long reviewId, String reason) {
+    Review review = reviews.get(reviewId);
+    if (review.status() != ReviewStatus.BLOCKED || !reason.equals(review.statusReason())) {
+      setStatus(reviewId, ReviewStatus.BLOCKED, reason);
+      audit.append(SYSTEM, "METRIC_MISSING", reviewId, review.cycleId(), Map.of("error", reason));
+    }
+  }
+
+  /** Scores every KPI and the weighted total from the values collected. */
+  @Transactional
+  public BigDecimal computeScores(long reviewId, String dedupeKey) {
+    Review review = reviews.get(reviewId);
+    List<ReviewLine> lines = reviews.lines(reviewId);
+    BigDecimal cap = setting("completion_cap", new BigDecimal("1.2"));
+    List<Scoring.KpiInput> inputs = new ArrayList<>();
+    for (ReviewLine l : lines) {
+      if (l.actual() == null) {
+        throw new MissingMetricException(
+            "KPI '" + l.kpi() + "' of review " + reviewId + " has no collected value; run collect-metrics first");
+      }
+      inputs.add(new Scoring.KpiInput(l.kpi(), Direction.valueOf(l.direction()), l.target(), l.weight(), l.actual()));
+    }
+    Scoring.Result result = Scoring.score(inputs, cap);
+    List<Map<String, Object>> details = new ArrayList<>();
+    for (Scoring.KpiScore s : result.lines()) {
+      jdbc.sql("UPDATE review_line SET completion = ?, score = ? WHERE review_id = ? AND kpi_code = ?")
+          .params(s.completion(), s.score(), reviewId, s.code())
+          .update();
+      details.add(Map.of("kpi", s.code(), "completion", s.completion().toPlainString(), "score", s.score().toPlainString()));
+    }
+    jdbc.sql("UPDATE review SET total = ?, updated_at = now() WHERE id = ?").params(result.total(), reviewId).update();
+    audit.append(SYSTEM, "SCORES_COMPUTED", reviewId, review.cycleId(),
+        Map.of("lines", details, "total", result.total().toPlainString(), "completionCap", cap.toPlainString()), dedupeKey);
+    return result.total();
+  }
+
+  @Transactional
+  public void recordRating(long reviewId, String rating, String stage, String dedupeKey) {
+    Review review = reviews.get(reviewId);
+    jdbc.sql("UPDATE review SET rating = ?, updated_at = now() WHERE id = ?").params(rating, reviewId).update();
+    BigDecimal on = "final".equals(stage) ? review.finalTotal() : review.total();
+    audit.append(SYSTEM, "RATING_DETERMINED", reviewId, review.cycleId(),
+        Map.of("stage", stage, "rating", rating, "total", on == null ? "" : on.toPlainString()), dedupeKey);
+  }
+
+  public record ManagerReviewOutcome(BigDecimal finalTotal) {}
+
+  /**
+   * Records the manager's adjustment (at most ±{@code max_manager_adjustment} points, a comment
+   * when it is not 0) and the employee's self-assessment, and computes the final total.
+   */
+  @Transactional
+  public ManagerReviewOutcome recordManagerReview(
+      long reviewId, BigDecimal adjustment, String managerComment, Integer selfRating, String selfComment, String dedupeKey) {
+    Review review = reviews.get(reviewId);
+    BigDecimal max = setting("max_manager_adjustment", BigDecimal.TEN);
+    if (adjustment == null) {
+      throw new InvalidAdjustmentException("The adjustment is required (0 for none).");
+    }
+    if (adjustment.abs().compareTo(max) > 0) {
+      throw new InvalidAdjustmentException(
+          "The adjustment " + adjustment.stripTrailingZeros().toPlainString() + " is outside ±"
+              + max.stripTrailingZeros().toPlainString() + " points.");
+    }
+    if (adjustment.signum() != 0 && (managerComment == null || managerComment.isBlank())) {
+      throw new InvalidAdjustmentException("A comment is required when the adjustment is not 0.");
+    }
+    BigDecimal finalTotal = review.total().add(adjustment).setScale(2, RoundingMode.HALF_UP);
+    jdbc.sql(
+            """
+            UPDATE review SET adjustment = ?, final_total = ?, manager_comment = ?, self_rating = coalesce(?, self_rating),
+              self_comment = coalesce(?, self_comment), updated_at = now() WHERE id = ?""")
+        .params(adjustment, finalTotal, managerComment, selfRating, selfComment, reviewId)
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("total", review.total().toPlainString());
+    details.put("adjustment", adjustment.stripTrailingZeros().toPlainString());
+    details.put("finalTotal", finalTotal.toPlainString());
+    details.put("managerComment", managerComment == null ? "" : managerComment);
+    audit.append(review.managerId() == null ? SYSTEM : review.managerId(), "MANAGER_REVIEW_RECORDED", reviewId,
+        review.cycleId(), details, dedupeKey);
+    return new ManagerReviewOutcome(finalTotal);
+  }
+
+  /** Records one approver group's decision; returns the rejection comment when it rejected. */
+  @Transactional
+  public Optional<String> recordApproval(long reviewId, int level, String group, String decision, String comment) {
+    Review review = reviews.get(reviewId);
+    int round = review.rejectionCount() + 1;
+    String actor = lastCompletedBy(reviewId, "approve-review", group);
+    int inserted =
+        jdbc.sql(
+                """
+                INSERT INTO approval (review_id, round, level, group_id, decision, comment, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id, round, level, group_id) DO NOTHING""")
+            .params(reviewId, round, level, group, decision, comment, actor)
+            .update();
+    if (inserted > 0) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("round", round);
+      details.put("level", level);
+      details.put("group", group);
+      details.put("decision", decision);
+      details.put("comment", comment == null ? "" : comment);
+      audit.append(actor, "REJECT".equals(decision) ? "APPROVAL_REJECTED" : "APPROVAL_GRANTED", reviewId,
+          review.cycleId(), details);
+    }
+    return "REJECT".equals(decision) ? Optional.of(comment == null ? "" : comment) : Optional.empty();
+  }
+
+  /** Counts the rounds that ended in a rejection (idempotent: derived from the decisions). */
+  @Transactional
+  public int countRejection(long reviewId, int hrAfter) {
+    Review review = reviews.get(reviewId);
+    int count =
+        jdbc.sql("SELECT count(DISTINCT round) FROM approval WHERE review_id = ? AND decision = 'REJECT' AND level > 0")
+            .param(reviewId)
+            .query(Integer.class)
+            .single();
+    jdbc.sql("UPDATE review SET rejection_count = ?, updated_at = now() WHERE id = ?").params(count, reviewId).update();
+    String next = count >= hrAfter ? "HR_DECISION" : "MANAGER_REVIEW";
+    audit.append(SYSTEM, "REVIEW_SENT_BACK", reviewId, review.cycleId(),
+        Map.of("rejections", count, "next", next), "rejection:" + reviewId + ":" + count);
+    return count;
+  }
+
+  @Transactional
+  public void recordHrDecision(long reviewId, String decision, String comment) {
+    Review review = reviews.get(reviewId);
+    String actor = lastCompletedBy(reviewId, "hr-decision", "hr");
+    int inserted =
+        jdbc.sql(
+                """
+                INSERT INTO approval (review_id, round, level, group_id, decision, comment, actor)
+                VALUES (?, ?, 0, 'hr', ?, ?, ?) ON CONFLICT (review_id, round, level, group_id) DO NOTHING""")
+            .params(reviewId, review.rejectionCount(), decision, comment, actor)
+            .update();
+    if ("REJECT".equals(decision)) {
+      setStatus(reviewId, ReviewStatus.REJECTED, "Rejected by HR after " + review.rejectionCount() + " rejections: " + comment);
+    }
+    if (inserted > 0) {
+      audit.append(actor, "HR_DECISION", reviewId, review.cycleId(),
+          Map.of("decision", decision, "comment", comment == null ? "" : comment));
+    }
+  }
+
+  /**
+   * Applies the result policy of the rating: a bonus (percent of base pay) and/or enrolment in
+   * the role's training plan. Returns a one-line summary.
+   */
+  @Transactional
+  public String applyResults(long reviewId) {
+    Review review = reviews.get(reviewId);
+    Optional<ReviewResult> existing = reviews.result(reviewId);
+    if (existing.isPresent()) {
+      return existing.get().summary();
+    }
+    var policy =
+        jdbc.sql("SELECT bonus_percent, enrol_training FROM result_policy WHERE rating = ?")
+            .param(review.rating())
+            .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getBoolean(2)})
+            .optional()
+            .orElse(new Object[] {BigDecimal.ZERO, false});
+    BigDecimal percent = (BigDecimal) policy[0];
+    BigDecimal basePay =
+        jdbc.sql("SELECT base_pay FROM employee WHERE id = ?").param(review.employeeId()).query(BigDecimal.class).single();
+    BigDecimal bonus = basePay.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    String plan = null;
+    if ((Boolean) policy[1]) {
+      plan =
+          jdbc.sql("SELECT code || ': ' || name FROM training_plan WHERE role = ?")
+              .param(review.role())
+              .query(String.class)
+              .optional()
+              .orElse("general performance improvement plan");
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add("Rating " + review.rating() + ", final score " + review.finalTotal().toPlainString());
+    if (bonus.signum() > 0) {
+      parts.add("bonus " + bonus.toPlainString() + " (" + percent.stripTrailingZeros().toPlainString() + "% of base pay)");
+    }
+    if (plan != null) {
+      parts.add("enrolled in training plan " + plan);
+    }
+    String summary = String.join("; ", parts);
+    jdbc.sql(
+            """
+            INSERT INTO review_result (review_id, rating, bonus_percent, bonus_amount, training_plan, summary)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING""")
+        .params(reviewId, review.rating(), percent, bonus, plan, summary)
+        .update();
+    setStatus(reviewId, ReviewStatus.COMPLETED, null);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("rating", review.rating());
+    details.put("bonusAmount", bonus.toPlainString());
+    details.put("trainingPlan", plan == null ? "" : plan);
+    details.put("summary", summary);
+    audit.append(SYSTEM, "RESULTS_APPLIED", reviewId, review.cycleId(), details);
+    return summary;
+  }
+
+  /** Status changes that follow a human step (set when its task is created). */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void setStatus(long reviewId, ReviewStatus status, String reason) {
+    jdbc.sql("UPDATE review SET status = ?, status_reason = ?, updated_at = now() WHERE id = ?")
+        .params(status.name(), reason, reviewId)
+        .update();
+  }
+
+  private String lastCompletedBy(long reviewId, String elementId, String group) {
+    return jdbc.sql(
+            """
+            SELECT coalesce(completed_by, assignee, 'unknown') FROM user_task
+            WHERE review_id = ? AND element_id = ? AND ? = ANY(candidate_groups) AND status IN ('COMPLETING', 'COMPLETED')
+            ORDER BY completed_at DESC NULLS FIRST, key DESC LIMIT 1""")
+        .params(reviewId, elementId, group)
+        .query(String.class)
+        .optional()
+        .orElse("unknown");
+  }
+
+  BigDecimal setting(String name, BigDecimal fallback) {
+    return jdbc.sql("SELECT value FROM scoring_setting WHERE name = ?").param(name).query(BigDecimal.class).optional().orElse(fallback);
+  }
+}

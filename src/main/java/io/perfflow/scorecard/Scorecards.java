@@ -1,0 +1,180 @@
+package io.perfflow.scorecard;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.InvalidInputException.FieldError;
+import io.perfflow.audit.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The scorecards (per role, named weight profiles) and the rule that picks the profile for a
+ * review: the store's stage for store-based roles, else the peak-season calendar, else normal.
+ */
+@Service
+public class Scorecards {
+  public static final String NORMAL = "normal";
+  public static final String PEAK_SEASON = "peak-season";
+
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+
+  public Scorecards(JdbcClient jdbc, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  public List<WeightProfile> all() {
+    Map<String, List<Kpi>> byProfile = new LinkedHashMap<>();
+    jdbc.sql("SELECT p.role, p.profile FROM scorecard_profile p ORDER BY p.role, p.profile")
+        .query((rs, n) -> byProfile.put(rs.getString(1) + "/" + rs.getString(2), new ArrayList<>()))
+        .list();
+    jdbc.sql("SELECT * FROM scorecard_kpi ORDER BY role, profile, position")
+        .query((rs, n) -> byProfile.get(rs.getString("role") + "/" + rs.getString("profile")).add(kpi(rs, n)))
+        .list();
+    List<WeightProfile> result = new ArrayList<>();
+    byProfile.forEach(
+        (key, kpis) -> {
+          String[] parts = key.split("/", 2);
+          result.add(new WeightProfile(parts[0], parts[1], kpis));
+        });
+    return result;
+  }
+
+  public Optional<WeightProfile> find(String role, String profile) {
+    List<Kpi> kpis =
+        jdbc.sql("SELECT * FROM scorecard_kpi WHERE role = ? AND profile = ? ORDER BY position")
+            .params(role, profile)
+            .query(Scorecards::kpi)
+            .list();
+    return kpis.isEmpty() ? Optional.empty() : Optional.of(new WeightProfile(role, profile, kpis));
+  }
+
+  public List<String> roles() {
+    return jdbc.sql("SELECT DISTINCT role FROM scorecard_profile ORDER BY role").query(String.class).list();
+  }
+
+  /** Creates or replaces a profile after validating it (weights, targets, known metrics). */
+  @Transactional
+  public WeightProfile save(WeightProfile profile, String actor) {
+    List<FieldError> errors = new ArrayList<>(profile.problems());
+    if (profile.kpis() != null) {
+      for (int i = 0; i < profile.kpis().size(); i++) {
+        String metric = profile.kpis().get(i).metric();
+        if (metric != null
+            && jdbc.sql("SELECT count(*) FROM metric_definition WHERE code = ?").param(metric).query(Long.class).single() == 0) {
+          errors.add(new FieldError("kpis[" + i + "].metric", "unknown metric '" + metric + "'"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    jdbc.sql(
+            """
+            INSERT INTO scorecard_profile (role, profile, updated_by) VALUES (?, ?, ?)
+            ON CONFLICT (role, profile) DO UPDATE SET updated_at = now(), updated_by = excluded.updated_by""")
+        .params(profile.role(), profile.profile(), actor)
+        .update();
+    jdbc.sql("DELETE FROM scorecard_kpi WHERE role = ? AND profile = ?").params(profile.role(), profile.profile()).update();
+    int position = 0;
+    for (Kpi k : profile.kpis()) {
+      jdbc.sql(
+              """
+              INSERT INTO scorecard_kpi (role, profile, position, code, name, unit, direction, target, weight, metric)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(profile.role(), profile.profile(), position++, k.code(), k.name(), k.unit(),
+              k.direction().name(), k.target(), k.weight(), k.metric())
+          .update();
+    }
+    audit.append(actor, "SCORECARD_CHANGED", null, null,
+        Map.of("role", profile.role(), "profile", profile.profile(), "kpis", profile.kpis()));
+    return find(profile.role(), profile.profile()).orElseThrow();
+  }
+
+  /**
+   * Which profile applies to an employee of {@code role} for {@code period}: a store-stage
+   * profile when the role has them and the employee works on a store, else {@code peak-season}
+   * when the period is in the peak-season calendar and the role has that profile, else
+   * {@code normal}.
+   */
+  public String selectProfile(String role, String storeId, YearMonth period) {
+    if (storeId != null) {
+      Optional<LocalDate> openedOn =
+          jdbc.sql("SELECT opened_on FROM store WHERE id = ?").param(storeId).query(LocalDate.class).optional();
+      if (openedOn.isPresent()) {
+        long month = ChronoUnit.MONTHS.between(YearMonth.from(openedOn.get()), period) + 1;
+        Optional<String> stage =
+            jdbc.sql(
+                    """
+                    SELECT s.profile FROM store_stage_profile s
+                    JOIN scorecard_profile p ON p.role = s.role AND p.profile = s.profile
+                    WHERE s.role = ? AND ? >= s.from_month AND (s.to_month IS NULL OR ? <= s.to_month)
+                    ORDER BY s.from_month LIMIT 1""")
+                .params(role, month, month)
+                .query(String.class)
+                .optional();
+        if (stage.isPresent()) {
+          return stage.get();
+        }
+      }
+    }
+    boolean peak =
+        jdbc.sql("SELECT count(*) FROM peak_season WHERE period = ?").param(period.toString()).query(Long.class).single() > 0;
+    if (peak && find(role, PEAK_SEASON).isPresent()) {
+      return PEAK_SEASON;
+    }
+    if (find(role, NORMAL).isPresent()) {
+      return NORMAL;
+    }
+    throw new InvalidInputException("role", "role '" + role + "' has no '" + NORMAL + "' scorecard profile");
+  }
+
+  public Map<String, String> peakSeasons() {
+    Map<String, String> result = new LinkedHashMap<>();
+    jdbc.sql("SELECT period, name FROM peak_season ORDER BY period")
+        .query((rs, n) -> result.put(rs.getString(1), rs.getString(2)))
+        .list();
+    return result;
+  }
+
+  @Transactional
+  public void savePeakSeason(String period, String name, String actor) {
+    try {
+      YearMonth.parse(period);
+    } catch (RuntimeException e) {
+      throw new InvalidInputException("period", "'" + period + "' is not a period YYYY-MM");
+    }
+    jdbc.sql("INSERT INTO peak_season (period, name) VALUES (?, ?) ON CONFLICT (period) DO UPDATE SET name = excluded.name")
+        .params(period, name)
+        .update();
+    audit.append(actor, "PEAK_SEASON_SET", null, null, Map.of("period", period, "name", name));
+  }
+
+  @Transactional
+  public void deletePeakSeason(String period, String actor) {
+    jdbc.sql("DELETE FROM peak_season WHERE period = ?").param(period).update();
+    audit.append(actor, "PEAK_SEASON_REMOVED", null, null, Map.of("period", period));
+  }
+
+  private static Kpi kpi(ResultSet rs, int row) throws SQLException {
+    return new Kpi(
+        rs.getString("code"),
+        rs.getString("name"),
+        rs.getString("unit"),
+        Direction.valueOf(rs.getString("direction")),
+        rs.getBigDecimal("target").stripTrailingZeros(),
+        rs.getBigDecimal("weight").stripTrailingZeros(),
+        rs.getString("metric"));
+  }
+}

@@ -1,0 +1,69 @@
+package io.perfflow.scorecard;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.InvalidInputException.FieldError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A named set of KPI weights for a role (e.g. operations/normal, operations/peak-season,
+ * customer-service/store-stage-1). Weights are percentages and must sum to exactly 100.
+ */
+public record WeightProfile(String role, String profile, List<Kpi> kpis) {
+  static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  public BigDecimal weightSum() {
+    return kpis.stream().map(Kpi::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Every problem with this profile, each naming the KPI it is about; empty when valid. */
+  public List<FieldError> problems() {
+    List<FieldError> errors = new ArrayList<>();
+    String name = "profile " + role + "/" + profile;
+    if (kpis == null || kpis.isEmpty()) {
+      errors.add(new FieldError("kpis", name + " has no KPIs"));
+      return errors;
+    }
+    Set<String> codes = new HashSet<>();
+    for (int i = 0; i < kpis.size(); i++) {
+      Kpi k = kpis.get(i);
+      String at = "kpis[" + i + "]";
+      String label = k.code() == null ? at : "KPI '" + k.code() + "'";
+      if (k.code() == null || k.code().isBlank()) errors.add(new FieldError(at + ".code", "is required"));
+      else if (!codes.add(k.code())) errors.add(new FieldError(at + ".code", label + " appears twice"));
+      if (k.name() == null || k.name().isBlank()) errors.add(new FieldError(at + ".name", label + ": name is required"));
+      if (k.unit() == null) errors.add(new FieldError(at + ".unit", label + ": unit is required"));
+      if (k.direction() == null) {
+        errors.add(new FieldError(at + ".direction", label + ": direction must be HIGHER_IS_BETTER or LOWER_IS_BETTER"));
+      }
+      if (k.target() == null || k.target().signum() <= 0) {
+        errors.add(new FieldError(at + ".target", label + ": target must be greater than 0"));
+      }
+      if (k.weight() == null || k.weight().signum() <= 0) {
+        errors.add(new FieldError(at + ".weight", label + ": weight must be greater than 0"));
+      }
+      if (k.metric() == null || k.metric().isBlank()) {
+        errors.add(new FieldError(at + ".metric", label + ": metric is required"));
+      }
+    }
+    if (errors.isEmpty() && weightSum().compareTo(HUNDRED) != 0) {
+      errors.add(
+          new FieldError(
+              "kpis[].weight",
+              "weights of " + name + " sum to " + weightSum().stripTrailingZeros().toPlainString()
+                  + "%, they must sum to exactly 100%"));
+    }
+    return errors;
+  }
+
+  public WeightProfile validated() {
+    List<FieldError> errors = problems();
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return this;
+  }
+}

@@ -1,0 +1,60 @@
+package io.perfflow.workers;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.perfflow.NotFoundException;
+import io.perfflow.review.Cycle;
+import io.perfflow.review.Cycles;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Job workers of the review-cycle process. */
+@Component
+public class CycleWorkers {
+  private final Cycles cycles;
+  private final boolean monthlyScheduleEnabled;
+
+  public CycleWorkers(Cycles cycles, @Value("${perfflow.cycles.monthly-schedule.enabled:false}") boolean monthlyScheduleEnabled) {
+    this.cycles = cycles;
+    this.monthlyScheduleEnabled = monthlyScheduleEnabled;
+  }
+
+  /** The monthly timer fired: open last month's cycle, if the schedule is switched on. */
+  @JobWorker(type = "perfflow.cycle.open-scheduled")
+  public Map<String, Object> openScheduled(ActivatedJob job) {
+    if (!monthlyScheduleEnabled) {
+      return Map.of("scheduleEnabled", false);
+    }
+    YearMonth now = YearMonth.now(ZoneOffset.UTC);
+    Cycle cycle = cycles.openScheduled(now);
+    cycles.attachProcessInstance(cycle.id(), job.getProcessInstanceKey());
+    return Map.of("scheduleEnabled", true, "cycleId", cycle.id(), "period", cycle.period());
+  }
+
+  @JobWorker(type = "perfflow.cycle.prepare")
+  public Map<String, Object> prepare(@Variable("cycleId") Long cycleId) {
+    try {
+      List<Cycles.ReviewRef> reviews = cycles.prepare(requireId(cycleId));
+      return Map.of("reviews", reviews);
+    } catch (NotFoundException | IllegalArgumentException | io.perfflow.InvalidInputException e) {
+      throw Jobs.incident("Cannot prepare cycle " + cycleId + ": " + e.getMessage());
+    }
+  }
+
+  @JobWorker(type = "perfflow.cycle.close")
+  public void close(@Variable("cycleId") Long cycleId) {
+    cycles.close(requireId(cycleId));
+  }
+
+  private static long requireId(Long cycleId) {
+    if (cycleId == null) {
+      throw Jobs.incident("The process has no variable 'cycleId'");
+    }
+    return cycleId;
+  }
+}

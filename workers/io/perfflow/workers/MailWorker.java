@@ -1,0 +1,51 @@
+package io.perfflow.workers;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.perfflow.NotFoundException;
+import io.perfflow.mail.MailContexts;
+import io.perfflow.mail.Mailer;
+import io.perfflow.mail.Recipients;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code perfflow.mail.send}: one worker for every mail in every process. The model says which
+ * template (header {@code template}) and to whom (header {@code to}).
+ */
+@Component
+public class MailWorker {
+  private final Mailer mailer;
+  private final Recipients recipients;
+  private final MailContexts contexts;
+
+  public MailWorker(Mailer mailer, Recipients recipients, MailContexts contexts) {
+    this.mailer = mailer;
+    this.recipients = recipients;
+    this.contexts = contexts;
+  }
+
+  @JobWorker(type = "perfflow.mail.send", fetchAllVariables = true)
+  public void send(ActivatedJob job) {
+    Map<String, String> headers = job.getCustomHeaders();
+    String template = headers.get("template");
+    if (template == null) {
+      throw Jobs.incident("Mail task '" + job.getElementId() + "' has no 'template' header");
+    }
+    Map<String, Object> variables = job.getVariablesAsMap();
+    Long reviewId = variables.get("reviewId") instanceof Number n ? n.longValue() : null;
+    Long cycleId = variables.get("cycleId") instanceof Number n ? n.longValue() : null;
+    List<String> to;
+    Map<String, Object> context;
+    try {
+      to = recipients.resolve(headers.get("to"), (String) variables.get("employeeId"), (String) variables.get("managerId"), variables);
+      context = contexts.build(variables);
+      mailer.render(template, context);
+    } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+      throw Jobs.incident("Mail task '" + job.getElementId() + "': " + e.getMessage());
+    }
+    // SMTP failures are transient: they are retried with the job's retries.
+    mailer.send(template, to, context, Jobs.dedupeKey(job), reviewId, reviewId == null ? cycleId : null);
+  }
+}
