@@ -1,11 +1,14 @@
 package io.perfflow;
 
+import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+// The models a modeler edits in processes/ and forms/, deployed as they are.
+@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn", "classpath*:/forms/*.form"})
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class PerfFlowApplication {

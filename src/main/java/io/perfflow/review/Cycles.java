@@ -113,6 +113,54 @@ public class Cycles {
     return get(cycleId);
   }
 
+  /** Restarts one INTERRUPTED review as a process of its own (its cycle instance is gone). */
+  public Review restartReview(long reviewId, String actor) {
+    Review review =
+        jdbc.sql("SELECT r.*, e.name AS employee_name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.id = ?")
+            .param(reviewId)
+            .query(Reviews::review)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("No review with id " + reviewId));
+    if (review.status() != ReviewStatus.INTERRUPTED) {
+      throw new InvalidInputException("status", "review " + reviewId + " is " + review.status() + ", only an INTERRUPTED review can be restarted");
+    }
+    tx.executeWithoutResult(s -> {
+      jdbc.sql("UPDATE review SET status = 'CREATED', status_reason = NULL, updated_at = now() WHERE id = ?").param(reviewId).update();
+      audit.append(actor, "REVIEW_RESTARTED", reviewId, review.cycleId(), Map.of("previousReason", String.valueOf(review.statusReason())));
+    });
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("reviewId", reviewId);
+    variables.put("employeeId", review.employeeId());
+    variables.put("managerId", review.managerId());
+    variables.put("role", review.role());
+    long key = launcher.start(ProcessLauncher.PERFORMANCE_REVIEW, variables);
+    jdbc.sql("UPDATE review SET process_instance_key = ? WHERE id = ?").params(key, reviewId).update();
+    return jdbc.sql("SELECT r.*, e.name AS employee_name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.id = ?")
+        .param(reviewId).query(Reviews::review).single();
+  }
+
+  /**
+   * After a restart of the embedded engine every running instance is gone: mark what was in
+   * flight INTERRUPTED with the reason, so HR can restart it. Business data stays as it was.
+   */
+  @Transactional
+  public int interruptInFlight(String reason) {
+    List<Long> cycleIds = jdbc.sql("SELECT id FROM review_cycle WHERE status = 'RUNNING'").query(Long.class).list();
+    for (long id : cycleIds) {
+      jdbc.sql("UPDATE review_cycle SET status = 'INTERRUPTED', status_reason = ? WHERE id = ?").params(reason, id).update();
+      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_INTERRUPTED", null, id, Map.of("reason", reason));
+    }
+    List<Review> inFlight =
+        jdbc.sql("SELECT r.*, e.name AS employee_name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.status NOT IN ('COMPLETED', 'REJECTED', 'INTERRUPTED')")
+            .query(Reviews::review)
+            .list();
+    for (Review r : inFlight) {
+      jdbc.sql("UPDATE review SET status = 'INTERRUPTED', status_reason = ?, updated_at = now() WHERE id = ?").params(reason, r.id()).update();
+      audit.append(ReviewWorkflow.SYSTEM, "REVIEW_INTERRUPTED", r.id(), r.cycleId(), Map.of("reason", reason, "wasStatus", r.status().name()));
+    }
+    return inFlight.size();
+  }
+
   /** Opens the cycle of the previous month for the monthly timer (all roles). */
   public Cycle openScheduled(YearMonth today) {
     YearMonth period = today.minusMonths(1);

@@ -50,6 +50,7 @@ public class EmbeddedPostgresConfiguration {
     pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     pool.setUsername("postgres");
     pool.setPoolName("perfflow-embedded");
+    pool.setSchema("perfflow");
     pool.setMaximumPoolSize(10);
     return pool;
   }

@@ -1,0 +1,65 @@
+package io.perfflow.api;
+
+import io.perfflow.review.Cycle;
+import io.perfflow.review.Cycles;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cycles")
+public class CyclesController {
+  private final Cycles cycles;
+
+  public CyclesController(Cycles cycles) {
+    this.cycles = cycles;
+  }
+
+  public record StartCycle(String period, List<String> roles, List<String> employeeIds) {}
+
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> start(@RequestBody StartCycle body, Principal principal) {
+    Cycle cycle = cycles.start(body.period(), body.roles(), body.employeeIds(), principal.getName());
+    return ResponseEntity.created(URI.create("/api/cycles/" + cycle.id()))
+        .body(Map.of("id", cycle.id(), "processInstanceKey", cycle.processInstanceKey(), "period", cycle.period(), "status", cycle.status()));
+  }
+
+  @GetMapping
+  public List<Cycle> list() {
+    return cycles.list();
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> get(@PathVariable long id) {
+    Cycles.Progress p = cycles.progress(id);
+    Cycle c = p.cycle();
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("id", c.id());
+    body.put("period", c.period());
+    body.put("status", c.status());
+    body.put("statusReason", c.statusReason());
+    body.put("processInstanceKey", c.processInstanceKey());
+    body.put("startedBy", c.startedBy());
+    body.put("startedAt", c.startedAt());
+    body.put("closedAt", c.closedAt());
+    body.put("reviews", p.reviews());
+    body.put("byStatus", p.byStatus());
+    body.put("finished", p.finished());
+    body.put("progress", p.progress());
+    body.put("rankings", cycles.rankings(id));
+    return body;
+  }
+
+  @PostMapping("/{id}/restart")
+  public Cycle restart(@PathVariable long id, Principal principal) {
+    return cycles.restart(id, principal.getName());
+  }
+}

@@ -1,0 +1,106 @@
+package io.perfflow.api;
+
+import io.perfflow.audit.AuditEvent;
+import io.perfflow.audit.AuditLog;
+import io.perfflow.review.Cycles;
+import io.perfflow.review.Review;
+import io.perfflow.review.Reviews;
+import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.tasks.TaskInbox;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/reviews")
+public class ReviewsController {
+  private final Reviews reviews;
+  private final AuditLog audit;
+  private final TaskInbox inbox;
+  private final ReviewAccess access;
+  private final Cycles cycles;
+
+  public ReviewsController(Reviews reviews, AuditLog audit, TaskInbox inbox, ReviewAccess access, Cycles cycles) {
+    this.reviews = reviews;
+    this.audit = audit;
+    this.inbox = inbox;
+    this.access = access;
+    this.cycles = cycles;
+  }
+
+  /** Reviews the caller may read (HR and approvers: all; managers: their reports; others: their own). */
+  @GetMapping
+  public List<Review> list(@RequestParam(required = false) Long cycleId, @RequestParam(required = false) String employeeId, Authentication auth) {
+    return reviews.list(cycleId, employeeId).stream().filter(r -> access.canRead(auth, r)).toList();
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> get(@PathVariable long id, Authentication auth) {
+    Review r = readable(id, auth);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", r.id());
+    body.put("employeeId", r.employeeId());
+    body.put("employeeName", r.employeeName());
+    body.put("cycleId", r.cycleId());
+    body.put("period", r.period());
+    body.put("role", r.role());
+    body.put("team", r.team());
+    body.put("managerId", r.managerId());
+    body.put("profile", r.profile());
+    body.put("status", r.status());
+    body.put("statusReason", r.statusReason());
+    body.put("lines", reviews.lines(id));
+    body.put("total", r.total());
+    body.put("adjustment", r.adjustment());
+    body.put("finalTotal", r.finalTotal());
+    body.put("rating", r.rating());
+    body.put("selfRating", r.selfRating());
+    body.put("selfComment", r.selfComment());
+    body.put("managerComment", r.managerComment());
+    body.put("rejectionCount", r.rejectionCount());
+    body.put("result", reviews.result(id).orElse(null));
+    body.put("approvals", reviews.approvals(id));
+    body.put("openTasks", inbox.open(null, null, id));
+    body.put("processInstanceKey", r.processInstanceKey());
+    return body;
+  }
+
+  /** The review's audit timeline, oldest first. */
+  @GetMapping("/{id}/history")
+  public List<Map<String, Object>> history(@PathVariable long id, Authentication auth) {
+    readable(id, auth);
+    return audit.historyOfReview(id).stream().map(ReviewsController::event).toList();
+  }
+
+  @PostMapping("/{id}/restart")
+  public Map<String, Object> restart(@PathVariable long id, Principal principal) {
+    Review r = cycles.restartReview(id, principal.getName());
+    return Map.of("id", r.id(), "status", r.status(), "processInstanceKey", r.processInstanceKey());
+  }
+
+  static Map<String, Object> event(AuditEvent e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.id());
+    m.put("at", e.at());
+    m.put("actor", e.actor());
+    m.put("action", e.action());
+    m.put("details", AuditDetails.parse(e.details()));
+    return m;
+  }
+
+  private Review readable(long id, Authentication auth) {
+    Review r = reviews.get(id);
+    if (!access.canRead(auth, r)) {
+      throw new TaskForbiddenException("'" + auth.getName() + "' may not read review " + id);
+    }
+    return r;
+  }
+}

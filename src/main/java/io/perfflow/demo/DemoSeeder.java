@@ -1,0 +1,77 @@
+package io.perfflow.demo;
+
+import io.perfflow.org.Group;
+import io.perfflow.org.NewEmployee;
+import io.perfflow.org.Organisation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds the demo company (stores, groups, employees with their passwords) when it is missing.
+ * Existing rows are left as they are, so HR's changes survive restarts.
+ */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "perfflow.demo.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoSeeder implements ApplicationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+
+  private final Organisation organisation;
+  private final JdbcClient jdbc;
+  private final String password;
+  private final String adminPassword;
+
+  public DemoSeeder(
+      Organisation organisation,
+      JdbcClient jdbc,
+      @Value("${perfflow.demo.password:demo}") String password,
+      @Value("${perfflow.demo.admin-password:admin}") String adminPassword) {
+    this.organisation = organisation;
+    this.jdbc = jdbc;
+    this.password = password;
+    this.adminPassword = adminPassword;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    seed();
+  }
+
+  @Transactional
+  public void seed() {
+    for (DemoCompany.DemoStore s : DemoCompany.STORES) {
+      jdbc.sql("INSERT INTO store (id, name, marketplace, opened_on) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .params(s.id(), s.name(), s.marketplace(), s.openedOn())
+          .update();
+    }
+    for (DemoCompany.DemoGroup g : DemoCompany.GROUPS) {
+      if (organisation.group(g.id()).isEmpty()) {
+        organisation.saveGroup(new Group(g.id(), g.name(), null));
+      }
+    }
+    int added = 0;
+    for (DemoCompany.DemoEmployee e : DemoCompany.EMPLOYEES) {
+      if (!organisation.exists(e.id())) {
+        organisation.upsert(
+            new NewEmployee(e.id(), e.name(), e.email(), e.role(), e.team(), e.managerId(), e.storeId(), e.hiredOn(),
+                e.level(), e.basePay(), e.groups(), e.id().equals("admin") ? adminPassword : password));
+        added++;
+      }
+    }
+    for (DemoCompany.DemoGroup g : DemoCompany.GROUPS) {
+      jdbc.sql("UPDATE app_group SET head_id = ? WHERE id = ? AND head_id IS NULL").params(g.headId(), g.id()).update();
+    }
+    if (added > 0) {
+      LOG.info("Seeded the demo company: {} employees", added);
+    }
+  }
+}

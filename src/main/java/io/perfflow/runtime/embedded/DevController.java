@@ -1,0 +1,81 @@
+package io.perfflow.runtime.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.perfflow.InvalidInputException;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Embedded mode only: move the engine's clock, and read the mail PerfFlow sent. */
+@RestController
+@RequestMapping("/api/dev")
+@Profile("embedded")
+public class DevController {
+  private final EmbeddedZeebeEngine engine;
+  private final GreenMail mailCapture;
+  private final AtomicReference<Duration> advanced = new AtomicReference<>(Duration.ZERO);
+
+  public DevController(EmbeddedZeebeEngine engine, GreenMail mailCapture) {
+    this.engine = engine;
+    this.mailCapture = mailCapture;
+  }
+
+  public record ClockBody(String advance) {}
+
+  /** {@code {"advance":"P3D"}}: due timers fire as if that much time had passed. */
+  @PostMapping("/clock")
+  public Map<String, Object> advance(@RequestBody ClockBody body) {
+    Duration by;
+    try {
+      by = Duration.parse(body == null || body.advance() == null ? "" : body.advance());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("advance", "must be an ISO-8601 duration such as P3D or PT12H, got '" + (body == null ? null : body.advance()) + "'");
+    }
+    if (by.isNegative() || by.isZero()) {
+      throw new InvalidInputException("advance", "must be a positive duration");
+    }
+    engine.increaseTime(by);
+    Duration total = advanced.accumulateAndGet(by, Duration::plus);
+    return Map.of("advancedBy", by.toString(), "totalAdvanced", total.toString());
+  }
+
+  /** Captured mail, newest first. */
+  @GetMapping("/mailbox")
+  public List<Map<String, Object>> mailbox(@RequestParam(required = false) String to) throws MessagingException {
+    List<Map<String, Object>> mails = new ArrayList<>();
+    MimeMessage[] messages = mailCapture.getReceivedMessages();
+    for (MimeMessage m : messages) {
+      List<String> recipients =
+          Arrays.stream(m.getAllRecipients() == null ? new Address[0] : m.getAllRecipients()).map(Address::toString).toList();
+      if (to != null && !recipients.contains(to)) {
+        continue;
+      }
+      Map<String, Object> mail = new LinkedHashMap<>();
+      mail.put("to", recipients);
+      mail.put("subject", m.getSubject());
+      mail.put("body", GreenMailUtil.getBody(m).replace("\r\n", "\n"));
+      mail.put("sentAt", m.getSentDate() == null ? null : m.getSentDate().toInstant());
+      mails.add(mail);
+    }
+    // GreenMail keeps arrival order; reverse it (sent dates have one-second resolution).
+    java.util.Collections.reverse(mails);
+    return mails;
+  }
+}
