@@ -5,6 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.worker.JobClient;
+import io.camunda.zeebe.client.api.worker.JobHandler;
+import io.camunda.zeebe.client.api.worker.JobWorker;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agrona.concurrent.UnsafeBuffer;
+import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -32,6 +56,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.Timer;
 import java.util.TreeSet;
@@ -266,6 +291,195 @@ class ProcessModelsTest {
           .as("%s id", file)
           .isEqualTo(file.getFileName().toString().replace(".form", ""));
     }
+  }
+
+  // (f) -----------------------------------------------------------------------------------------
+
+  /**
+   * Runs performance-review with stub workers: defaults, due dates, reminder timer, the
+   * INVALID_ADJUSTMENT loop, the decision tables inside the process, parallel approvers, three
+   * rejections to the HR decision, and the end. User tasks are completed by writing the command
+   * into the engine's log (the in-memory engine's gRPC gateway has no user-task RPCs).
+   */
+  @Test
+  void performanceReviewRunsThroughTheRejectionLoopToHrAndEnds() throws Exception {
+    Queue<Map<String, Object>> calls = new ConcurrentLinkedQueue<>();
+    AtomicInteger managerReviews = new AtomicInteger();
+    AtomicInteger rejections = new AtomicInteger();
+    List<JobWorker> workers = new ArrayList<>();
+    workers.add(worker("perfflow.review.collect-metrics", calls, job -> Map.of()));
+    workers.add(worker("perfflow.review.compute-scores", calls, job -> Map.of("total", 85, "role", "procurement")));
+    workers.add(worker("perfflow.review.record-rating", calls, job -> Map.of()));
+    workers.add(worker("perfflow.task.lifecycle", calls, job -> Map.of()));
+    workers.add(worker("perfflow.review.record-approval", calls,
+        job -> "REJECT".equals(job.getVariablesAsMap().get("approvalDecision"))
+            ? Map.of("rejectionComment", "too generous") : Map.of()));
+    workers.add(worker("perfflow.review.count-rejection", calls,
+        job -> Map.of("rejectionCount", rejections.incrementAndGet())));
+    workers.add(worker("perfflow.review.record-hr-decision", calls, job -> Map.of()));
+    workers.add(worker("perfflow.review.apply-results", calls, job -> Map.of("result", "APPLIED")));
+    workers.add(worker("perfflow.mail.send", calls, job -> Map.of()));
+    workers.add(
+        client.newWorker()
+            .jobType("perfflow.review.record-manager-review")
+            .handler((jobClient, job) -> {
+              calls.add(call(job));
+              Map<String, Object> vars = job.getVariablesAsMap();
+              if (managerReviews.incrementAndGet() == 1) {
+                jobClient.newThrowErrorCommand(job).errorCode("INVALID_ADJUSTMENT")
+                    .variables(Map.of("reviewError", "adjustment out of range")).send().join();
+              } else {
+                double finalTotal = ((Number) vars.get("total")).doubleValue()
+                    + ((Number) vars.get("adjustment")).doubleValue();
+                jobClient.newCompleteCommand(job).variables(Map.of("finalTotal", finalTotal)).send().join();
+              }
+            })
+            .open());
+    try {
+      long instance = client.newCreateInstanceCommand().bpmnProcessId("performance-review").latestVersion()
+          .variables(Map.of("reviewId", "review-1", "employeeId", "emp-1", "managerId", "mgr-1", "role", "x"))
+          .send().join().getProcessInstanceKey();
+
+      // self-assessment: assignee, form, due date from the default reviewTaskDue (P3D)
+      UserTaskRecordValue self = awaitUserTask(instance, "self-assessment", 1).get(0);
+      // 8.8 creates the task, then assigns it (own ASSIGNED record, after the assigning listener)
+      assertThat(awaitUserTask(instance, "self-assessment", 1, UserTaskIntent.ASSIGNED).get(0).getAssignee())
+          .isEqualTo("emp-1");
+      assertThat(self.getFormKey()).isPositive();
+      // the engine stores ZonedDateTime#toString, e.g. 2026-11-24T06:00:00Z[Etc/UTC]
+      Instant due = ZonedDateTime.parse(self.getDueDate()).toInstant();
+      assertThat(due).isBetween(Instant.now().plus(Duration.ofHours(70)), Instant.now().plus(Duration.ofHours(74)));
+      assertThat(calls).anyMatch(c -> c.get("type").equals("perfflow.review.record-rating")
+          && "initial".equals(c.get("stage")) && "GOOD".equals(c.get("rating")));
+
+      // the non-interrupting reminder fires at the due date and leaves the task open
+      engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+      awaitCall(calls, "perfflow.mail.send", "task-reminder", "employee");
+      completeUserTask(self.getUserTaskKey(), Map.of("selfRating", 4, "selfComment", "fine"));
+
+      // first manager review is refused by the worker (INVALID_ADJUSTMENT) -> back to the manager
+      completeUserTask(awaitUserTask(instance, "manager-review", 1).get(0).getUserTaskKey(),
+          Map.of("adjustment", 30, "managerComment", "x"));
+      for (int round = 1; round <= 3; round++) {
+        UserTaskRecordValue review = awaitUserTask(instance, "manager-review", round + 1).get(round);
+        assertThat(awaitUserTask(instance, "manager-review", round + 1, UserTaskIntent.ASSIGNED).get(round).getAssignee())
+            .isEqualTo("mgr-1");
+        completeUserTask(review.getUserTaskKey(), Map.of("adjustment", 10, "managerComment", "ok"));
+        // 85 + 10 = 95 -> EXCELLENT; procurement -> level 1: two groups in parallel, level 2: hr
+        List<UserTaskRecordValue> approvals = awaitUserTask(instance, "approve-review", 2 * round);
+        List<UserTaskRecordValue> level1 = approvals.subList(2 * round - 2, 2 * round);
+        assertThat(level1).flatExtracting(UserTaskRecordValue::getCandidateGroupsList)
+            .containsExactlyInAnyOrder("procurement-managers", "finance-managers");
+        if (round < 3) {
+          completeUserTask(level1.get(0).getUserTaskKey(), Map.of("decision", "REJECT", "comment", "no"));
+        } else {
+          // both groups approve: the next (sequential) level starts, there HR rejects
+          completeUserTask(level1.get(0).getUserTaskKey(), Map.of("decision", "APPROVE"));
+          completeUserTask(level1.get(1).getUserTaskKey(), Map.of("decision", "APPROVE"));
+          UserTaskRecordValue level2 = awaitUserTask(instance, "approve-review", 7).get(6);
+          assertThat(level2.getCandidateGroupsList()).containsExactly("hr");
+          completeUserTask(level2.getUserTaskKey(), Map.of("decision", "REJECT", "comment", "calibrate"));
+        }
+        int expected = round;
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejections.get() == expected);
+      }
+      // the final rating is decided on finalTotal; the process variable total stays the computed one
+      assertThat(calls).anyMatch(c -> c.get("type").equals("perfflow.review.record-rating")
+          && "final".equals(c.get("stage")) && "EXCELLENT".equals(c.get("rating")));
+      assertThat(calls).filteredOn(c -> c.get("type").equals("perfflow.review.record-manager-review"))
+          .hasSize(4)
+          .allMatch(c -> Integer.valueOf(85).equals(c.get("total")));
+      assertThat(calls).filteredOn(c -> c.get("type").equals("perfflow.review.record-approval"))
+          .extracting(c -> c.get("approvalLevel") + ":" + c.get("approverGroup") + ":" + c.get("approvalDecision"))
+          .contains("1:procurement-managers:APPROVE", "1:finance-managers:APPROVE", "2:hr:REJECT")
+          .filteredOn(c -> c.startsWith("1:") && c.endsWith(":REJECT"))
+          .hasSize(2);
+
+      // third rejection -> HR decides
+      UserTaskRecordValue hr = awaitUserTask(instance, "hr-decision", 1).get(0);
+      assertThat(hr.getCandidateGroupsList()).containsExactly("hr");
+      completeUserTask(hr.getUserTaskKey(), Map.of("decision", "APPROVE", "comment", "calibrated"));
+      awaitCall(calls, "perfflow.mail.send", "review-result", "employee");
+      await().atMost(Duration.ofSeconds(30)).until(() -> completed(instance));
+      assertThat(calls).anyMatch(c -> c.get("type").equals("perfflow.review.apply-results"));
+    } finally {
+      workers.forEach(JobWorker::close);
+    }
+  }
+
+  JobWorker worker(String type, Queue<Map<String, Object>> calls, java.util.function.Function<ActivatedJob, Map<String, Object>> result) {
+    return client.newWorker().jobType(type)
+        .handler((jobClient, job) -> {
+          calls.add(call(job));
+          jobClient.newCompleteCommand(job).variables(result.apply(job)).send().join();
+        })
+        .open();
+  }
+
+  static Map<String, Object> call(ActivatedJob job) {
+    Map<String, Object> call = new HashMap<>(job.getVariablesAsMap());
+    call.putAll(job.getCustomHeaders());
+    call.put("type", job.getType());
+    call.put("elementId", job.getElementId());
+    return call;
+  }
+
+  static void awaitCall(Queue<Map<String, Object>> calls, String type, String template, String to) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> calls.stream().anyMatch(c ->
+        c.get("type").equals(type) && template.equals(c.get("template")) && to.equals(c.get("to"))));
+  }
+
+  /** Waits until {@code count} user tasks of the element were created, in creation order. */
+  static List<UserTaskRecordValue> awaitUserTask(long instance, String elementId, int count) {
+    return awaitUserTask(instance, elementId, count, UserTaskIntent.CREATED);
+  }
+
+  static List<UserTaskRecordValue> awaitUserTask(
+      long instance, String elementId, int count, UserTaskIntent intent) {
+    List<UserTaskRecordValue> found = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      found.clear();
+      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        if (record.getValueType() == ValueType.USER_TASK && record.getIntent() == intent
+            && record.getValue() instanceof UserTaskRecordValue task
+            && task.getProcessInstanceKey() == instance && task.getElementId().equals(elementId)) {
+          found.add(task);
+        }
+      }
+      return found.size() >= count;
+    });
+    return List.copyOf(found);
+  }
+
+  static boolean completed(long instance) {
+    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+      if (record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+          && record.getValue() instanceof ProcessInstanceRecordValue pi
+          && pi.getBpmnElementType() == BpmnElementType.PROCESS && pi.getProcessInstanceKey() == instance) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes a user task COMPLETE command into the engine's log (see notes/embedded-zeebe.md). */
+  static void completeUserTask(long userTaskKey, Map<String, Object> variables) throws Exception {
+    Object gateway = readField(engine, "gateway");
+    Object writer = readField(gateway, "writer");
+    Method write = writer.getClass().getDeclaredMethod(
+        "writeCommandWithKey", Long.class, UnifiedRecordValue.class, RecordMetadata.class);
+    write.setAccessible(true);
+    UserTaskRecord task = new UserTaskRecord().setUserTaskKey(userTaskKey);
+    task.setVariables(new UnsafeBuffer(MsgPackConverter.convertToMsgPack(JSON.writeValueAsString(variables))));
+    task.setAction("complete");
+    write.invoke(writer, userTaskKey, task,
+        new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.USER_TASK).intent(UserTaskIntent.COMPLETE));
+  }
+
+  static Object readField(Object target, String name) throws ReflectiveOperationException {
+    Field field = target.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    return field.get(target);
   }
 
   // helpers -------------------------------------------------------------------------------------
