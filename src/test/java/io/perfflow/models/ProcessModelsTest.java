@@ -358,7 +358,8 @@ class ProcessModelsTest {
       completeUserTask(self.getUserTaskKey(), Map.of("selfRating", 4, "selfComment", "fine"));
 
       // first manager review is refused by the worker (INVALID_ADJUSTMENT) -> back to the manager
-      completeUserTask(awaitUserTask(instance, "manager-review", 1).get(0).getUserTaskKey(),
+      // (a task with an assignee can be completed once ASSIGNED; before, the command is rejected)
+      completeUserTask(awaitUserTask(instance, "manager-review", 1, UserTaskIntent.ASSIGNED).get(0).getUserTaskKey(),
           Map.of("adjustment", 30, "managerComment", "x"));
       for (int round = 1; round <= 3; round++) {
         UserTaskRecordValue review = awaitUserTask(instance, "manager-review", round + 1).get(round);
