@@ -6,7 +6,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.perfflow.tasks.TaskInbox;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -85,11 +85,8 @@ public class TaskListenerWorkers {
     if (header == null || header.isBlank()) {
       return null;
     }
-    try {
-      return OffsetDateTime.parse(header).toInstant();
-    } catch (RuntimeException e) {
-      return Instant.parse(header);
-    }
+    // The engine writes zoned date-times such as 2026-11-24T23:48:49.011Z[Etc/UTC].
+    return ZonedDateTime.parse(header).toInstant();
   }
 
   private static String blankToNull(String s) {

@@ -228,7 +228,7 @@ class ProcessModelsTest {
         assertThat(listeners).as("%s has no task listeners", where).isNotNull();
         assertThat(listeners.getTaskListeners())
             .as("%s task listeners", where)
-            .allMatch(l -> "perfflow.task.lifecycle".equals(l.getType()))
+            .allMatch(l -> ("perfflow.task." + l.getEventType().name()).equals(l.getType()))
             .extracting(l -> l.getEventType().name())
             .containsExactlyInAnyOrder("creating", "assigning", "completing", "canceling");
       }
@@ -310,7 +310,9 @@ class ProcessModelsTest {
     workers.add(worker("perfflow.review.collect-metrics", calls, job -> Map.of()));
     workers.add(worker("perfflow.review.compute-scores", calls, job -> Map.of("total", 85, "role", "procurement")));
     workers.add(worker("perfflow.review.record-rating", calls, job -> Map.of()));
-    workers.add(worker("perfflow.task.lifecycle", calls, job -> Map.of()));
+    for (String event : List.of("creating", "assigning", "completing", "canceling")) {
+      workers.add(worker("perfflow.task." + event, calls, job -> Map.of()));
+    }
     workers.add(worker("perfflow.review.record-approval", calls,
         job -> "REJECT".equals(job.getVariablesAsMap().get("approvalDecision"))
             ? Map.of("rejectionComment", "too generous") : Map.of()));
