@@ -1,17 +1,159 @@
 package io.perfflow.metrics;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** PLACEHOLDER until the metrics branch lands. */
+/**
+ * Imports metric values for platforms without an API. All or nothing: every row is validated
+ * first and any error rejects the whole file; a valid file is written in one transaction, and a
+ * value imported again for the same employee, metric and period replaces the earlier one.
+ */
 @Component
 public class MetricImportService {
-  public record ImportResult(long batchId, int rows) {}
+  private static final Pattern PERIOD = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
+  // imported_metric.value is numeric(14, 4).
+  private static final int SCALE = 4;
+  private static final BigDecimal LIMIT = BigDecimal.TEN.pow(10);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper mapper;
+
+  public MetricImportService(JdbcClient jdbc, TransactionTemplate transaction, ObjectMapper mapper) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.mapper = mapper;
+  }
 
   public ImportResult importCsv(String csv, String actor) {
-    throw new UnsupportedOperationException("metrics branch not merged");
+    return importRows(MetricImportFiles.readCsv(csv), "csv", actor);
   }
 
   public ImportResult importJson(String json, String actor) {
-    throw new UnsupportedOperationException("metrics branch not merged");
+    return importRows(MetricImportFiles.readJson(json, mapper), "json", actor);
+  }
+
+  private record ValidRow(String employeeId, String metric, String period, BigDecimal value, String source) {}
+
+  private ImportResult importRows(List<MetricImportRow> rows, String format, String actor) {
+    if (actor == null || actor.isBlank()) {
+      throw new IllegalArgumentException("An import needs the actor who imports it");
+    }
+    if (rows.isEmpty()) {
+      throw MetricImportFiles.fileError("rows", "the file has no data rows");
+    }
+    List<ValidRow> valid = validate(rows);
+    return transaction.execute(status -> write(valid, format, actor));
+  }
+
+  private List<ValidRow> validate(List<MetricImportRow> rows) {
+    Set<String> employees = existing("SELECT id FROM perfflow.employee WHERE id = ANY(:values)",
+        rows.stream().map(MetricImportRow::employeeId).toList());
+    Set<String> metrics = existing("SELECT code FROM perfflow.metric_definition WHERE code = ANY(:values)",
+        rows.stream().map(MetricImportRow::metric).toList());
+    List<RowError> errors = new ArrayList<>();
+    List<ValidRow> valid = new ArrayList<>();
+    Map<String, Integer> firstRowOfKey = new HashMap<>();
+    for (MetricImportRow row : rows) {
+      int before = errors.size();
+      String employee = required(row, "employeeId", row.employeeId(), errors);
+      if (employee != null && !employees.contains(employee)) {
+        errors.add(new RowError(row.row(), "employeeId", "unknown employee '" + employee + "'"));
+      }
+      String metric = required(row, "metric", row.metric(), errors);
+      if (metric != null && !metrics.contains(metric)) {
+        errors.add(new RowError(row.row(), "metric", "unknown metric '" + metric + "'"));
+      }
+      String period = required(row, "period", row.period(), errors);
+      if (period != null && !PERIOD.matcher(period).matches()) {
+        errors.add(new RowError(row.row(), "period", "malformed period '" + period + "', expected YYYY-MM"));
+      }
+      BigDecimal value = number(row, errors);
+      String source = required(row, "source", row.source(), errors);
+      if (employee != null && metric != null && period != null) {
+        Integer first = firstRowOfKey.putIfAbsent(employee + "\u0000" + metric + "\u0000" + period, row.row());
+        if (first != null) {
+          errors.add(new RowError(row.row(), "key", "duplicate of row " + first + ": employee '" + employee
+              + "', metric '" + metric + "', period '" + period + "'"));
+        }
+      }
+      if (errors.size() == before) {
+        valid.add(new ValidRow(employee, metric, period, value, source));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new MetricImportException(errors);
+    }
+    return valid;
+  }
+
+  private Set<String> existing(String sql, List<String> candidates) {
+    String[] values = candidates.stream().filter(v -> v != null && !v.isBlank()).distinct().toArray(String[]::new);
+    return new HashSet<>(jdbc.sql(sql).param("values", values).query(String.class).list());
+  }
+
+  private static String required(MetricImportRow row, String field, String value, List<RowError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new RowError(row.row(), field, "missing " + field));
+      return null;
+    }
+    return value.trim();
+  }
+
+  private static BigDecimal number(MetricImportRow row, List<RowError> errors) {
+    String text = required(row, "value", row.value(), errors);
+    if (text == null) {
+      return null;
+    }
+    try {
+      BigDecimal value = new BigDecimal(text).setScale(SCALE, RoundingMode.HALF_UP);
+      if (value.abs().compareTo(LIMIT) >= 0) {
+        errors.add(new RowError(row.row(), "value", "value '" + text + "' is too large (at most 10 digits before the point)"));
+        return null;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      errors.add(new RowError(row.row(), "value", "value '" + text + "' is not a number"));
+      return null;
+    }
+  }
+
+  private ImportResult write(List<ValidRow> rows, String format, String actor) {
+    long batchId = jdbc.sql("""
+            INSERT INTO perfflow.metric_import_batch (imported_by, format, row_count)
+            VALUES (:actor, :format, :rows) RETURNING id""")
+        .param("actor", actor).param("format", format).param("rows", rows.size())
+        .query(Long.class).single();
+    List<ImportedRow> imported = new ArrayList<>();
+    for (ValidRow row : rows) {
+      // The CTE reads the row as it was before this statement: the value being replaced, if any.
+      List<BigDecimal> previous = jdbc.sql("""
+              WITH previous AS (
+                SELECT value FROM perfflow.imported_metric
+                WHERE employee_id = :employeeId AND metric = :metric AND period = :period)
+              INSERT INTO perfflow.imported_metric (employee_id, metric, period, value, source, batch_id)
+              VALUES (:employeeId, :metric, :period, :value, :source, :batchId)
+              ON CONFLICT (employee_id, metric, period) DO UPDATE
+                SET value = excluded.value, source = excluded.source, batch_id = excluded.batch_id,
+                    imported_at = now()
+              RETURNING (SELECT value FROM previous)""")
+          .param("employeeId", row.employeeId()).param("metric", row.metric()).param("period", row.period())
+          .param("value", row.value()).param("source", row.source()).param("batchId", batchId)
+          .query(BigDecimal.class).list();
+      imported.add(new ImportedRow(row.employeeId(), row.metric(), row.period(), row.value(), row.source(),
+          previous.isEmpty() ? null : previous.get(0)));
+    }
+    return new ImportResult(batchId, imported.size(), List.copyOf(imported));
   }
 }

@@ -1,0 +1,115 @@
+package io.perfflow.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads import files (CSV with a header row, or a JSON array of objects) into rows of text. */
+final class MetricImportFiles {
+  static final List<String> FIELDS = List.of("employeeId", "metric", "period", "value", "source");
+
+  private MetricImportFiles() {}
+
+  static List<MetricImportRow> readCsv(String csv) {
+    List<String> lines = csv == null ? List.of() : csv.replace("\uFEFF", "").lines().filter(l -> !l.isBlank()).toList();
+    if (lines.isEmpty()) {
+      throw fileError("header", "the file is empty; expected the header " + String.join(",", FIELDS));
+    }
+    Map<String, Integer> column = headerColumns(splitCsvLine(lines.get(0)));
+    List<MetricImportRow> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      List<String> cells = splitCsvLine(lines.get(i));
+      rows.add(new MetricImportRow(i,
+          cell(cells, column.get("employeeId")), cell(cells, column.get("metric")), cell(cells, column.get("period")),
+          cell(cells, column.get("value")), cell(cells, column.get("source"))));
+    }
+    return rows;
+  }
+
+  static List<MetricImportRow> readJson(String json, ObjectMapper mapper) {
+    JsonNode root;
+    try {
+      // Decimals as BigDecimal: a value must not pass through a double on its way in.
+      root = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json == null ? "" : json);
+    } catch (JsonProcessingException e) {
+      throw fileError("json", "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isArray()) {
+      throw fileError("json", "expected a JSON array of objects with the fields " + String.join(", ", FIELDS));
+    }
+    List<MetricImportRow> rows = new ArrayList<>();
+    for (int i = 0; i < root.size(); i++) {
+      JsonNode item = root.get(i);
+      if (!item.isObject()) {
+        throw new MetricImportException(List.of(new RowError(i + 1, "row", "expected an object, got " + item)));
+      }
+      rows.add(new MetricImportRow(i + 1,
+          text(item.get("employeeId")), text(item.get("metric")), text(item.get("period")),
+          text(item.get("value")), text(item.get("source"))));
+    }
+    return rows;
+  }
+
+  private static Map<String, Integer> headerColumns(List<String> header) {
+    Map<String, Integer> column = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+      int index = i;
+      FIELDS.stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(name)).findFirst()
+          .ifPresent(f -> column.putIfAbsent(f, index));
+    }
+    List<String> missing = FIELDS.stream().filter(f -> !column.containsKey(f)).toList();
+    if (!missing.isEmpty()) {
+      throw fileError("header", "the header row " + String.join(",", header) + " lacks " + String.join(", ", missing)
+          + "; expected " + String.join(",", FIELDS));
+    }
+    return column;
+  }
+
+  private static String cell(List<String> cells, Integer index) {
+    return index == null || index >= cells.size() ? null : cells.get(index).trim();
+  }
+
+  private static String text(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isBigDecimal()) {
+      return node.decimalValue().toPlainString();
+    }
+    return node.isValueNode() ? node.asText() : node.toString();
+  }
+
+  /** One CSV line, RFC 4180 quoting ("a, b" and "" inside quotes). */
+  static List<String> splitCsvLine(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  static MetricImportException fileError(String field, String message) {
+    return new MetricImportException(List.of(new RowError(0, field, message)));
+  }
+}

@@ -1,0 +1,150 @@
+package io.perfflow.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfflow.metrics.MetricValue;
+import io.perfflow.metrics.SqlMetricSource;
+import io.perfflow.metrics.TestDatabase;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DemoSourceDataGeneratorTest {
+  private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+  private static final String CHECKSUM = """
+      SELECT concat_ws('|',
+        (SELECT count(*) || ':' || sum(amount) || ':' || count(*) FILTER (WHERE after_sales) FROM demo.marketplace_order),
+        (SELECT sum(visitors) FROM demo.store_traffic),
+        (SELECT count(*) || ':' || sum(actual_cost) || ':' || count(*) FILTER (WHERE delivered_on IS NULL) FROM demo.purchase_order),
+        (SELECT sum(cogs) FROM demo.inventory_month),
+        (SELECT sum(extract(epoch FROM responded_at - opened_at)) FROM demo.supplier_incident),
+        (SELECT count(*) || ':' || sum(extract(epoch FROM logout_at - login_at)) FROM demo.cs_login),
+        (SELECT count(*) || ':' || sum(first_response_seconds) || ':' || sum(satisfaction) FROM demo.cs_session),
+        (SELECT sum(hours) FROM demo.attendance),
+        (SELECT sum(percent) FROM demo.training_progress))""";
+
+  private static TestDatabase db;
+  private static long generationMillis;
+
+  @BeforeAll
+  static void generate() {
+    db = TestDatabase.fresh();
+    long started = System.nanoTime();
+    assertTrue(generator(db).generateIfEmpty());
+    generationMillis = (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private static DemoSourceDataGenerator generator(TestDatabase db) {
+    return new DemoSourceDataGenerator(new JdbcTemplate(db.dataSource), db.transaction);
+  }
+
+  @Test
+  void generatesQuicklyAndOnlyOnce() {
+    assertTrue(generationMillis < 10_000, "took " + generationMillis + " ms");
+    assertFalse(generator(db).generateIfEmpty());
+    System.out.println("Demo data generated in " + generationMillis + " ms");
+  }
+
+  @Test
+  void isDeterministic() {
+    TestDatabase other = TestDatabase.fresh();
+    generator(other).generateIfEmpty();
+    String checksum = db.jdbc.sql(CHECKSUM).query(String.class).single();
+    assertEquals(checksum, other.jdbc.sql(CHECKSUM).query(String.class).single());
+  }
+
+  @Test
+  void hasSupplierDelaysAndASharedAccount() {
+    assertTrue(count("SELECT count(*) FROM demo.purchase_order WHERE status = 'ORDERED' AND promised_on < DATE '2026-10-01' - 14") > 0);
+    assertTrue(count("SELECT count(*) FROM demo.purchase_order WHERE delivered_on > promised_on + 2") > 0);
+    assertEquals(2, count("SELECT count(DISTINCT agent_id) FROM demo.cs_login WHERE store_id = 'S-JD-1'"));
+  }
+
+  private record Kpi(String role, String profile, String metric, String direction, BigDecimal target, BigDecimal weight) {}
+
+  @Test
+  void everyReviewedEmployeeHasEveryQueriedKpiMetricOfTheirRoleForOctober() {
+    Map<String, BigDecimal> values = octoberValues();
+    List<String> missing = new ArrayList<>();
+    for (Kpi kpi : kpis()) {
+      for (DemoCompany.DemoEmployee e : staff(kpi.role())) {
+        if (!kpi.metric().equals("cs.teamwork-score") && !values.containsKey(e.id() + "/" + kpi.metric())) {
+          missing.add(e.id() + "/" + kpi.metric());
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "missing: " + missing);
+  }
+
+  /** Scores October like the review does (completion capped at 1.2; teamwork, imported, taken at target). */
+  @Test
+  void octoberRatingsSpreadOverTheBands() {
+    Map<String, BigDecimal> values = octoberValues();
+    Map<String, String> ratings = new TreeMap<>();
+    for (DemoCompany.DemoEmployee e : DemoCompany.EMPLOYEES) {
+      String profile = profile(e);
+      List<Kpi> card = kpis().stream().filter(k -> k.role().equals(e.role()) && k.profile().equals(profile)).toList();
+      if (card.isEmpty()) {
+        continue;
+      }
+      BigDecimal total = BigDecimal.ZERO;
+      for (Kpi k : card) {
+        BigDecimal actual = values.getOrDefault(e.id() + "/" + k.metric(), k.target());
+        BigDecimal completion = k.direction().equals("LOWER_IS_BETTER")
+            ? k.target().divide(actual, MathContext.DECIMAL64) : actual.divide(k.target(), MathContext.DECIMAL64);
+        total = total.add(k.weight().multiply(completion.min(new BigDecimal("1.2"))));
+      }
+      double t = total.doubleValue();
+      ratings.put(e.id(), (t >= 95 ? "EXCELLENT" : t >= 80 ? "GOOD" : t >= 60 ? "PASS" : "FAIL")
+          + " " + Math.round(t * 10) / 10.0 + " (" + profile + ")");
+    }
+    System.out.println("October 2026 ratings: " + ratings);
+    Map<String, Long> bands = ratings.values().stream().collect(Collectors.groupingBy(r -> r.split(" ")[0], Collectors.counting()));
+    assertTrue(bands.getOrDefault("EXCELLENT", 0L) >= 1, ratings.toString());
+    assertTrue(bands.getOrDefault("FAIL", 0L) >= 1, ratings.toString());
+    assertTrue(bands.getOrDefault("GOOD", 0L) + bands.getOrDefault("PASS", 0L) > ratings.size() / 2, ratings.toString());
+  }
+
+  private static String profile(DemoCompany.DemoEmployee e) {
+    if (!e.role().equals("customer-service")) {
+      return "normal";
+    }
+    DemoCompany.DemoStore store = DemoCompany.STORES.stream().filter(s -> s.id().equals(e.storeId())).findFirst().orElseThrow();
+    long storeMonth = YearMonth.from(store.openedOn()).until(OCTOBER, ChronoUnit.MONTHS) + 1;
+    return db.jdbc.sql("""
+            SELECT profile FROM perfflow.store_stage_profile
+            WHERE role = 'customer-service' AND from_month <= :m AND (to_month IS NULL OR to_month >= :m)""")
+        .param("m", storeMonth).query(String.class).single();
+  }
+
+  private static Map<String, BigDecimal> octoberValues() {
+    List<String> employees = DemoCompany.EMPLOYEES.stream().map(DemoCompany.DemoEmployee::id).toList();
+    List<String> metrics = kpis().stream().map(Kpi::metric).distinct().toList();
+    return new SqlMetricSource(db.jdbc).read(employees, OCTOBER, metrics).stream()
+        .collect(Collectors.toMap(v -> v.employeeId() + "/" + v.metric(), MetricValue::value));
+  }
+
+  private static List<Kpi> kpis() {
+    return db.jdbc.sql("SELECT role, profile, metric, direction, target, weight FROM perfflow.scorecard_kpi ORDER BY role, profile, position")
+        .query(Kpi.class).list();
+  }
+
+  private static List<DemoCompany.DemoEmployee> staff(String role) {
+    return DemoCompany.EMPLOYEES.stream().filter(e -> e.role().equals(role)).toList();
+  }
+
+  private static long count(String sql) {
+    return db.jdbc.sql(sql).query(Long.class).single();
+  }
+}
