@@ -28,16 +28,19 @@ public class DemoSeeder implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final String password;
   private final String adminPassword;
+  private final DemoSourceDataGenerator companySystems;
 
   public DemoSeeder(
       Organisation organisation,
       JdbcClient jdbc,
+      DemoSourceDataGenerator companySystems,
       @Value("${perfflow.demo.password:demo}") String password,
       @Value("${perfflow.demo.admin-password:admin}") String adminPassword) {
     this.organisation = organisation;
     this.jdbc = jdbc;
     this.password = password;
     this.adminPassword = adminPassword;
+    this.companySystems = companySystems;
   }
 
   @Override
@@ -73,5 +76,40 @@ public class DemoSeeder implements ApplicationRunner {
     if (added > 0) {
       LOG.info("Seeded the demo company: {} employees", added);
     }
+    if (companySystems.generateIfEmpty()) {
+      LOG.info("Generated the simulated company systems (schema demo) for {} to {}",
+          DemoSourceDataGenerator.FIRST_MONTH, DemoSourceDataGenerator.LAST_MONTH);
+    }
+    seedTeamworkSurvey();
+  }
+
+  /**
+   * Teamwork has no system to query: HR imports a monthly peer-review score. The demo ships
+   * those imports (deterministic, 72–94) so that stage-3 customer-service reviews can be scored.
+   */
+  private void seedTeamworkSurvey() {
+    boolean present =
+        jdbc.sql("SELECT count(*) FROM imported_metric WHERE metric = 'cs.teamwork-score'").query(Long.class).single() > 0;
+    if (present) {
+      return;
+    }
+    long batch =
+        jdbc.sql("INSERT INTO metric_import_batch (imported_by, format, row_count) VALUES ('demo', 'seed', 0) RETURNING id")
+            .query(Long.class)
+            .single();
+    int rows = 0;
+    for (DemoCompany.DemoEmployee e : DemoCompany.EMPLOYEES) {
+      if (!"customer-service".equals(e.role())) {
+        continue;
+      }
+      for (var month = DemoSourceDataGenerator.FIRST_MONTH; !month.isAfter(DemoSourceDataGenerator.LAST_MONTH); month = month.plusMonths(1)) {
+        int score = 72 + Math.floorMod((e.id() + month).hashCode(), 23);
+        jdbc.sql("INSERT INTO imported_metric (employee_id, metric, period, value, source, batch_id) VALUES (?, 'cs.teamwork-score', ?, ?, 'peer-review survey', ?)")
+            .params(e.id(), month.toString(), score, batch)
+            .update();
+        rows++;
+      }
+    }
+    jdbc.sql("UPDATE metric_import_batch SET row_count = ? WHERE id = ?").params(rows, batch).update();
   }
 }
