@@ -1,0 +1,262 @@
+package io.perfflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.runtime.embedded.EmbeddedEngineRecords;
+import io.perfflow.support.PerfFlowIntegrationTest;
+import io.perfflow.support.ReviewScenarios;
+import io.perfflow.tasks.UserTaskCommands;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The performance-review process, one employee's review from metrics to results, on the real
+ * embedded engine with the real workers, database and mail.
+ */
+class PerformanceReviewProcessTest extends PerfFlowIntegrationTest {
+  static final String PERIOD = "2026-03";
+
+  @Autowired UserTaskCommands engineCommands;
+  @Autowired EmbeddedEngineRecords engineRecords;
+
+  ReviewScenarios s;
+
+  @BeforeEach
+  void setUp() {
+    s = scenarios();
+  }
+
+  long reviewFor(String employee, String role, int percent) {
+    s.importMetrics(employee, PERIOD, s.valuesScoring(role, "normal", percent));
+    long cycle = s.startCycle(PERIOD, employee);
+    return s.reviewOf(cycle, employee);
+  }
+
+  @Test
+  void anOperatorsReviewGoesFromMetricsThroughSelfAssessmentManagerReviewAndApprovalToResults() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+
+    // Metrics are collected and scored: 85% on every KPI gives 85.00, GOOD.
+    JsonNode scored = s.awaitStatus(review, "SELF_ASSESSMENT");
+    assertThat(scored.path("total").decimalValue()).isEqualByComparingTo("85.00");
+    assertThat(scored.path("rating").asText()).isEqualTo("GOOD");
+    assertThat(scored.path("profile").asText()).isEqualTo("normal");
+    assertThat(scored.path("lines")).hasSize(5);
+    assertThat(scored.path("lines").get(0).path("source").asText()).isEqualTo("import:test import");
+    JsonNode selfTask = s.task(review, "self-assessment", null);
+    assertThat(selfTask.path("formId").asText()).isEqualTo("self-assessment");
+    assertThat(selfTask.path("due").asText()).isNotBlank();
+    await().until(() -> s.task(review, "self-assessment", null).path("assignee").asText(), oliver::equals);
+
+    s.selfAssess(oliver, review);
+    s.awaitStatus(review, "MANAGER_REVIEW");
+    s.managerReview("olivia", review, 3, "Handled the supplier outage well.");
+
+    // The final total is re-rated: 88.00 stays GOOD, so one level: operations managers.
+    JsonNode inApproval = s.awaitStatus(review, "APPROVAL");
+    assertThat(inApproval.path("finalTotal").decimalValue()).isEqualByComparingTo("88.00");
+    assertThat(inApproval.path("selfRating").asInt()).isEqualTo(4);
+    assertThat(inApproval.path("managerComment").asText()).isEqualTo("Handled the supplier outage well.");
+    s.approve("olivia", review, "ops-managers");
+
+    JsonNode done = s.awaitStatus(review, "COMPLETED");
+    assertThat(done.path("rating").asText()).isEqualTo("GOOD");
+    assertThat(done.path("approvals")).hasSize(1);
+    assertThat(done.path("approvals").get(0).path("actor").asText()).isEqualTo("olivia");
+    assertThat(done.path("result").path("bonusAmount").decimalValue()).isEqualByComparingTo("0");
+
+    JsonNode mail = s.awaitMail(oliver + "@perfflow.example", "performance review");
+    assertThat(mail.path("subject").asText()).isEqualTo("Your 2026-03 performance review: GOOD");
+    assertThat(mail.path("body").asText()).contains("final score 88.00", "Rating: GOOD", "/reviews/" + review);
+
+    assertThat(s.historyActions(review))
+        .containsSubsequence("REVIEW_CREATED", "METRICS_COLLECTED", "SCORES_COMPUTED", "RATING_DETERMINED",
+            "TASK_CREATED", "TASK_COMPLETED", "MANAGER_REVIEW_RECORDED", "RATING_DETERMINED",
+            "APPROVAL_GRANTED", "RESULTS_APPLIED", "MAIL_SENT");
+  }
+
+  @Test
+  void anExcellentOperatorIsCalibratedByHrAndGetsTheBonus() {
+    String star = s.hire("operations", "olivia");
+    long review = reviewFor(star, "operations", 100);
+    s.selfAssess(star, review);
+    s.managerReview("olivia", review, 0, null);
+    assertThat(s.awaitStatus(review, "APPROVAL").path("rating").asText()).isEqualTo("EXCELLENT");
+
+    s.approve("olivia", review, "ops-managers");
+    // Second level: HR calibration, only after the first level approved.
+    JsonNode hrTask = s.task(review, "approve-review", "hr");
+    assertThat(hrTask.path("candidateGroups")).extracting(JsonNode::asText).containsExactly("hr");
+    s.approve("hana", review, "hr");
+
+    JsonNode done = s.awaitStatus(review, "COMPLETED");
+    assertThat(done.path("approvals")).extracting(a -> a.path("group").asText()).containsExactly("ops-managers", "hr");
+    assertThat(done.path("approvals")).extracting(a -> a.path("level").asInt()).containsExactly(1, 2);
+    // 15% of the base pay of 8000.
+    assertThat(done.path("result").path("bonusAmount").decimalValue()).isEqualByComparingTo("1200.00");
+    assertThat(s.awaitMail(star + "@perfflow.example", "EXCELLENT").path("body").asText()).contains("bonus 1200.00 (15% of base pay)");
+  }
+
+  @Test
+  void aFailingBuyerIsCalibratedByHrAndEnrolledInTraining() {
+    String buyer = s.hire("procurement", "paul");
+    long review = reviewFor(buyer, "procurement", 50);
+    s.selfAssess(buyer, review);
+    s.managerReview("paul", review, 0, null);
+    assertThat(s.awaitStatus(review, "APPROVAL").path("rating").asText()).isEqualTo("FAIL");
+    s.approve("paul", review, "procurement-managers");
+    s.approve("fiona", review, "finance-managers");
+    s.approve("hana", review, "hr");
+
+    JsonNode done = s.awaitStatus(review, "COMPLETED");
+    assertThat(done.path("result").path("trainingPlan").asText()).isNotBlank();
+    assertThat(s.awaitMail(buyer + "@perfflow.example", "FAIL").path("body").asText()).contains("enrolled in training plan");
+  }
+
+  @Test
+  void procurementNeedsTheProcurementAndTheFinanceManagerInParallel() {
+    String buyer = s.hire("procurement", "paul");
+    long review = reviewFor(buyer, "procurement", 85);
+    s.selfAssess(buyer, review);
+    s.managerReview("paul", review, 0, null);
+
+    // Both approval tasks are open at the same time.
+    JsonNode procurement = s.task(review, "approve-review", "procurement-managers");
+    JsonNode finance = s.task(review, "approve-review", "finance-managers");
+    assertThat(procurement.path("key").asLong()).isNotEqualTo(finance.path("key").asLong());
+
+    s.approve("fiona", review, "finance-managers");
+    assertThat(s.review(review).path("status").asText()).as("one approval is not enough").isEqualTo("APPROVAL");
+    s.approve("paul", review, "procurement-managers");
+
+    JsonNode done = s.awaitStatus(review, "COMPLETED");
+    assertThat(done.path("approvals")).extracting(a -> a.path("group").asText())
+        .containsExactlyInAnyOrder("procurement-managers", "finance-managers");
+  }
+
+  @Test
+  void oneParallelRejectionSendsTheReviewBackToTheManagerWithTheComment() {
+    String buyer = s.hire("procurement", "paul");
+    long review = reviewFor(buyer, "procurement", 85);
+    s.selfAssess(buyer, review);
+    s.managerReview("paul", review, 5, "Strong supplier negotiations.");
+    long procurementTask = s.task(review, "approve-review", "procurement-managers").path("key").asLong();
+
+    s.reject("fiona", review, "finance-managers", "Cost reduction figures are not audited yet.");
+
+    // Back at manager review; the other approver's task is withdrawn.
+    s.awaitStatus(review, "MANAGER_REVIEW");
+    await().until(() -> s.hr().get("/api/tasks/" + procurementTask).body().path("status").asText(), "CANCELED"::equals);
+    JsonNode again = s.review(review);
+    assertThat(again.path("rejectionCount").asInt()).isEqualTo(1);
+    assertThat(again.path("approvals").get(0).path("comment").asText()).isEqualTo("Cost reduction figures are not audited yet.");
+    assertThat(s.historyActions(review)).containsSubsequence("APPROVAL_REJECTED", "TASK_CANCELED", "REVIEW_SENT_BACK");
+
+    // The second round needs both approvals again.
+    s.managerReview("paul", review, 0, null);
+    s.approve("paul", review, "procurement-managers");
+    s.approve("fiona", review, "finance-managers");
+    s.awaitStatus(review, "COMPLETED");
+  }
+
+  @Test
+  void afterThreeRejectionsHrDecides() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    s.selfAssess(oliver, review);
+    for (int round = 1; round <= 3; round++) {
+      s.managerReview("olivia", review, 0, null);
+      s.reject("olivia", review, "ops-managers", "Round " + round + ": not convinced.");
+    }
+    s.awaitStatus(review, "HR_DECISION");
+    JsonNode hrTask = s.task(review, "hr-decision", "hr");
+    assertThat(hrTask.path("formId").asText()).isEqualTo("approval");
+    assertThat(s.openTasks(review, "manager-review", null)).isEmpty();
+    s.complete("hana", review, "hr-decision", "hr", Map.of("decision", "APPROVE", "comment", "Score stands."));
+
+    JsonNode done = s.awaitStatus(review, "COMPLETED");
+    assertThat(done.path("rejectionCount").asInt()).isEqualTo(3);
+    assertThat(done.path("approvals")).extracting(a -> a.path("decision").asText())
+        .containsExactly("REJECT", "REJECT", "REJECT", "APPROVE");
+    assertThat(s.historyActions(review)).contains("HR_DECISION");
+  }
+
+  @Test
+  void hrCanRejectAReviewForGoodAfterThreeRejections() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    s.selfAssess(oliver, review);
+    for (int round = 1; round <= 3; round++) {
+      s.managerReview("olivia", review, 0, null);
+      s.reject("olivia", review, "ops-managers", "No.");
+    }
+    s.complete("hana", review, "hr-decision", "hr", Map.of("decision", "REJECT", "comment", "Redo next cycle."));
+    JsonNode rejected = s.awaitStatus(review, "REJECTED");
+    assertThat(rejected.path("statusReason").asText()).contains("Redo next cycle.");
+    assertThat(s.awaitMail(oliver + "@perfflow.example", "REJECTED").path("body").asText()).contains("Redo next cycle.");
+  }
+
+  @Test
+  void customerServiceIsApprovedByTheCustomerServiceLeads() {
+    String agent = s.hire("customer-service", "cora");
+    long review = reviewFor(agent, "customer-service", 85);
+    s.selfAssess(agent, review);
+    s.managerReview("cora", review, 0, null);
+    assertThat(s.task(review, "approve-review", "cs-leads")).isNotNull();
+    s.approve("cora", review, "cs-leads");
+    s.awaitStatus(review, "COMPLETED");
+  }
+
+  @Test
+  void anyOtherRoleIsApprovedByHr() {
+    s.hr().put("/api/scorecards/logistics/profiles/normal", Map.of("kpis", List.of(
+        Map.of("code", "on-time-shipping", "name", "On-time shipping", "unit", "%", "direction", "HIGHER_IS_BETTER",
+            "target", 95, "weight", 100, "metric", "procurement.on-time-delivery-rate")))).expect(200);
+    String planner = s.hire("logistics", "paul");
+    long review = reviewFor(planner, "logistics", 85);
+    s.selfAssess(planner, review);
+    s.managerReview("paul", review, 0, null);
+    s.approve("hana", review, "hr");
+    assertThat(s.awaitStatus(review, "COMPLETED").path("approvals")).extracting(a -> a.path("group").asText()).containsExactly("hr");
+  }
+
+  @Test
+  void aMissingMetricStopsTheReviewWithAnIncidentNamingEmployeeKpiAndPeriod() {
+    String oliver = s.hire("operations", "olivia");
+    Map<String, BigDecimal> values = new java.util.LinkedHashMap<>(s.valuesScoring("operations", "normal", 85));
+    values.remove("customers.retention-rate");
+    s.importMetrics(oliver, PERIOD, values);
+    long review = s.reviewOf(s.startCycle(PERIOD, oliver), oliver);
+
+    JsonNode blocked = s.awaitStatus(review, "BLOCKED");
+    String reason = blocked.path("statusReason").asText();
+    assertThat(reason).contains("'" + oliver + "'", "customer-retention", "customers.retention-rate", "2026-03");
+    assertThat(blocked.hasNonNull("total")).as("never scored as zero").isFalse();
+    // The engine holds an incident with the same message (no retry loop).
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> engineRecords.incidentMessages().stream().anyMatch(m -> m.contains(oliver)));
+  }
+
+  @Test
+  void anAdjustmentOutsideTheRulesFromTasklistComesBackToTheManager() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    s.selfAssess(oliver, review);
+    long first = s.task(review, "manager-review", null).path("key").asLong();
+    await().until(() -> "olivia".equals(s.task(review, "manager-review", null).path("assignee").asText()));
+    // Tasklist cannot check "at most ±10 and a comment when not 0"; the process does.
+    engineCommands.complete(first, Map.of("adjustment", 15));
+
+    JsonNode second = await().atMost(ReviewScenarios.PATIENCE).until(
+        () -> s.openTasks(review, "manager-review", null), l -> l.size() == 1 && l.get(0).path("key").asLong() != first).get(0);
+    assertThat(second.path("key").asLong()).isNotEqualTo(first);
+    s.managerReview("olivia", review, 2, "Corrected.");
+    assertThat(s.awaitStatus(review, "APPROVAL").path("finalTotal").decimalValue()).isEqualByComparingTo("87.00");
+  }
+}
