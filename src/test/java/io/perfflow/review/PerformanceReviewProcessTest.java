@@ -259,4 +259,54 @@ class PerformanceReviewProcessTest extends PerfFlowIntegrationTest {
     s.managerReview("olivia", review, 2, "Corrected.");
     assertThat(s.awaitStatus(review, "APPROVAL").path("finalTotal").decimalValue()).isEqualByComparingTo("87.00");
   }
+
+  @Test
+  void overdueTasksSendRemindersAndStalledApprovalsEscalateWithoutInterruptingTheTask() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    String name = s.review(review).path("employeeName").asText();
+    long selfTask = s.task(review, "self-assessment", null).path("key").asLong();
+
+    // Self-assessment is due in 3 days: at the due date the employee is reminded, the task stays.
+    s.advanceClock("P3D");
+    JsonNode reminder = s.awaitMail(oliver + "@perfflow.example", "Reminder");
+    assertThat(reminder.path("subject").asText()).contains("Self-assessment", name, PERIOD);
+    assertThat(s.task(review, "self-assessment", null).path("key").asLong()).isEqualTo(selfTask);
+
+    s.selfAssess(oliver, review);
+    s.managerReview("olivia", review, 0, null);
+    long approval = s.task(review, "approve-review", "ops-managers").path("key").asLong();
+
+    // Approvers are reminded after 2 days, then every 2 days; after 5 days it escalates.
+    s.advanceClock("P2D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> approvalReminders(name), n -> n == 1);
+    s.advanceClock("P2D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> approvalReminders(name), n -> n == 2);
+    assertThat(escalations(name, "olivia@perfflow.example")).isZero();
+    s.advanceClock("P1D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> escalations(name, "olivia@perfflow.example"), n -> n == 1);
+    // The head of the approver group (olivia) and every member of hr get the escalation.
+    assertThat(escalations(name, "hana@perfflow.example")).isEqualTo(1);
+    assertThat(escalations(name, "admin@perfflow.example")).isEqualTo(1);
+    JsonNode escalation = s.mailTo("hana@perfflow.example").stream()
+        .filter(m -> m.path("subject").asText().startsWith("ESCALATION") && m.path("subject").asText().contains(name)).findFirst().orElseThrow();
+    assertThat(escalation.path("body").asText()).contains("Operations managers", "/reviews/" + review);
+
+    assertThat(s.task(review, "approve-review", "ops-managers").path("key").asLong()).as("still the same task").isEqualTo(approval);
+    s.approve("olivia", review, "ops-managers");
+    s.awaitStatus(review, "COMPLETED");
+    assertThat(s.historyActions(review).stream().filter("MAIL_SENT"::equals).count()).isGreaterThanOrEqualTo(5);
+  }
+
+  private long approvalReminders(String employeeName) {
+    return s.mailTo("olivia@perfflow.example").stream()
+        .filter(m -> m.path("subject").asText().equals("Approval waiting: " + PERIOD + " review of " + employeeName))
+        .count();
+  }
+
+  private long escalations(String employeeName, String to) {
+    return s.mailTo(to).stream()
+        .filter(m -> m.path("subject").asText().startsWith("ESCALATION") && m.path("subject").asText().contains(employeeName))
+        .count();
+  }
 }

@@ -61,7 +61,12 @@ public class DevController {
   public List<Map<String, Object>> mailbox(@RequestParam(required = false) String to) throws MessagingException {
     List<Map<String, Object>> mails = new ArrayList<>();
     MimeMessage[] messages = mailCapture.getReceivedMessages();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (MimeMessage m : messages) {
+      // The capture keeps one copy per recipient; a mail to three people is one mail.
+      if (m.getMessageID() != null && !seen.add(m.getMessageID())) {
+        continue;
+      }
       List<String> recipients =
           Arrays.stream(m.getAllRecipients() == null ? new Address[0] : m.getAllRecipients()).map(Address::toString).toList();
       if (to != null && !recipients.contains(to)) {
