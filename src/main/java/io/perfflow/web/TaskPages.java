@@ -58,6 +58,12 @@ public class TaskPages {
     return "inbox";
   }
 
+  /** Mails link to /tasks: that is the inbox. */
+  @GetMapping("/tasks")
+  String tasks() {
+    return "redirect:/";
+  }
+
   @GetMapping("/tasks/{key}")
   String task(@PathVariable long key, Authentication auth, Model model) {
     UserTask task = inbox.get(key);

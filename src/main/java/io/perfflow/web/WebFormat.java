@@ -76,7 +76,10 @@ public class WebFormat {
     };
   }
 
-  /** An audit event's JSON details as (name, value) pairs; nested values as compact JSON. */
+  /**
+   * An audit event's JSON details as (name, value) pairs. Nested values are shown compactly:
+   * an object as {@code k=v, k=v}, a list of objects one per line, an empty list as a dash.
+   */
   public List<Map.Entry<String, String>> details(String details) {
     List<Map.Entry<String, String>> out = new ArrayList<>();
     if (details == null || details.isBlank()) {
@@ -85,20 +88,48 @@ public class WebFormat {
     try {
       JsonNode node = json.readTree(details);
       if (!node.isObject()) {
-        out.add(Map.entry("", node.isTextual() ? node.asText() : node.toString()));
+        out.add(Map.entry("", compact(node)));
         return out;
       }
-      node.fields().forEachRemaining(e -> {
-        JsonNode v = e.getValue();
-        String text = v.isTextual() ? v.asText() : v.toString();
-        if (v.isTextual() && text.startsWith("{") && text.endsWith("}")) {
-          text = text.replace("\"", ""); // submitted form values, stored as JSON text
-        }
-        out.add(Map.entry(e.getKey(), text.isEmpty() ? "—" : text));
-      });
+      node.fields().forEachRemaining(e -> out.add(Map.entry(e.getKey(), compact(e.getValue()))));
     } catch (Exception e) {
       out.add(Map.entry("", details));
     }
     return out;
+  }
+
+  private String compact(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "—";
+    }
+    if (v.isTextual()) {
+      String text = v.asText();
+      if ((text.startsWith("{") && text.endsWith("}")) || (text.startsWith("[") && text.endsWith("]"))) {
+        try {
+          return compact(json.readTree(text)); // e.g. the submitted form values, stored as JSON text
+        } catch (Exception ignored) {
+          return text;
+        }
+      }
+      return text.isEmpty() ? "—" : text;
+    }
+    if (v.isArray()) {
+      if (v.isEmpty()) {
+        return "—";
+      }
+      List<String> items = new ArrayList<>();
+      v.forEach(item -> items.add(compact(item)));
+      boolean objects = v.get(0).isObject();
+      return String.join(objects ? "\n" : ", ", items);
+    }
+    if (v.isObject()) {
+      if (v.isEmpty()) {
+        return "—";
+      }
+      List<String> pairs = new ArrayList<>();
+      v.fields().forEachRemaining(e -> pairs.add(e.getKey() + "=" + (e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText())));
+      return String.join(", ", pairs);
+    }
+    return v.asText();
   }
 }

@@ -106,6 +106,7 @@ class WebUiTest {
     Browser owen = new Browser().login("owen", "demo");
     HttpResponse<String> owenInbox = owen.get("/");
     assertThat(owenInbox.body()).contains("/tasks/" + task.key(), "Owen Zhao", "2026-10");
+    assertThat(owen.get("/tasks").headers().firstValue("Location").orElseThrow()).endsWith("/"); // the mails' link
 
     // The task page renders forms/self-assessment.form next to the review summary.
     HttpResponse<String> form = owen.get("/tasks/" + task.key());
