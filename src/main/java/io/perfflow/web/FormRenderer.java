@@ -1,0 +1,111 @@
+package io.perfflow.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a Camunda form (form-js JSON from {@code forms/}) into what the task page renders: one
+ * {@link Item} per component, with the current value and error of each field. Supported: text,
+ * textfield, textarea, number, radio, select, checkbox (and groups, flattened). A text component
+ * whose template variables are all empty is hidden (an approximation of {@code conditional.hide}).
+ */
+@Component
+public class FormRenderer {
+  public record Option(String value, String label) {}
+
+  public record Item(
+      String type,
+      String id,
+      String key,
+      String label,
+      String description,
+      boolean required,
+      String min,
+      String max,
+      String step,
+      List<Option> options,
+      String value,
+      String error,
+      String html) {
+    public boolean isField() {
+      return key != null;
+    }
+
+    /** The id of the HTML input (stable and unique per form). */
+    public String inputId() {
+      return "f-" + key;
+    }
+
+    public boolean checked() {
+      return "true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value);
+    }
+  }
+
+  /**
+   * @param values the values to show: what was submitted, or nothing for a fresh form (then the
+   *     components' {@code defaultValue}s)
+   * @param errors messages per field key
+   * @param context the variables for the text templates
+   */
+  public List<Item> render(JsonNode schema, Map<String, String> values, Map<String, String> errors, Map<String, ?> context) {
+    List<Item> items = new ArrayList<>();
+    walk(schema.path("components"), values, errors, context, items);
+    return items;
+  }
+
+  private void walk(JsonNode components, Map<String, String> values, Map<String, String> errors, Map<String, ?> context, List<Item> out) {
+    for (JsonNode c : components) {
+      String type = c.path("type").asText();
+      if (c.has("components")) {
+        walk(c.path("components"), values, errors, context, out);
+        continue;
+      }
+      if ("text".equals(type)) {
+        String text = c.path("text").asText("");
+        var vars = MiniMarkdown.variables(text);
+        boolean hidden = !vars.isEmpty() && vars.stream().noneMatch(v -> MiniMarkdown.present(context.get(v)));
+        if (!hidden) {
+          out.add(new Item("text", c.path("id").asText(), null, null, null, false, null, null, null, List.of(), null, null,
+              MiniMarkdown.toHtml(text, context)));
+        }
+        continue;
+      }
+      if (!c.hasNonNull("key")) {
+        continue;
+      }
+      String key = c.path("key").asText();
+      JsonNode validate = c.path("validate");
+      List<Option> options = new ArrayList<>();
+      c.path("values").forEach(v -> options.add(new Option(v.path("value").asText(), v.path("label").asText(v.path("value").asText()))));
+      String value = values.containsKey(key) ? values.get(key) : c.hasNonNull("defaultValue") ? c.path("defaultValue").asText() : null;
+      out.add(new Item(
+          type,
+          c.path("id").asText(key),
+          key,
+          c.path("label").asText(key),
+          c.path("description").asText(null),
+          validate.path("required").asBoolean(false),
+          validate.hasNonNull("min") ? validate.path("min").asText() : null,
+          validate.hasNonNull("max") ? validate.path("max").asText() : null,
+          step(c),
+          options,
+          value,
+          errors.get(key),
+          null));
+    }
+  }
+
+  private static String step(JsonNode c) {
+    if (c.hasNonNull("increment")) {
+      return c.path("increment").asText();
+    }
+    if (c.hasNonNull("decimalDigits")) {
+      int digits = c.path("decimalDigits").asInt();
+      return digits <= 0 ? "1" : java.math.BigDecimal.ONE.movePointLeft(digits).toPlainString();
+    }
+    return "any";
+  }
+}

@@ -1,0 +1,13 @@
+package io.perfflow.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The form-login page; Spring Security handles the POST to /login and /logout. */
+@Controller
+public class LoginController {
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+}

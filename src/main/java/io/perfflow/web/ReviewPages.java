@@ -1,0 +1,56 @@
+package io.perfflow.web;
+
+import io.perfflow.api.ReviewAccess;
+import io.perfflow.audit.AuditLog;
+import io.perfflow.review.Cycles;
+import io.perfflow.review.Review;
+import io.perfflow.review.Reviews;
+import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.tasks.TaskInbox;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Reviews the user may read (same rule as the API: {@link ReviewAccess}) and one review in full. */
+@Controller
+public class ReviewPages {
+  private final Reviews reviews;
+  private final ReviewAccess access;
+  private final Cycles cycles;
+  private final TaskInbox inbox;
+  private final AuditLog audit;
+
+  public ReviewPages(Reviews reviews, ReviewAccess access, Cycles cycles, TaskInbox inbox, AuditLog audit) {
+    this.reviews = reviews;
+    this.access = access;
+    this.cycles = cycles;
+    this.inbox = inbox;
+    this.audit = audit;
+  }
+
+  @GetMapping("/reviews")
+  String list(@RequestParam(required = false) Long cycleId, Authentication auth, Model model) {
+    model.addAttribute("reviews", reviews.list(cycleId, null).stream().filter(r -> access.canRead(auth, r)).toList());
+    model.addAttribute("cycles", cycles.list());
+    model.addAttribute("cycleId", cycleId);
+    return "reviews";
+  }
+
+  @GetMapping("/reviews/{id}")
+  String review(@PathVariable long id, Authentication auth, Model model) {
+    Review r = reviews.get(id);
+    if (!access.canRead(auth, r)) {
+      throw new TaskForbiddenException("You may not read review " + id + ".");
+    }
+    model.addAttribute("review", r);
+    model.addAttribute("lines", reviews.lines(id));
+    model.addAttribute("result", reviews.result(id).orElse(null));
+    model.addAttribute("approvals", reviews.approvals(id));
+    model.addAttribute("openTasks", inbox.open(null, null, id));
+    model.addAttribute("history", audit.historyOfReview(id));
+    return "review";
+  }
+}

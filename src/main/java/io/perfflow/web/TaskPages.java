@@ -1,0 +1,185 @@
+package io.perfflow.web;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.review.Approval;
+import io.perfflow.review.Review;
+import io.perfflow.review.Reviews;
+import io.perfflow.tasks.Forms;
+import io.perfflow.tasks.TaskConflictException;
+import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.tasks.TaskInbox;
+import io.perfflow.tasks.UserTask;
+import io.perfflow.tasks.UserTaskGoneException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The inbox ("My tasks") and the task page, which renders the task's linked Camunda form. */
+@Controller
+public class TaskPages {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskPages.class);
+
+  private final TaskInbox inbox;
+  private final Forms forms;
+  private final FormRenderer renderer;
+  private final Reviews reviews;
+
+  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, Reviews reviews) {
+    this.inbox = inbox;
+    this.forms = forms;
+    this.renderer = renderer;
+    this.reviews = reviews;
+  }
+
+  /** One inbox line: the task and the review it is about (if any). */
+  public record TaskRow(UserTask task, Review review) {}
+
+  @GetMapping("/")
+  String inbox(Authentication auth, Model model) {
+    List<TaskRow> rows = inbox.inboxOf(auth.getName()).stream()
+        .map(t -> new TaskRow(t, t.reviewId() == null ? null : reviews.find(t.reviewId()).orElse(null)))
+        .toList();
+    model.addAttribute("rows", rows);
+    return "inbox";
+  }
+
+  /** Mails link to /tasks: that is the inbox. */
+  @GetMapping("/tasks")
+  String tasks() {
+    return "redirect:/";
+  }
+
+  @GetMapping("/tasks/{key}")
+  String task(@PathVariable long key, Authentication auth, Model model) {
+    UserTask task = inbox.get(key);
+    if (!inbox.mayWorkOn(task, auth.getName())) {
+      throw new TaskForbiddenException("This task is not yours: it is for "
+          + (task.assignee() != null ? task.assignee() : "the group(s) " + String.join(", ", task.candidateGroups())) + ".");
+    }
+    if (!task.isOpen()) {
+      model.addAttribute("notice", "This task is no longer open (" + task.status().toLowerCase()
+          + (task.completedBy() != null ? " by " + task.completedBy() : "") + ").");
+    }
+    return page(task, Map.of(), Map.of(), null, model);
+  }
+
+  @PostMapping("/tasks/{key}")
+  String complete(
+      @PathVariable long key, @RequestParam MultiValueMap<String, String> params, Authentication auth, Model model,
+      HttpServletResponse response, RedirectAttributes redirect) {
+    UserTask task = inbox.get(key);
+    Map<String, String> entered = new LinkedHashMap<>();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (task.formId() != null) {
+      for (Forms.Field f : forms.fields(task.formId())) {
+        String value = params.getFirst(f.key());
+        if ("checkbox".equals(f.type())) {
+          boolean on = value != null && !"false".equals(value);
+          entered.put(f.key(), Boolean.toString(on));
+          variables.put(f.key(), on);
+        } else {
+          entered.put(f.key(), value == null ? "" : value);
+          variables.put(f.key(), value);
+        }
+      }
+    }
+    try {
+      inbox.complete(key, auth.getName(), variables);
+    } catch (InvalidInputException e) {
+      response.setStatus(400);
+      Map<String, String> errors = e.errors().stream()
+          .collect(Collectors.toMap(InvalidInputException.FieldError::field, InvalidInputException.FieldError::message, (a, b) -> a + "; " + b, LinkedHashMap::new));
+      return page(task, entered, errors, "Please correct the marked field" + (errors.size() == 1 ? "." : "s."), model);
+    } catch (TaskForbiddenException e) {
+      response.setStatus(403);
+      return WebSupport.message(model, "Not allowed", "You may not complete this task. " + e.getMessage());
+    } catch (TaskConflictException | UserTaskGoneException e) {
+      response.setStatus(409);
+      model.addAttribute("notice", "This task is no longer open: " + e.getMessage());
+      return page(inbox.get(key), entered, Map.of(), null, model);
+    } catch (RuntimeException e) {
+      // Camunda profile: the cluster did not take the command (ClusterStatus shows the banner).
+      LOG.warn("Completing task {} failed", key, e);
+      response.setStatus(503);
+      return page(task, entered, Map.of(), "The task could not be completed (the workflow engine did not answer: "
+          + e.getMessage() + "). Your input is kept, try again.", model);
+    }
+    redirect.addFlashAttribute("flash", "Task completed: " + task.name() + ".");
+    return "redirect:/";
+  }
+
+  private String page(UserTask task, Map<String, String> values, Map<String, String> errors, String error, Model model) {
+    Review review = task.reviewId() == null ? null : reviews.find(task.reviewId()).orElse(null);
+    model.addAttribute("task", task);
+    model.addAttribute("review", review);
+    model.addAttribute("lines", review == null ? List.of() : reviews.lines(review.id()));
+    if (task.formId() != null) {
+      model.addAttribute("formTitle", task.name());
+      model.addAttribute("items", renderer.render(forms.schema(task.formId()), values, errors, context(task, review)));
+      // Errors about something that is not a field of the form are shown above it.
+      var fieldKeys = forms.fields(task.formId()).stream().map(Forms.Field::key).toList();
+      List<String> other = errors.entrySet().stream().filter(e -> !fieldKeys.contains(e.getKey()))
+          .map(e -> e.getKey() + ": " + e.getValue()).toList();
+      model.addAttribute("otherErrors", other);
+    } else {
+      model.addAttribute("items", List.of());
+      model.addAttribute("otherErrors", List.of());
+    }
+    model.addAttribute("error", error);
+    return "task";
+  }
+
+  /** The variables the form's text templates may use, read from the review. */
+  private Map<String, Object> context(UserTask task, Review review) {
+    Map<String, Object> vars = new HashMap<>();
+    if (review == null) {
+      return vars;
+    }
+    vars.put("reviewId", review.id());
+    vars.put("employeeId", review.employeeId());
+    vars.put("employeeName", review.employeeName());
+    vars.put("managerId", review.managerId());
+    vars.put("period", review.period());
+    vars.put("role", review.role());
+    vars.put("team", review.team());
+    vars.put("total", plain(review.total()));
+    vars.put("adjustment", plain(review.adjustment()));
+    vars.put("finalTotal", plain(review.finalTotal()));
+    vars.put("rating", review.rating());
+    vars.put("selfRating", review.selfRating());
+    vars.put("selfComment", review.selfComment());
+    vars.put("managerComment", review.managerComment());
+    vars.put("rejectionCount", review.rejectionCount());
+    if ("manager-review".equals(task.elementId()) && review.rejectionCount() > 0) {
+      // The rejection that sent the review back: the REJECT decisions of the last round.
+      String comments = reviews.approvals(review.id()).stream()
+          .filter(a -> a.level() > 0 && a.round() == review.rejectionCount() && "REJECT".equals(a.decision()))
+          .map(Approval::comment)
+          .filter(MiniMarkdown::present)
+          .collect(Collectors.joining(" / "));
+      vars.put("rejectionComment", comments);
+    }
+    // reviewError (the worker's INVALID_ADJUSTMENT message) lives only in the process instance;
+    // the form's own rules (checked before submitting) keep it from happening through this UI.
+    return vars;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? null : value.stripTrailingZeros().toPlainString();
+  }
+}

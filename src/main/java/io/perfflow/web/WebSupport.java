@@ -1,0 +1,77 @@
+package io.perfflow.web;
+
+import io.perfflow.NotFoundException;
+import io.perfflow.config.SecurityConfiguration;
+import io.perfflow.org.Organisation;
+import io.perfflow.runtime.camunda.ClusterStatus;
+import io.perfflow.runtime.embedded.DevController;
+import io.perfflow.tasks.TaskForbiddenException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every UI page needs (who is logged in, whether they are HR, whether the mailbox exists,
+ * the Camunda-down banner) and the error pages for the UI's controllers.
+ */
+@ControllerAdvice(basePackages = "io.perfflow.web")
+@Component
+public class WebSupport {
+  private final Organisation organisation;
+  private final ObjectProvider<DevController> dev;
+  private final ObjectProvider<ClusterStatus> cluster;
+
+  public WebSupport(Organisation organisation, ObjectProvider<DevController> dev, ObjectProvider<ClusterStatus> cluster) {
+    this.organisation = organisation;
+    this.dev = dev;
+    this.cluster = cluster;
+  }
+
+  static boolean isHr(Authentication auth) {
+    return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(SecurityConfiguration.HR));
+  }
+
+  @ModelAttribute
+  void common(Model model) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    boolean loggedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+    model.addAttribute("loggedIn", loggedIn);
+    if (loggedIn) {
+      model.addAttribute("userId", auth.getName());
+      model.addAttribute("userName", organisation.find(auth.getName()).map(e -> e.name()).orElse(auth.getName()));
+      model.addAttribute("isHr", isHr(auth));
+    }
+    model.addAttribute("mailboxAvailable", dev.getIfAvailable() != null);
+    ClusterStatus status = cluster.getIfAvailable();
+    if (status != null && status.snapshot().state() == ClusterStatus.State.DOWN) {
+      model.addAttribute("clusterDown", status.snapshot());
+    }
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+    common(model);
+    response.setStatus(404);
+    return message(model, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(TaskForbiddenException.class)
+  String forbidden(TaskForbiddenException e, Model model, HttpServletResponse response) {
+    common(model);
+    response.setStatus(403);
+    return message(model, "Not allowed", e.getMessage());
+  }
+
+  static String message(Model model, String title, String text) {
+    model.addAttribute("title", title);
+    model.addAttribute("message", text);
+    return "message";
+  }
+}

@@ -1,0 +1,172 @@
+package io.perfflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.perfflow.tasks.TaskInbox;
+import io.perfflow.tasks.UserTask;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The server-rendered UI over plain HTTP, as a browser uses it: form login with the CSRF token of
+ * the login page, HR starts a cycle through the "Start cycle" form, the employee opens the
+ * self-assessment rendered from {@code forms/self-assessment.form}, submits it without the
+ * required field (the error is shown next to the field, the input kept), then completes it.
+ * Runs on the embedded runtime (in-process Zeebe, throw-away PostgreSQL, mail capture).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"perfflow.embedded.postgres.data-dir="})
+class WebUiTest {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired TaskInbox inbox;
+
+  /** One browser: its own cookie jar, redirects not followed (so they can be asserted). */
+  final class Browser {
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return http.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form with the CSRF token taken from {@code page} (the page the form is on). */
+    HttpResponse<String> post(String path, String page, Map<String, String> fields) throws IOException, InterruptedException {
+      Map<String, String> all = new LinkedHashMap<>(fields);
+      all.put("_csrf", csrf(page));
+      String body = all.entrySet().stream()
+          .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+          .collect(Collectors.joining("&"));
+      return http.send(
+          HttpRequest.newBuilder(url(path)).header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    Browser login(String user, String password) throws IOException, InterruptedException {
+      HttpResponse<String> page = get("/login");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<label for=\"username\">", "admin/admin".replace("/", "</code> / <code>"));
+      HttpResponse<String> done = post("/login", page.body(), Map.of("username", user, "password", password));
+      assertThat(done.statusCode()).isEqualTo(302);
+      assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+      return this;
+    }
+  }
+
+  @Test
+  void hrStartsACycleAndTheEmployeeCompletesTheSelfAssessmentThroughTheRenderedForm() throws Exception {
+    // Wrong password: back to the login page with an error.
+    Browser stranger = new Browser();
+    HttpResponse<String> loginPage = stranger.get("/login");
+    HttpResponse<String> wrong = stranger.post("/login", loginPage.body(), Map.of("username", "owen", "password", "nope"));
+    assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    assertThat(stranger.get("/").statusCode()).isEqualTo(302);
+
+    // HR starts a cycle for owen through the form on /cycles.
+    Browser admin = new Browser().login("admin", "admin");
+    HttpResponse<String> adminInbox = admin.get("/");
+    assertThat(adminInbox.statusCode()).isEqualTo(200);
+    assertThat(adminInbox.body()).contains("<h1>My tasks</h1>", "HR Administrator", ">Mailbox</a>");
+    HttpResponse<String> cyclesPage = admin.get("/cycles");
+    assertThat(cyclesPage.body()).contains("Start cycle", "<label for=\"period\">");
+    HttpResponse<String> invalid = admin.post("/cycles", cyclesPage.body(), Map.of("period", "2026-13", "employeeIds", "owen"));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("id=\"period-error\"", "is not a period YYYY-MM", "value=\"owen\"");
+    HttpResponse<String> started = admin.post("/cycles", invalid.body(), Map.of("period", "2026-10", "employeeIds", "owen"));
+    assertThat(started.statusCode()).isEqualTo(302);
+    String cyclePath = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
+    assertThat(cyclePath).matches("/cycles/\\d+");
+    HttpResponse<String> cyclePage = admin.get(cyclePath);
+    assertThat(cyclePage.body()).contains("Cycle 2026-10", "<progress", "Cycle 2026-10 started.");
+
+    // The engine runs the review up to owen's self-assessment.
+    UserTask task = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> selfAssessmentOf("owen"), Optional::isPresent).orElseThrow();
+
+    Browser owen = new Browser().login("owen", "demo");
+    HttpResponse<String> owenInbox = owen.get("/");
+    assertThat(owenInbox.body()).contains("/tasks/" + task.key(), "Owen Zhao", "2026-10");
+    assertThat(owen.get("/tasks").headers().firstValue("Location").orElseThrow()).endsWith("/"); // the mails' link
+
+    // The task page renders forms/self-assessment.form next to the review summary.
+    HttpResponse<String> form = owen.get("/tasks/" + task.key());
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body())
+        .contains("name=\"selfRating\"", "type=\"number\"", "min=\"1\"", "max=\"5\"", "<label for=\"f-selfRating\">",
+            "name=\"selfComment\"", "<h3>Self-assessment</h3>", "Review summary", "What went well, what did not, what you need.");
+
+    // Someone else may neither see nor complete it.
+    Browser oscar = new Browser().login("oscar", "demo");
+    assertThat(oscar.get("/tasks/" + task.key()).statusCode()).isEqualTo(403);
+
+    // Missing required field: 400, the message next to the field, the comment kept.
+    HttpResponse<String> missing = owen.post("/tasks/" + task.key(), form.body(), Map.of("selfRating", "", "selfComment", "Busy month & good"));
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body())
+        .contains("id=\"f-selfRating-error\"", "Self rating (1-5) is required", "aria-invalid=\"true\"", "Busy month &amp; good");
+    HttpResponse<String> tooHigh = owen.post("/tasks/" + task.key(), missing.body(), Map.of("selfRating", "9", "selfComment", ""));
+    assertThat(tooHigh.body()).contains("must be at most 5, got 9", "value=\"9\"");
+
+    // Valid: back to the inbox with the flash; the task is gone.
+    HttpResponse<String> done = owen.post("/tasks/" + task.key(), tooHigh.body(), Map.of("selfRating", "4", "selfComment", "Busy month"));
+    assertThat(done.statusCode()).isEqualTo(302);
+    assertThat(URI.create(done.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
+    HttpResponse<String> after = owen.get("/");
+    assertThat(after.body()).contains("Task completed").doesNotContain("/tasks/" + task.key());
+    assertThat(inbox.get(task.key()).status()).isEqualTo("COMPLETED");
+
+    // Completing it again: a clear "no longer open" message.
+    HttpResponse<String> again = owen.post("/tasks/" + task.key(), form.body(), Map.of("selfRating", "4"));
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("no longer open");
+
+    // The review page: KPI table and the audit history.
+    HttpResponse<String> review = owen.get("/reviews/" + task.reviewId());
+    assertThat(review.statusCode()).isEqualTo(200);
+    assertThat(review.body())
+        .contains("id=\"kpi-table\"", "Completion", "<h2 id=\"history\">History</h2>", "REVIEW_CREATED", "SCORES_COMPUTED", "TASK_COMPLETED");
+    assertThat(owen.get("/reviews").body()).contains("/reviews/" + task.reviewId());
+    assertThat(oscar.get("/reviews/" + task.reviewId()).statusCode()).isEqualTo(403);
+    assertThat(admin.get("/mailbox").statusCode()).isEqualTo(200);
+
+    // Logout ends the session.
+    HttpResponse<String> inboxPage = owen.get("/");
+    HttpResponse<String> out = owen.post("/logout", inboxPage.body(), Map.of());
+    assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+    assertThat(owen.get("/").statusCode()).isEqualTo(302);
+  }
+
+  private Optional<UserTask> selfAssessmentOf(String employee) {
+    return inbox.inboxOf(employee).stream().filter(t -> "self-assessment".equals(t.elementId())).findFirst();
+  }
+
+  private URI url(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String csrf(String page) {
+    Matcher m = CSRF.matcher(page);
+    assertThat(m.find()).as("a CSRF token in the page").isTrue();
+    return m.group(1);
+  }
+}
