@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors as RFC 9457 problem details, each naming what was wrong. */
-@RestControllerAdvice(basePackages = "io.perfflow.api")
+// Before Spring's own problem-details handler, so that unreadable bodies name the field too.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(basePackages = {"io.perfflow.api", "io.perfflow.runtime"})
 public class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)
@@ -61,7 +63,11 @@ public class ApiErrors {
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String detail = e.getMostSpecificCause().getMessage();
     String field = "body";
-    if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+    Throwable cause = e.getCause();
+    while (cause != null && !(cause instanceof com.fasterxml.jackson.databind.JsonMappingException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
       field = m.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
