@@ -28,7 +28,7 @@ public class ReviewWorkers {
   @JobWorker(type = "perfflow.review.collect-metrics")
   public void collectMetrics(ActivatedJob job, @Variable("reviewId") Long reviewId) {
     try {
-      workflow.collectMetrics(id(reviewId), Jobs.dedupeKey(job));
+      workflow.collectMetrics(id(reviewId), job.getProcessInstanceKey(), Jobs.dedupeKey(job));
     } catch (MissingMetricException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }

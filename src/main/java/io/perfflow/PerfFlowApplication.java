@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 // The models a modeler edits in processes/ and forms/, deployed as they are.
-@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn", "classpath*:/forms/*.form"})
+@Deployment(resources = {"classpath:/processes/*.bpmn", "classpath:/processes/*.dmn", "classpath:/forms/*.form"})
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class PerfFlowApplication {

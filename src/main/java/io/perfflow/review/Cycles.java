@@ -108,7 +108,16 @@ public class Cycles {
     if (!Cycle.INTERRUPTED.equals(cycle.status())) {
       throw new InvalidInputException("status", "cycle " + cycleId + " is " + cycle.status() + ", only an INTERRUPTED cycle can be restarted");
     }
-    audit.append(actor, "CYCLE_RESTARTED", null, cycleId, Map.of("period", cycle.period()));
+    tx.executeWithoutResult(s -> {
+      int reset =
+          jdbc.sql(
+                  """
+                  UPDATE review SET status = 'CREATED', status_reason = NULL, process_instance_key = NULL, updated_at = now()
+                  WHERE cycle_id = ? AND status = 'INTERRUPTED'""")
+              .param(cycleId)
+              .update();
+      audit.append(actor, "CYCLE_RESTARTED", null, cycleId, Map.of("period", cycle.period(), "reviewsRestarted", reset));
+    });
     launch(cycleId, cycle.period());
     return get(cycleId);
   }
@@ -236,14 +245,15 @@ public class Cycles {
       }
       audit.append(ReviewWorkflow.SYSTEM, "CYCLE_PREPARED", null, cycleId,
           Map.of("employees", ids, "profiles", profiles, "metrics", metrics, "valuesRead", values.size()));
-    } else {
-      // A restarted cycle: reviews that were cut off start over from the metrics.
-      jdbc.sql("UPDATE review SET status = 'CREATED', status_reason = NULL WHERE cycle_id = ? AND status = 'INTERRUPTED'")
-          .param(cycleId)
-          .update();
     }
+    // The reviews this cycle instance runs: unfinished and without a live instance of their own.
+    // On a first run that is every review; after a restart of the cycle, the interrupted ones
+    // (reset by restart()), not those HR already restarted one by one.
     return jdbc.sql(
-            "SELECT id, employee_id, manager_id, role FROM review WHERE cycle_id = ? AND status NOT IN ('COMPLETED', 'REJECTED') ORDER BY id")
+            """
+            SELECT id, employee_id, manager_id, role FROM review
+            WHERE cycle_id = ? AND status NOT IN ('COMPLETED', 'REJECTED', 'INTERRUPTED') AND process_instance_key IS NULL
+            ORDER BY id""")
         .param(cycleId)
         .query((rs, n) -> new ReviewRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();

@@ -45,8 +45,10 @@ public class ReviewWorkflow {
    * period; nothing is scored as zero.
    */
   @Transactional(noRollbackFor = MissingMetricException.class)
-  public void collectMetrics(long reviewId, String dedupeKey) {
+  public void collectMetrics(long reviewId, long processInstanceKey, String dedupeKey) {
     Review review = reviews.get(reviewId);
+    // Which process instance runs this review now (a restarted review gets a new one).
+    jdbc.sql("UPDATE review SET process_instance_key = ? WHERE id = ?").params(processInstanceKey, reviewId).update();
     List<ReviewLine> lines = reviews.lines(reviewId);
     Map<String, MetricValue> values = new HashMap<>();
     Map<String, BigDecimal> overridden = new HashMap<>();

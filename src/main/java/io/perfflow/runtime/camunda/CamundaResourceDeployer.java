@@ -31,7 +31,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public class CamundaResourceDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(CamundaResourceDeployer.class);
   static final List<String> PATTERNS =
-      List.of("classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
+      List.of("classpath:processes/**/*.bpmn", "classpath:processes/**/*.dmn", "classpath:forms/**/*.form");
 
   private final CamundaClient client;
   private final ClusterStatus status;

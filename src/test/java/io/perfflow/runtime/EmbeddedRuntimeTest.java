@@ -1,0 +1,93 @@
+package io.perfflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import io.perfflow.runtime.embedded.EmbeddedZeebeEngine;
+import io.perfflow.support.PerfFlowIntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The embedded runtime: healthy when ready, and reachable from this machine only. */
+class EmbeddedRuntimeTest extends PerfFlowIntegrationTest {
+  @Autowired EmbeddedZeebeEngine engine;
+  @Autowired GreenMail mailCapture;
+  @Autowired EmbeddedPostgres postgres;
+
+  @Test
+  void healthIsUpWithoutLoginOnceEngineDatabaseAndDeploymentsAreReady() {
+    var response = http.getForEntity("/actuator/health", JsonNode.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    JsonNode health = response.getBody();
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("deployment").path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("camundaClient").path("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void theEngineGatewayListensOnLoopbackOnly() {
+    assertThat(engine.listenAddresses()).isNotEmpty().allSatisfy(a ->
+        assertThat(((InetSocketAddress) a).getAddress().isLoopbackAddress()).as("gRPC gateway bound to %s", a).isTrue());
+    assertReachableOnLoopbackOnly(engine.port());
+  }
+
+  @Test
+  void theMailCaptureAndTheDatabaseListenOnLoopbackOnly() {
+    assertThat(mailCapture.getSmtp().getBindTo()).isEqualTo("127.0.0.1");
+    assertReachableOnLoopbackOnly(mailCapture.getSmtp().getPort());
+    assertReachableOnLoopbackOnly(postgres.getPort());
+  }
+
+  @Test
+  void theEngineClockOnlyMovesForward() {
+    as("admin").post("/api/dev/clock", Map.of("advance", "three days")).expect(400);
+    as("admin").post("/api/dev/clock", Map.of("advance", "-PT1H")).expect(400);
+    as("owen").get("/api/dev/mailbox").expect(200);
+  }
+
+  private static void assertReachableOnLoopbackOnly(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+    } catch (IOException e) {
+      throw new AssertionError("port " + port + " should answer on loopback", e);
+    }
+    Optional<InetAddress> external = externalAddress();
+    if (external.isEmpty()) {
+      return; // a machine without any other interface: nothing else could reach it anyway
+    }
+    assertThatThrownBy(() -> {
+          try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(external.get(), port), 2000);
+          }
+        })
+        .as("port %d must not answer on %s", port, external.get())
+        .isInstanceOf(IOException.class);
+  }
+
+  private static Optional<InetAddress> externalAddress() {
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!nic.isUp() || nic.isLoopback()) continue;
+        for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+          if (a instanceof Inet4Address && !a.isLoopbackAddress()) return Optional.of(a);
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,85 @@
+package io.perfflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.PerfFlowApplication;
+import io.perfflow.support.Api;
+import io.perfflow.support.ReviewScenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * In embedded mode process instances live in memory: after a restart the business data is
+ * still there, what was in flight is marked INTERRUPTED with the reason, and HR restarts it.
+ */
+class EngineRestartTest {
+  @TempDir Path data;
+
+  ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(PerfFlowApplication.class)
+        .run("--server.port=0", "--perfflow.embedded.postgres.data-dir=" + data.resolve("postgres"));
+  }
+
+  static ReviewScenarios scenariosOf(ConfigurableApplicationContext app) {
+    String port = app.getEnvironment().getProperty("local.server.port");
+    return new ReviewScenarios(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+  }
+
+  @Test
+  void inFlightReviewsAreInterruptedByARestartAndCanBeRestarted() {
+    long cycle;
+    long review;
+    String emp;
+    try (ConfigurableApplicationContext first = start()) {
+      ReviewScenarios s = scenariosOf(first);
+      emp = s.hire("operations", "olivia");
+      s.importMetrics(emp, "2026-02", s.valuesScoring("operations", "normal", 85));
+      cycle = s.startCycle("2026-02", emp);
+      review = s.reviewOf(cycle, emp);
+      s.awaitStatus(review, "SELF_ASSESSMENT");
+      s.task(review, "self-assessment", null);
+    }
+    assertThat(Files.exists(data.resolve("postgres").resolve("PG_VERSION"))).as("data kept on disk").isTrue();
+    assertThat(engineTimerThreadsAlive()).as("no engine timer keeps the JVM alive").isZero();
+
+    try (ConfigurableApplicationContext second = start()) {
+      ReviewScenarios s = scenariosOf(second);
+      JsonNode interrupted = s.review(review);
+      assertThat(interrupted.path("status").asText()).isEqualTo("INTERRUPTED");
+      assertThat(interrupted.path("statusReason").asText()).contains("restarted", "embedded");
+      assertThat(interrupted.path("total").decimalValue()).as("business data survives").isEqualByComparingTo("85.00");
+      assertThat(s.hr().get("/api/cycles/" + cycle).body().path("status").asText()).isEqualTo("INTERRUPTED");
+      assertThat(s.hr().get("/api/tasks?reviewId=" + review).body()).as("the lost task is gone from the inbox").isEmpty();
+      assertThat(s.historyActions(review)).contains("REVIEW_INTERRUPTED");
+
+      Api hr = s.hr();
+      hr.post("/api/cycles/" + cycle + "/restart", Map.of()).expect(200);
+      hr.post("/api/cycles/" + cycle + "/restart", Map.of()).expect(400); // it runs again: nothing to restart
+      hr.post("/api/reviews/" + review + "/restart", Map.of()).expect(400); // restarted with its cycle
+      s.awaitStatus(review, "SELF_ASSESSMENT");
+      s.selfAssess(emp, review);
+      s.managerReview("olivia", review, 0, null);
+      s.approve("olivia", review, "ops-managers");
+      s.awaitStatus(review, "COMPLETED");
+      await().atMost(Duration.ofSeconds(30)).until(() -> hr.get("/api/cycles/" + cycle).body().path("status").asText(), "CLOSED"::equals);
+    }
+  }
+
+  static long engineTimerThreadsAlive() {
+    // The engine's state monitor runs on a java.util.Timer thread named "Timer-N".
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon() && t.getName().startsWith("Timer-"))
+        .filter(t -> java.util.Arrays.stream(t.getStackTrace()).noneMatch(f -> f.getClassName().startsWith("org.junit")))
+        .count();
+  }
+}
