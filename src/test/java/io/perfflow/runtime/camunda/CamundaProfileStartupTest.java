@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing of the embedded runtime in it. The database is a throw-away PostgreSQL started by the
  * test (standing in for the compose service); Camunda's addresses point at closed loopback ports.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("camunda")
 class CamundaProfileStartupTest {
   private static EmbeddedPostgres postgres;
@@ -50,6 +50,7 @@ class CamundaProfileStartupTest {
   @Autowired UserTaskCommands commands;
   @Autowired HealthContributorRegistry health;
   @Autowired ClusterStatus clusterStatus;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @Test
   void startsWithoutTheClusterAndWithoutAnythingEmbedded() {
@@ -65,5 +66,12 @@ class CamundaProfileStartupTest {
     assertThat(camunda).isNotNull();
     assertThat(camunda.health().getStatus()).isEqualTo(Status.DOWN);
     assertThat(clusterStatus.snapshot().state()).isEqualTo(ClusterStatus.State.DOWN);
+
+    // Over HTTP, without login: the health endpoint says why PerfFlow is not ready.
+    var response = http.getForEntity("/actuator/health", String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(503);
+    assertThat(response.getBody()).contains("\"camunda\":{\"status\":\"DOWN\"");
+    // No embedded-only endpoints on a cluster.
+    assertThat(http.withBasicAuth("admin", "admin").getForEntity("/api/dev/mailbox", String.class).getStatusCode().value()).isEqualTo(404);
   }
 }

@@ -1,0 +1,114 @@
+package io.perfflow.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.support.PerfFlowIntegrationTest;
+import io.perfflow.support.ReviewScenarios;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/**
+ * How far one embedded PerfFlow goes: whole review cycles of growing size, every task done
+ * through the API, measured against the smallest cycle run first in the same JVM (ratios, not
+ * absolute times, are what compare across machines). Run: {@code ./mvnw -Pbenchmark verify}.
+ * Writes {@code target/benchmark/embedded-scale.md}.
+ */
+@Tag("benchmark")
+class EmbeddedScaleBenchmark extends PerfFlowIntegrationTest {
+  static final int[] SIZES = sizes();
+
+  static int[] sizes() {
+    String configured = System.getProperty("perfflow.benchmark.sizes", "10,50,150");
+    return java.util.Arrays.stream(configured.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+  }
+
+  record Run(int reviews, double seconds, double reviewsPerMinute, long heapMb, long openTasksPeak) {}
+
+  @Test
+  void cyclesOfGrowingSize() throws IOException {
+    ReviewScenarios s = scenarios();
+    List<Run> runs = new ArrayList<>();
+    int period = 1;
+    for (int size : SIZES) {
+      runs.add(cycle(s, size, String.format("2025-%02d", period++)));
+    }
+    StringBuilder report = new StringBuilder("# Embedded runtime scale (" + java.time.LocalDate.now() + ")\n\n");
+    report.append("JVM: ").append(Runtime.version()).append(", cores: ").append(Runtime.getRuntime().availableProcessors())
+        .append(", max heap: ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB\n\n");
+    report.append("| reviews in cycle | wall time (s) | reviews/min | throughput vs baseline | heap after GC (MB) | heap vs baseline |\n");
+    report.append("|---|---|---|---|---|---|\n");
+    Run base = runs.get(0);
+    for (Run r : runs) {
+      report.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f× | %d | %.2f× |%n", r.reviews(), r.seconds(),
+          r.reviewsPerMinute(), r.reviewsPerMinute() / base.reviewsPerMinute(), r.heapMb(), (double) r.heapMb() / base.heapMb()));
+    }
+    Path out = Path.of("target/benchmark/embedded-scale.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
+  private Run cycle(ReviewScenarios s, int size, String period) {
+    List<String> employees = new ArrayList<>();
+    StringBuilder csv = new StringBuilder("employeeId,metric,period,value,source\n");
+    for (int i = 0; i < size; i++) {
+      String id = s.hire("operations", "olivia");
+      employees.add(id);
+      s.valuesScoring("operations", "normal", 85 + (i % 10)).forEach((m, v) ->
+          csv.append(id).append(',').append(m).append(',').append(period).append(',').append(v.toPlainString()).append(",bench\n"));
+    }
+    s.hr().postText("/api/metrics/import", csv.toString(), MediaType.valueOf("text/csv")).expect(200);
+
+    long start = System.nanoTime();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("period", period);
+    body.put("employeeIds", employees);
+    long cycle = s.hr().post("/api/cycles", body).expect(201).body().path("id").asLong();
+    Set<Long> done = new HashSet<>();
+    long[] peak = {0};
+    await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      JsonNode tasks = s.hr().get("/api/tasks?candidateGroup=ops-managers").body();
+      JsonNode assigned = s.hr().get("/api/tasks").body();
+      peak[0] = Math.max(peak[0], assigned.size());
+      for (JsonNode t : assigned) {
+        long key = t.path("key").asLong();
+        String assignee = t.path("assignee").asText(null);
+        if (done.contains(key) || assignee == null) continue;
+        if (t.path("elementId").asText().equals("self-assessment") && employees.contains(assignee)) {
+          s.as(assignee).post("/api/tasks/" + key + "/complete", Map.of("variables", Map.of("selfRating", 4)));
+          done.add(key);
+        } else if (t.path("elementId").asText().equals("manager-review") && "olivia".equals(assignee)) {
+          s.as("olivia").post("/api/tasks/" + key + "/complete", Map.of("variables", Map.of("adjustment", 0)));
+          done.add(key);
+        }
+      }
+      for (JsonNode t : tasks) {
+        long key = t.path("key").asLong();
+        if (done.add(key)) s.as("olivia").post("/api/tasks/" + key + "/complete", Map.of("variables", Map.of("decision", "APPROVE")));
+      }
+      for (JsonNode t : s.hr().get("/api/tasks?candidateGroup=hr").body()) {
+        long key = t.path("key").asLong();
+        if (done.add(key)) s.as("hana").post("/api/tasks/" + key + "/complete", Map.of("variables", Map.of("decision", "APPROVE")));
+      }
+      return "CLOSED".equals(s.hr().get("/api/cycles/" + cycle).body().path("status").asText());
+    });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.gc();
+    var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    return new Run(size, seconds, size / seconds * 60, heap.getUsed() / (1024 * 1024), peak[0]);
+  }
+}
