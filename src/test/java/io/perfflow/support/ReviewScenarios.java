@@ -23,10 +23,31 @@ public final class ReviewScenarios {
 
   private final TestRestTemplate http;
   private final Api hr;
+  private final RuntimeControls runtime;
 
+  /** Scenarios on the embedded runtime: clock and mailbox through /api/dev. */
   public ReviewScenarios(TestRestTemplate http) {
     this.http = http;
     this.hr = as(http, "admin");
+    this.runtime = new RuntimeControls() {
+      @Override
+      public void advanceClock(Duration by) {
+        hr.post("/api/dev/clock", Map.of("advance", by.toString())).expect(200);
+      }
+
+      @Override
+      public List<JsonNode> mailTo(String address) {
+        List<JsonNode> mails = new ArrayList<>();
+        hr.get("/api/dev/mailbox?to=" + address).expect(200).body().forEach(mails::add);
+        return mails;
+      }
+    };
+  }
+
+  public ReviewScenarios(TestRestTemplate http, RuntimeControls runtime) {
+    this.http = http;
+    this.hr = as(http, "admin");
+    this.runtime = runtime;
   }
 
   public static Api as(TestRestTemplate http, String user) {
@@ -166,9 +187,7 @@ public final class ReviewScenarios {
 
   /** Captured mail to one address, newest first. */
   public List<JsonNode> mailTo(String address) {
-    List<JsonNode> mails = new ArrayList<>();
-    hr.get("/api/dev/mailbox?to=" + address).expect(200).body().forEach(mails::add);
-    return mails;
+    return runtime.mailTo(address);
   }
 
   public JsonNode awaitMail(String address, String subjectPart) {
@@ -179,6 +198,6 @@ public final class ReviewScenarios {
   }
 
   public void advanceClock(String duration) {
-    hr.post("/api/dev/clock", Map.of("advance", duration)).expect(200);
+    runtime.advanceClock(Duration.parse(duration));
   }
 }

@@ -59,28 +59,6 @@ public class DevController {
   /** Captured mail, newest first. */
   @GetMapping("/mailbox")
   public List<Map<String, Object>> mailbox(@RequestParam(required = false) String to) throws MessagingException {
-    List<Map<String, Object>> mails = new ArrayList<>();
-    MimeMessage[] messages = mailCapture.getReceivedMessages();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (MimeMessage m : messages) {
-      // The capture keeps one copy per recipient; a mail to three people is one mail.
-      if (m.getMessageID() != null && !seen.add(m.getMessageID())) {
-        continue;
-      }
-      List<String> recipients =
-          Arrays.stream(m.getAllRecipients() == null ? new Address[0] : m.getAllRecipients()).map(Address::toString).toList();
-      if (to != null && !recipients.contains(to)) {
-        continue;
-      }
-      Map<String, Object> mail = new LinkedHashMap<>();
-      mail.put("to", recipients);
-      mail.put("subject", m.getSubject());
-      mail.put("body", GreenMailUtil.getBody(m).replace("\r\n", "\n"));
-      mail.put("sentAt", m.getSentDate() == null ? null : m.getSentDate().toInstant());
-      mails.add(mail);
-    }
-    // GreenMail keeps arrival order; reverse it (sent dates have one-second resolution).
-    java.util.Collections.reverse(mails);
-    return mails;
+    return CapturedMail.newestFirst(mailCapture, to);
   }
 }

@@ -1,0 +1,19 @@
+package io.perfflow.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole product on the embedded runtime: a real in-memory Zeebe engine, a real (throw-away)
+ * PostgreSQL and a real SMTP capture, with the demo company seeded. Every class with this
+ * annotation shares one application context, so tests create their own employees and cycles.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"perfflow.embedded.postgres.data-dir="})
+public @interface EmbeddedPerfFlowTest {}
