@@ -148,11 +148,15 @@ abstract class SupplierDelayTestSupport {
 
   // --- mail -----------------------------------------------------------------------------------------
 
-  /** Mails about an order (its id is in every supplier-delay subject), oldest first. */
+  /**
+   * Mails about an order (its id is in every supplier-delay subject), oldest first. GreenMail
+   * keeps one copy per recipient: a mail to two people is counted once.
+   */
   List<Mail> mailsAbout(String orderId) throws MessagingException {
     List<Mail> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (MimeMessage m : mail.getReceivedMessages()) {
-      if (m.getSubject() != null && m.getSubject().contains(orderId)) {
+      if (m.getSubject() != null && m.getSubject().contains(orderId) && seen.add(m.getMessageID())) {
         out.add(new Mail(Arrays.stream(m.getAllRecipients()).map(Address::toString).sorted().toList(), m.getSubject(),
             body(m)));
       }
