@@ -31,10 +31,11 @@ public class TaskListenerWorkers {
     this.json = json;
   }
 
-  @JobWorker(type = "perfflow.task.creating", fetchVariables = {"reviewId"})
+  @JobWorker(type = "perfflow.task.creating", fetchVariables = {"reviewId", "caseId"})
   public void creating(ActivatedJob job) {
     Map<String, String> h = job.getCustomHeaders();
     Object reviewId = job.getVariablesAsMap().get("reviewId");
+    Object caseId = job.getVariablesAsMap().get("caseId");
     inbox.created(
         new TaskInbox.NewTask(
             key(job),
@@ -44,7 +45,8 @@ public class TaskListenerWorkers {
             reviewId instanceof Number n ? n.longValue() : null,
             blankToNull(h.get(ASSIGNEE)),
             groups(h.get(CANDIDATE_GROUPS)),
-            due(h.get(DUE_DATE))));
+            due(h.get(DUE_DATE)),
+            caseId instanceof Number n ? n.longValue() : null));
   }
 
   @JobWorker(type = "perfflow.task.assigning", fetchVariables = {"reviewId"})

@@ -90,6 +90,15 @@ public class AuditLog {
         .list();
   }
 
+  /** Events about a supplier-delay case: those whose details carry its {@code caseId}. */
+  public List<AuditEvent> historyOfCase(long caseId) {
+    return jdbc.sql(
+            "SELECT * FROM audit_event WHERE review_id IS NULL AND details LIKE '%\"caseId\"%' AND (details::jsonb ->> 'caseId') = ? ORDER BY id")
+        .param(Long.toString(caseId))
+        .query(AuditLog::event)
+        .list();
+  }
+
   /** Recomputes the whole chain; reports the first event whose link or content does not match. */
   @Transactional(readOnly = true)
   public Verification verify() {

@@ -52,6 +52,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())

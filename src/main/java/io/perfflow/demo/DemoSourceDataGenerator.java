@@ -41,12 +41,36 @@ public class DemoSourceDataGenerator {
       }
       DemoRows rows = generate();
       rows.writeTo(jdbc);
+      addSupplierDelayHistory();
       return true;
     });
     if (Boolean.TRUE.equals(generated)) {
       log.info("Generated the demo company systems' data in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
     return Boolean.TRUE.equals(generated);
+  }
+
+  /**
+   * The supplier-delay cases PerfFlow would have handled in the simulated past: one per order
+   * delivered more than two days late, detected three days after its promised date at 09:00 UTC
+   * and resolved by the buyer (EXPEDITE) after the buyer's average incident response time of that
+   * month, so the emergency-response KPI (which reads the cases) follows the simulated buyer.
+   */
+  private void addSupplierDelayHistory() {
+    jdbc.update(
+        """
+        INSERT INTO perfflow.supplier_delay_case (order_id, buyer_id, supplier_id, promised_on, days_late, detected_at,
+            status, level, max_level, action, action_comment, resolved_by, resolved_at, resolved_at_level, closed_at, outcome)
+        SELECT po.id, po.buyer_id, po.supplier_id, po.promised_on, 3, d.detected, 'RESOLVED', 1, 1, 'EXPEDITE',
+               'demo history', po.buyer_id, d.detected + r.response, 1, d.detected + r.response, 'resolved: EXPEDITE'
+        FROM demo.purchase_order po
+        CROSS JOIN LATERAL (SELECT CAST(po.promised_on + 3 + TIME '09:00' AS timestamp) AT TIME ZONE 'UTC' AS detected) d
+        CROSS JOIN LATERAL (
+          SELECT coalesce(avg(i.responded_at - i.opened_at), INTERVAL '24 hours') AS response FROM demo.supplier_incident i
+          WHERE i.buyer_id = po.buyer_id AND i.responded_at IS NOT NULL
+            AND date_trunc('month', i.opened_at) = date_trunc('month', CAST(po.promised_on + 3 AS timestamp))) r
+        WHERE po.status = 'DELIVERED' AND po.delivered_on > po.promised_on + 2
+        ORDER BY po.id""");
   }
 
   private DemoRows generate() {

@@ -5,6 +5,8 @@ import io.perfflow.review.Cycles;
 import io.perfflow.review.Review;
 import io.perfflow.review.ReviewResult;
 import io.perfflow.review.Reviews;
+import io.perfflow.supplier.SupplierDelayCase;
+import io.perfflow.supplier.SupplierDelays;
 import io.perfflow.tasks.TaskInbox;
 import io.perfflow.tasks.UserTask;
 import java.math.BigDecimal;
@@ -27,14 +29,16 @@ public class MailContexts {
   private final Cycles cycles;
   private final TaskInbox inbox;
   private final Organisation organisation;
+  private final SupplierDelays supplierDelays;
   private final String baseUrl;
 
   public MailContexts(Reviews reviews, Cycles cycles, TaskInbox inbox, Organisation organisation,
-      @Value("${perfflow.base-url}") String baseUrl) {
+      SupplierDelays supplierDelays, @Value("${perfflow.base-url}") String baseUrl) {
     this.reviews = reviews;
     this.cycles = cycles;
     this.inbox = inbox;
     this.organisation = organisation;
+    this.supplierDelays = supplierDelays;
     this.baseUrl = baseUrl;
   }
 
@@ -52,7 +56,55 @@ public class MailContexts {
     if (variables.get("cycleId") instanceof Number id && !(variables.get("reviewId") instanceof Number)) {
       addCycle(context, id.longValue());
     }
+    if (variables.get("caseId") instanceof Number id && !(variables.get("reviewId") instanceof Number)) {
+      addSupplierDelayCase(context, id.longValue());
+    }
     return context;
+  }
+
+  /** A supplier-delay case: the order as the ERP holds it, and what is at stake. */
+  private void addSupplierDelayCase(Map<String, Object> context, long caseId) {
+    SupplierDelayCase c = supplierDelays.get(caseId);
+    Map<String, Object> order = supplierDelays.order(c.orderId());
+    context.put("caseId", c.id());
+    context.put("orderId", c.orderId());
+    context.put("buyerId", c.buyerId());
+    context.put("buyerName", organisation.find(c.buyerId()).map(e -> e.name()).orElse(c.buyerId()));
+    context.put("supplierName", order.get("supplier_name") == null ? c.supplierId() : order.get("supplier_name"));
+    context.put("item", order.get("item"));
+    context.put("quantity", order.get("quantity"));
+    context.put("promisedOn", c.promisedOn().toString());
+    context.put("daysLate", c.daysLate());
+    context.put("level", c.level());
+    context.put("detectedAt", WHEN.format(c.detectedAt()));
+    Object value = order.get("budget_cost");
+    context.put("atStake", "goods worth " + (value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value))
+        + " (" + order.get("quantity") + " x " + order.get("item") + ", ordered on " + order.get("ordered_on")
+        + ") are not in stock; sales and marketplace stock that rely on them wait");
+    context.put("headline", c.reopenCount() > 0
+        ? "the new delivery date you accepted has passed without delivery: the case is open again."
+        : "a purchase order of yours is late and has not been delivered.");
+    for (String key : List.of("firstEscalationAfter", "secondEscalationAfter")) {
+      if (context.get(key) != null) {
+        context.put(key, humanDuration(context.get(key).toString()));
+      }
+    }
+  }
+
+  /** P1D → "1 day", PT12H → "12 hours"; anything else as it is. */
+  static String humanDuration(String iso) {
+    try {
+      java.time.Duration d = iso.contains("T") ? java.time.Duration.parse(iso) : java.time.Duration.ofDays(java.time.Period.parse(iso).getDays());
+      if (d.toHours() % 24 == 0 && d.toDays() > 0) {
+        return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+      }
+      if (d.toMinutes() % 60 == 0) {
+        return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+      }
+      return d.toMinutes() + " minutes";
+    } catch (RuntimeException e) {
+      return iso;
+    }
   }
 
   private void addReview(Map<String, Object> context, long reviewId, String approverGroup) {

@@ -85,6 +85,13 @@ public class Mailer {
     details.put("template", template);
     details.put("to", to);
     details.put("subject", mail.subject());
+    if (reviewId == null && context.get("caseId") instanceof Number caseId) {
+      // A supplier-delay case's mail: its timeline reads the audit events carrying its id.
+      details.put("caseId", caseId.longValue());
+      if (context.get("level") instanceof Number level) {
+        details.put("level", level.intValue());
+      }
+    }
     audit.append("perfflow", "MAIL_SENT", reviewId, cycleId, details, "mail:" + dedupeKey);
     return true;
   }

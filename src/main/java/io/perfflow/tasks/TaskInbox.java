@@ -65,9 +65,16 @@ public class TaskInbox {
     this.completionWait = Duration.ofSeconds(10);
   }
 
+  /** {@code caseId}: the supplier-delay case of the task (null for review tasks). */
   public record NewTask(
       long key, long processInstanceKey, String bpmnProcessId, String elementId, Long reviewId,
-      String assignee, List<String> candidateGroups, Instant due) {}
+      String assignee, List<String> candidateGroups, Instant due, Long caseId) {
+    public NewTask(
+        long key, long processInstanceKey, String bpmnProcessId, String elementId, Long reviewId,
+        String assignee, List<String> candidateGroups, Instant due) {
+      this(key, processInstanceKey, bpmnProcessId, elementId, reviewId, assignee, candidateGroups, due, null);
+    }
+  }
 
   // --- kept by the task listeners ------------------------------------------------------------
 
@@ -80,10 +87,10 @@ public class TaskInbox {
         jdbc.sql(
                 """
                 INSERT INTO user_task (key, process_instance_key, element_id, name, form_id, review_id, assignee,
-                  candidate_groups, due_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED') ON CONFLICT (key) DO NOTHING""")
+                  candidate_groups, due_at, status, case_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?) ON CONFLICT (key) DO NOTHING""")
             .params(t.key(), t.processInstanceKey(), t.elementId(), name, formId, t.reviewId(), t.assignee(),
-                t.candidateGroups().toArray(String[]::new), t.due() == null ? null : Timestamp.from(t.due()))
+                t.candidateGroups().toArray(String[]::new), t.due() == null ? null : Timestamp.from(t.due()), t.caseId())
             .update();
     if (inserted == 0) {
       return;
@@ -98,6 +105,9 @@ public class TaskInbox {
     details.put("assignee", t.assignee() == null ? "" : t.assignee());
     details.put("candidateGroups", t.candidateGroups());
     details.put("due", t.due() == null ? "" : t.due().toString());
+    if (t.caseId() != null) {
+      details.put("caseId", t.caseId());
+    }
     audit.append(ReviewWorkflow.SYSTEM, "TASK_CREATED", t.reviewId(), null, details, "task-created:" + t.key());
   }
 
@@ -108,9 +118,13 @@ public class TaskInbox {
       return;
     }
     jdbc.sql("UPDATE user_task SET assignee = ? WHERE key = ?").params(assignee, key).update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("taskKey", key);
+    details.put("task", task.get().name());
+    details.put("assignee", assignee == null ? "" : assignee);
+    withCase(details, key);
     audit.append(assignee == null ? ReviewWorkflow.SYSTEM : assignee, "TASK_ASSIGNED", task.get().reviewId(), null,
-        Map.of("taskKey", key, "task", task.get().name(), "assignee", assignee == null ? "" : assignee),
-        "task-assigned:" + key + ":" + assignee);
+        details, "task-assigned:" + key + ":" + assignee);
   }
 
   /**
@@ -145,6 +159,7 @@ public class TaskInbox {
     details.put("taskKey", key);
     details.put("task", task.name());
     details.put("submitted", submitted == null ? "{}" : submitted);
+    withCase(details, key);
     audit.append(actor, "TASK_COMPLETED", task.reviewId(), null, details, "task-completed:" + key);
   }
 
@@ -157,8 +172,17 @@ public class TaskInbox {
     jdbc.sql("UPDATE user_task SET status = 'CANCELED', completed_at = now() WHERE key = ? AND status IN ('CREATED', 'COMPLETING')")
         .param(key)
         .update();
-    audit.append(ReviewWorkflow.SYSTEM, "TASK_CANCELED", task.get().reviewId(), null,
-        Map.of("taskKey", key, "task", task.get().name()), "task-canceled:" + key);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("taskKey", key);
+    details.put("task", task.get().name());
+    withCase(details, key);
+    audit.append(ReviewWorkflow.SYSTEM, "TASK_CANCELED", task.get().reviewId(), null, details, "task-canceled:" + key);
+  }
+
+  /** A supplier-delay case's task: its events carry the case id (the case's timeline reads them). */
+  private void withCase(Map<String, Object> details, long key) {
+    jdbc.sql("SELECT case_id FROM user_task WHERE key = ? AND case_id IS NOT NULL").param(key).query(Long.class).optional()
+        .ifPresent(caseId -> details.put("caseId", caseId));
   }
 
   // --- what people do ---------------------------------------------------------------------------

@@ -60,6 +60,8 @@ class MetricQueryTest {
     assertValue("priya", "procurement.on-time-delivery-rate", "33.3333"); // on time, late, undelivered
     assertValue("priya", "procurement.supplier-quality-score", "90.8333"); // 100 - 100*5/200 - 10*2/3
     assertValue("priya", "procurement.inventory-turnover", "1.2"); // 120000 / 100000
+    // supplier-delay cases detected in October: resolved after 12 h, resolved by a manager after
+    // escalation 36 h after detection (counts against the buyer); a September case is not counted
     assertValue("priya", "procurement.emergency-response-hours", "24"); // (12 + 36) / 2, lower is better
   }
 
@@ -68,7 +70,8 @@ class MetricQueryTest {
     assertValue("pedro", "procurement.supplier-quality-score", "0"); // 100 - 50 - 80
     assertValue("pedro", "procurement.on-time-delivery-rate", "100");
     assertValue("pedro", "procurement.cost-reduction-rate", "0");
-    assertValue("pedro", "procurement.emergency-response-hours", "12"); // unanswered: counted until the period ends
+    assertValue("pedro", "procurement.emergency-response-hours", "12"); // unresolved: counted until the period ends
+    assertValue("petra", "procurement.emergency-response-hours", "6"); // delivered before action: until it closed
     assertAbsent("petra", "procurement.on-time-delivery-rate");
   }
 
@@ -160,6 +163,19 @@ class MetricQueryTest {
           (2, 'priya', 'SUP-1', 'LOGISTICS_DELAY', '2026-10-10 00:00', '2026-10-11 12:00'),
           (3, 'priya', 'SUP-1', 'LOGISTICS_DELAY', '2026-09-30 23:00', '2026-10-05 23:00'),
           (4, 'pedro', 'SUP-1', 'SUPPLIER_OUTAGE', '2026-10-31 12:00', NULL)""");
+    // The emergency-response KPI reads the supplier-delay cases (detection → first resolution).
+    sql("""
+        INSERT INTO perfflow.supplier_delay_case (id, order_id, buyer_id, supplier_id, promised_on, days_late, detected_at,
+            status, level, max_level, action, resolved_by, resolved_at, resolved_at_level, closed_at, outcome) VALUES
+          (901, 'P3', 'priya', 'SUP-1', '2026-10-15', 3, '2026-10-03 08:00Z', 'RESOLVED', 1, 1, 'EXPEDITE', 'priya',
+             '2026-10-03 20:00Z', 1, '2026-10-03 20:00Z', 'resolved: EXPEDITE'),
+          (902, 'P2', 'priya', 'SUP-1', '2026-10-20', 3, '2026-10-10 00:00Z', 'RESOLVED', 2, 2, 'SWITCH_SUPPLIER', 'paul',
+             '2026-10-11 12:00Z', 2, '2026-10-11 12:00Z', 'resolved: SWITCH_SUPPLIER'),
+          (903, 'P1', 'priya', 'SUP-1', '2026-09-20', 3, '2026-09-30 23:00Z', 'RESOLVED', 1, 1, 'EXPEDITE', 'priya',
+             '2026-10-05 23:00Z', 1, '2026-10-05 23:00Z', 'resolved: EXPEDITE'),
+          (904, 'P6', 'pedro', 'SUP-1', '2026-10-25', 3, '2026-10-31 12:00Z', 'OPEN', 1, 1, NULL, NULL, NULL, NULL, NULL, NULL),
+          (905, 'P7', 'petra', 'SUP-1', '2026-10-01', 3, '2026-10-04 06:00Z', 'DELIVERED', 1, 1, NULL, NULL, NULL, NULL,
+             '2026-10-04 12:00Z', 'delivered before action')""");
   }
 
   private static void insertCustomerService() {

@@ -122,14 +122,14 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(4);
+    assertThat(files(PROCESSES, "")).hasSize(6);
   }
 
   // (b) -----------------------------------------------------------------------------------------
@@ -234,7 +234,9 @@ class ProcessModelsTest {
       }
     }
     assertThat(userTasks)
-        .containsExactlyInAnyOrder("self-assessment", "manager-review", "approve-review", "hr-decision");
+        .containsExactlyInAnyOrder(
+            "self-assessment", "manager-review", "approve-review", "hr-decision",
+            "resolve-supplier-delay", "resolve-supplier-delay-escalated");
   }
 
   @Test
@@ -260,7 +262,15 @@ class ProcessModelsTest {
         .containsEntry("record-hr-decision", "perfflow.review.record-hr-decision")
         .containsEntry("apply-results", "perfflow.review.apply-results")
         .containsEntry("mail-result", "perfflow.mail.send")
-        .containsEntry("mail-cycle-summary", "perfflow.mail.send");
+        .containsEntry("mail-cycle-summary", "perfflow.mail.send")
+        .containsEntry("scan-purchase-orders", "perfflow.supplier-delay.scan")
+        .containsEntry("record-case-opened", "perfflow.supplier-delay.record-opened")
+        .containsEntry("record-managers-notified", "perfflow.supplier-delay.record-escalation")
+        .containsEntry("record-level-two", "perfflow.supplier-delay.record-escalation")
+        .containsEntry("record-resolution", "perfflow.supplier-delay.record-resolution")
+        .containsEntry("record-delivered", "perfflow.supplier-delay.record-delivered")
+        .containsEntry("check-new-date", "perfflow.supplier-delay.check-new-date")
+        .containsEntry("mail-buyer", "perfflow.mail.send");
     Set<String> contract =
         Set.of(
             "perfflow.cycle.open-scheduled", "perfflow.cycle.prepare", "perfflow.cycle.close",
@@ -268,7 +278,10 @@ class ProcessModelsTest {
             "perfflow.review.record-rating", "perfflow.review.record-manager-review",
             "perfflow.review.record-approval", "perfflow.review.count-rejection",
             "perfflow.review.record-hr-decision", "perfflow.review.apply-results",
-            "perfflow.mail.send");
+            "perfflow.mail.send",
+            "perfflow.supplier-delay.scan", "perfflow.supplier-delay.record-opened",
+            "perfflow.supplier-delay.record-escalation", "perfflow.supplier-delay.record-resolution",
+            "perfflow.supplier-delay.record-delivered", "perfflow.supplier-delay.check-new-date");
     assertThat(jobTypes.values()).allMatch(contract::contains);
   }
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,12 +37,20 @@ public class CamundaResourceDeployer {
   private final CamundaClient client;
   private final ClusterStatus status;
   private final Duration maxBackoff;
+  private final UnaryOperator<Map<String, byte[]>> customizer;
   private volatile Thread worker;
 
   public CamundaResourceDeployer(CamundaClient client, ClusterStatus status, Duration maxBackoff) {
+    this(client, status, maxBackoff, UnaryOperator.identity());
+  }
+
+  /** {@code customizer} may change a model before it is deployed (the supplier-delay scan's timer). */
+  public CamundaResourceDeployer(
+      CamundaClient client, ClusterStatus status, Duration maxBackoff, UnaryOperator<Map<String, byte[]>> customizer) {
     this.client = client;
     this.status = status;
     this.maxBackoff = maxBackoff;
+    this.customizer = customizer;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -62,7 +71,7 @@ public class CamundaResourceDeployer {
   void deployUntilDone() {
     Map<String, byte[]> resources;
     try {
-      resources = resources();
+      resources = customizer.apply(resources());
     } catch (IOException e) {
       LOG.error("Could not read the models from the classpath; nothing deployed", e);
       status.deployment("failed: " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.perfflow.runtime.camunda;
 
 import io.camunda.client.CamundaClient;
+import io.perfflow.supplier.SupplierDelayScanSchedule;
 import io.perfflow.tasks.UserTaskCommands;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,8 @@ public class CamundaRuntimeConfiguration {
   @Bean(destroyMethod = "stop")
   @ConditionalOnProperty(name = "perfflow.camunda.deploy-on-startup", havingValue = "true", matchIfMissing = true)
   CamundaResourceDeployer camundaResourceDeployer(
-      CamundaClient client, ClusterStatus status, CamundaRuntimeProperties properties) {
-    return new CamundaResourceDeployer(client, status, properties.deployMaxBackoff());
+      CamundaClient client, ClusterStatus status, CamundaRuntimeProperties properties, SupplierDelayScanSchedule scanSchedule) {
+    return new CamundaResourceDeployer(client, status, properties.deployMaxBackoff(), scanSchedule::customize);
   }
 
   @Bean

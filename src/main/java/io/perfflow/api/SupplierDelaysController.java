@@ -1,0 +1,166 @@
+package io.perfflow.api;
+
+import io.perfflow.review.ProcessLauncher;
+import io.perfflow.review.Review;
+import io.perfflow.review.Reviews;
+import io.perfflow.supplier.SupplierDelayCase;
+import io.perfflow.supplier.SupplierDelays;
+import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.tasks.TaskInbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Supplier-delay cases. Procurement managers, operations managers and HR read every case; a buyer
+ * reads their own. Running the scan needs HR or procurement-managers (SecurityConfiguration).
+ */
+@RestController
+@RequestMapping("/api")
+public class SupplierDelaysController {
+  static final List<String> READ_ALL = List.of("GROUP_hr", "GROUP_procurement-managers", "GROUP_ops-managers");
+
+  private final SupplierDelays delays;
+  private final ProcessLauncher launcher;
+  private final TaskInbox inbox;
+  private final Reviews reviews;
+  private final ReviewAccess access;
+  private final JdbcClient jdbc;
+
+  public SupplierDelaysController(
+      SupplierDelays delays, ProcessLauncher launcher, TaskInbox inbox, Reviews reviews, ReviewAccess access, JdbcClient jdbc) {
+    this.delays = delays;
+    this.launcher = launcher;
+    this.inbox = inbox;
+    this.reviews = reviews;
+    this.access = access;
+    this.jdbc = jdbc;
+  }
+
+  /** Cases by days late (most late first); {@code status}: OPEN, WAITING_NEW_DATE, RESOLVED, DELIVERED, ACTIVE, CLOSED. */
+  @GetMapping("/supplier-delays")
+  public List<Map<String, Object>> list(
+      @RequestParam(required = false) String status, @RequestParam(required = false) String buyer, Authentication auth) {
+    String buyerFilter = buyer;
+    if (!readsAll(auth)) {
+      if (buyer != null && !buyer.equals(auth.getName())) {
+        throw new TaskForbiddenException("'" + auth.getName() + "' may only read their own supplier-delay cases");
+      }
+      buyerFilter = auth.getName();
+    }
+    Instant now = Instant.now();
+    return delays.list(status, buyerFilter).stream().map(c -> summary(c, now)).toList();
+  }
+
+  @GetMapping("/supplier-delays/{id}")
+  public Map<String, Object> get(@PathVariable long id, Authentication auth) {
+    SupplierDelayCase c = readable(id, auth);
+    Map<String, Object> body = summary(c, Instant.now());
+    body.put("order", delays.order(c.orderId()));
+    Map<String, Object> resolution = new LinkedHashMap<>();
+    resolution.put("action", c.action());
+    resolution.put("comment", c.actionComment());
+    resolution.put("newPromisedOn", c.newPromisedOn());
+    resolution.put("resolvedBy", c.resolvedBy());
+    resolution.put("resolvedAt", c.resolvedAt());
+    resolution.put("resolvedAtLevel", c.resolvedAtLevel());
+    resolution.put("outcome", c.outcome());
+    body.put("resolution", resolution);
+    body.put("openTasks", jdbc.sql("SELECT key, name, assignee, candidate_groups, due_at FROM user_task WHERE case_id = ? AND status = 'CREATED' ORDER BY key")
+        .param(id).query().listOfRows());
+    body.put("timeline", delays.timeline(id).stream().map(ReviewsController::event).toList());
+    return body;
+  }
+
+  /** Runs the scan now (a supplier-delay-scan instance) and answers what it did. */
+  @PostMapping("/supplier-delays/scan")
+  public Map<String, Object> scan() {
+    Map<String, Object> variables = launcher.startAndAwait(ProcessLauncher.SUPPLIER_DELAY_SCAN, Map.of(), Duration.ofSeconds(60));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("opened", variables.get("openedCount"));
+    body.put("openedCaseIds", variables.get("openedCaseIds"));
+    body.put("openedOrderIds", variables.get("openedOrderIds"));
+    body.put("badRows", variables.get("badRows"));
+    body.put("deliveriesNotified", variables.get("deliveriesNotified"));
+    return body;
+  }
+
+  /**
+   * The supplier-delay cases behind a review's KPI line: for the emergency-response KPI the
+   * cases detected in the review's period, for on-time delivery the cases of orders promised in
+   * it (the cases are what made those values).
+   */
+  @GetMapping("/reviews/{reviewId}/kpis/{kpi}/supplier-delays")
+  public Map<String, Object> casesOfKpi(@PathVariable long reviewId, @PathVariable String kpi, Authentication auth) {
+    Review r = reviews.get(reviewId);
+    if (!access.canRead(auth, r)) {
+      throw new TaskForbiddenException("'" + auth.getName() + "' may not read review " + reviewId);
+    }
+    var line = reviews.lines(reviewId).stream().filter(l -> l.kpi().equals(kpi)).findFirst()
+        .orElseThrow(() -> new io.perfflow.NotFoundException("Review " + reviewId + " has no KPI '" + kpi + "'"));
+    YearMonth period = YearMonth.parse(r.period());
+    List<Long> ids = switch (line.metric()) {
+      case "procurement.emergency-response-hours" -> delays.caseIdsOfPeriod(r.employeeId(), period);
+      case "procurement.on-time-delivery-rate" -> jdbc.sql(
+              """
+              SELECT c.id FROM supplier_delay_case c JOIN demo.purchase_order po ON po.id = c.order_id
+              WHERE c.buyer_id = ? AND po.promised_on >= ? AND po.promised_on < ? ORDER BY c.id""")
+          .params(r.employeeId(), period.atDay(1), period.plusMonths(1).atDay(1)).query(Long.class).list();
+      default -> List.of();
+    };
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("reviewId", reviewId);
+    body.put("kpi", kpi);
+    body.put("metric", line.metric());
+    body.put("period", r.period());
+    body.put("caseIds", ids);
+    return body;
+  }
+
+  private SupplierDelayCase readable(long id, Authentication auth) {
+    SupplierDelayCase c = delays.get(id);
+    if (!readsAll(auth) && !c.buyerId().equals(auth.getName())) {
+      throw new TaskForbiddenException("'" + auth.getName() + "' may not read supplier-delay case " + id);
+    }
+    return c;
+  }
+
+  static boolean readsAll(Authentication auth) {
+    return auth.getAuthorities().stream().anyMatch(a -> READ_ALL.contains(a.getAuthority()));
+  }
+
+  static Map<String, Object> summary(SupplierDelayCase c, Instant now) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("orderId", c.orderId());
+    m.put("buyerId", c.buyerId());
+    m.put("supplierId", c.supplierId());
+    m.put("promisedOn", c.promisedOn());
+    m.put("daysLate", c.daysLate());
+    m.put("detectedAt", c.detectedAt());
+    m.put("status", c.status());
+    m.put("level", c.level());
+    m.put("maxLevel", c.maxLevel());
+    m.put("managersNotifiedAt", c.managersNotifiedAt());
+    m.put("action", c.action());
+    m.put("resolvedBy", c.resolvedBy());
+    m.put("resolvedAt", c.resolvedAt());
+    m.put("reopenCount", c.reopenCount());
+    m.put("closedAt", c.closedAt());
+    m.put("outcome", c.outcome());
+    m.put("responseHours", c.responseHours(now));
+    m.put("processInstanceKey", c.processInstanceKey());
+    return m;
+  }
+}

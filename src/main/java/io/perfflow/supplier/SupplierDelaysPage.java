@@ -1,0 +1,28 @@
+package io.perfflow.supplier;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /supplier-delays}: the open cases, most days late first (a self-contained page). */
+@Controller
+public class SupplierDelaysPage {
+  private static final List<String> READ_ALL = List.of("GROUP_hr", "GROUP_procurement-managers", "GROUP_ops-managers");
+  private final SupplierDelays delays;
+
+  public SupplierDelaysPage(SupplierDelays delays) {
+    this.delays = delays;
+  }
+
+  @GetMapping("/supplier-delays")
+  public String openCases(Authentication auth, Model model) {
+    boolean all = auth.getAuthorities().stream().anyMatch(a -> READ_ALL.contains(a.getAuthority()));
+    model.addAttribute("cases", delays.list("ACTIVE", all ? null : auth.getName()));
+    model.addAttribute("now", Instant.now());
+    model.addAttribute("user", auth.getName());
+    return "supplier-delays";
+  }
+}

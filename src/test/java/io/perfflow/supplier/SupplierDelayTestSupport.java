@@ -1,0 +1,201 @@
+package io.perfflow.supplier;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The real application in the embedded runtime (in-memory Zeebe, embedded PostgreSQL, GreenMail),
+ * shared by the supplier-delay tests. Each test inserts its own purchase orders (unique ids), so
+ * it does not depend on the generated demo data (the scan also opens cases for those).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"perfflow.embedded.postgres.data-dir="})
+abstract class SupplierDelayTestSupport {
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcClient jdbc;
+  @Autowired GreenMail mail;
+  @Autowired SupplierDelays delays;
+
+  record Mail(List<String> to, String subject, String body) {}
+
+  // --- the procurement ERP ----------------------------------------------------------------------
+
+  /** A new supplier and an undelivered order of {@code buyer}, promised {@code daysAgo} days before the engine's today. */
+  String lateOrder(String buyer, int daysAgo) {
+    return order(buyer, 10, engineToday().minusDays(daysAgo + 10L), engineToday().minusDays(daysAgo), null);
+  }
+
+  String order(String buyer, int quantity, LocalDate orderedOn, LocalDate promisedOn, LocalDate deliveredOn) {
+    String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
+    String supplier = "SUP-" + id;
+    jdbc.sql("INSERT INTO demo.supplier (id, name) VALUES (?, ?)").params(supplier, "Supplier of " + id).update();
+    jdbc.sql(
+            """
+            INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
+              ordered_on, promised_on, delivered_on, status) VALUES (?, ?, ?, 'phone cases', ?, 1234.50, 1200, ?, ?, ?, ?)""")
+        .params(id, supplier, buyer, quantity, orderedOn, promisedOn, deliveredOn, deliveredOn == null ? "ORDERED" : "DELIVERED")
+        .update();
+    return id;
+  }
+
+  void deliver(String orderId) {
+    jdbc.sql("UPDATE demo.purchase_order SET status = 'DELIVERED', delivered_on = ? WHERE id = ?").params(engineToday(), orderId).update();
+  }
+
+  // --- the API ------------------------------------------------------------------------------------
+
+  Map<String, Object> scan() {
+    ResponseEntity<Map<String, Object>> r =
+        http.withBasicAuth("paul", "demo").exchange("/api/supplier-delays/scan", HttpMethod.POST, null, new ParameterizedTypeReference<>() {});
+    if (!r.getStatusCode().is2xxSuccessful()) {
+      throw new AssertionError("scan answered " + r.getStatusCode() + ": " + r.getBody());
+    }
+    return r.getBody();
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> opened(Map<String, Object> scanResult) {
+    return (List<Object>) scanResult.get("openedOrderIds");
+  }
+
+  Map<String, Object> getCase(long id, String user) {
+    return http.withBasicAuth(user, "demo")
+        .exchange("/api/supplier-delays/" + id, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {})
+        .getBody();
+  }
+
+  ResponseEntity<String> complete(long taskKey, String user, Map<String, Object> variables) {
+    return http.withBasicAuth(user, "demo").postForEntity("/api/tasks/" + taskKey + "/complete", Map.of("variables", variables), String.class);
+  }
+
+  List<Map<String, Object>> inbox(String query, String user) {
+    return http.withBasicAuth(user, "demo")
+        .exchange("/api/tasks?" + query, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .getBody();
+  }
+
+  /** Moves the engine clock: due timers fire. Returns the total the clock has been moved. */
+  Duration advanceClock(String by) {
+    Map<?, ?> r = http.withBasicAuth("admin", "admin").postForObject("/api/dev/clock", Map.of("advance", by), Map.class);
+    return Duration.parse((String) r.get("totalAdvanced"));
+  }
+
+  Instant engineNow() {
+    return Instant.now().plus(advanceClock("PT1S"));
+  }
+
+  LocalDate engineToday() {
+    return LocalDate.ofInstant(engineNow(), ZoneOffset.UTC);
+  }
+
+  // --- the case -----------------------------------------------------------------------------------
+
+  SupplierDelayCase caseOf(String orderId) {
+    return awaitValue(() -> jdbc.sql("SELECT * FROM supplier_delay_case WHERE order_id = ? ORDER BY id DESC LIMIT 1")
+        .param(orderId).query(SupplierDelays::row).optional().orElse(null));
+  }
+
+  long caseCount(String orderId) {
+    return jdbc.sql("SELECT count(*) FROM supplier_delay_case WHERE order_id = ?").param(orderId).query(Long.class).single();
+  }
+
+  /** The open inbox task of a case (waits until the task listener has put it there). */
+  long openTask(long caseId, String elementId) {
+    return awaitValue(() -> jdbc.sql("SELECT key FROM user_task WHERE case_id = ? AND element_id = ? AND status = 'CREATED' AND (assignee IS NOT NULL OR cardinality(candidate_groups) > 0)")
+        .params(caseId, elementId).query(Long.class).optional().orElse(null));
+  }
+
+  /**
+   * Waits until the assigning listener has run for an assigned task (a completion sent before
+   * it is rejected by the engine).
+   */
+  void awaitAssigned(long taskKey, String assignee) {
+    await().atMost(PATIENCE).until(() -> assignee.equals(
+        jdbc.sql("SELECT assignee FROM user_task WHERE key = ?").param(taskKey).query(String.class).optional().orElse(null)));
+  }
+
+  SupplierDelayCase awaitStatus(String orderId, String status) {
+    await().atMost(PATIENCE).until(() -> status.equals(caseOf(orderId).status()));
+    return caseOf(orderId);
+  }
+
+  List<String> timelineActions(long caseId) {
+    return delays.timeline(caseId).stream().map(e -> e.action()).toList();
+  }
+
+  // --- mail -----------------------------------------------------------------------------------------
+
+  /**
+   * Mails about an order (its id is in every supplier-delay subject), oldest first. GreenMail
+   * keeps one copy per recipient: a mail to two people is counted once.
+   */
+  List<Mail> mailsAbout(String orderId) throws MessagingException {
+    List<Mail> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (MimeMessage m : mail.getReceivedMessages()) {
+      if (m.getSubject() != null && m.getSubject().contains(orderId) && seen.add(m.getMessageID())) {
+        out.add(new Mail(Arrays.stream(m.getAllRecipients()).map(Address::toString).sorted().toList(), m.getSubject(),
+            body(m)));
+      }
+    }
+    return out;
+  }
+
+  private static String body(MimeMessage m) throws MessagingException {
+    try {
+      Object content = m.getContent();
+      return (content instanceof String s ? s : GreenMailUtil.getBody(m)).replace("\r\n", "\n");
+    } catch (java.io.IOException e) {
+      return GreenMailUtil.getBody(m);
+    }
+  }
+
+  List<Mail> awaitMails(String orderId, int count) {
+    return awaitValue(() -> {
+      List<Mail> mails = mailsAbout(orderId);
+      return mails.size() >= count ? mails : null;
+    });
+  }
+
+  String email(String employeeId) {
+    return jdbc.sql("SELECT email FROM employee WHERE id = ?").param(employeeId).query(String.class).single();
+  }
+
+  interface Probe<T> {
+    T get() throws Exception;
+  }
+
+  static <T> T awaitValue(Probe<T> probe) {
+    Object[] holder = new Object[1];
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+      holder[0] = probe.get();
+      return holder[0] != null;
+    });
+    @SuppressWarnings("unchecked")
+    T value = (T) holder[0];
+    return value;
+  }
+}
