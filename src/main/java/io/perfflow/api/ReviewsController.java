@@ -27,8 +27,11 @@ public class ReviewsController {
   private final TaskInbox inbox;
   private final ReviewAccess access;
   private final Cycles cycles;
+  private final io.perfflow.review.Incidents incidents;
 
-  public ReviewsController(Reviews reviews, AuditLog audit, TaskInbox inbox, ReviewAccess access, Cycles cycles) {
+  public ReviewsController(
+      Reviews reviews, AuditLog audit, TaskInbox inbox, ReviewAccess access, Cycles cycles, io.perfflow.review.Incidents incidents) {
+    this.incidents = incidents;
     this.reviews = reviews;
     this.audit = audit;
     this.inbox = inbox;
@@ -78,6 +81,23 @@ public class ReviewsController {
   public List<Map<String, Object>> history(@PathVariable long id, Authentication auth) {
     readable(id, auth);
     return audit.historyOfReview(id).stream().map(ReviewsController::event).toList();
+  }
+
+  /**
+   * A BLOCKED review (for example a metric was missing, and HR has imported it since): retry the
+   * failed step. Answers which incidents were retried; 400 when the review is not blocked.
+   */
+  @PostMapping("/{id}/retry")
+  public Map<String, Object> retry(@PathVariable long id, Principal principal) {
+    Review r = reviews.get(id);
+    if (r.status() != io.perfflow.review.ReviewStatus.BLOCKED || r.processInstanceKey() == null) {
+      throw new io.perfflow.InvalidInputException("status", "review " + id + " is " + r.status() + "; only a BLOCKED review can be retried");
+    }
+    var open = incidents.open(r.processInstanceKey());
+    open.forEach(incidents::retry);
+    audit.append(principal.getName(), "REVIEW_RETRIED", id, r.cycleId(),
+        Map.of("incidents", open.stream().map(io.perfflow.review.Incidents.Incident::message).toList()));
+    return Map.of("id", id, "retried", open.size());
   }
 
   @PostMapping("/{id}/restart")

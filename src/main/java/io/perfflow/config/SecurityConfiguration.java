@@ -50,7 +50,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/employees").hasAuthority(HR)
                     .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")
                     .anyRequest()

@@ -59,13 +59,21 @@ public class Mailer {
    * Returns false when it was a duplicate.
    */
   public boolean send(String template, List<String> to, Map<String, ?> context, String dedupeKey, Long reviewId, Long cycleId) {
-    if (jdbc.sql("SELECT count(*) FROM mail_log WHERE dedupe_key = ?").param(dedupeKey).query(Long.class).single() > 0) {
-      return false;
-    }
     if (to.isEmpty()) {
       throw new IllegalArgumentException("Mail '" + template + "' has no recipient");
     }
     Rendered mail = render(template, context);
+    // Claim the dedupe key before sending: a job that times out while its worker is still
+    // sending (slow SMTP, or the engine clock moved) is activated again, and only one of the
+    // two attempts may send. If sending fails, the claim is released so a retry can send.
+    int claimed =
+        jdbc.sql(
+                "INSERT INTO mail_log (dedupe_key, template, recipients, subject, review_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(dedupeKey, template, String.join(", ", to), mail.subject(), reviewId)
+            .update();
+    if (claimed == 0) {
+      return false;
+    }
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
@@ -74,13 +82,13 @@ public class Mailer {
       helper.setSubject(mail.subject());
       helper.setText(mail.body());
       sender.send(message);
-    } catch (MessagingException e) {
+    } catch (MessagingException | RuntimeException e) {
+      jdbc.sql("DELETE FROM mail_log WHERE dedupe_key = ?").param(dedupeKey).update();
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new IllegalStateException("Could not build mail '" + template + "': " + e.getMessage(), e);
     }
-    jdbc.sql(
-            "INSERT INTO mail_log (dedupe_key, template, recipients, subject, review_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-        .params(dedupeKey, template, String.join(", ", to), mail.subject(), reviewId)
-        .update();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("template", template);
     details.put("to", to);

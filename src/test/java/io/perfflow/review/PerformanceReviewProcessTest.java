@@ -125,6 +125,14 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
     assertThat(blocked.hasNonNull("total")).as("never scored as zero").isFalse();
     // The engine holds an incident with the same message (no retry loop).
     await().atMost(ReviewScenarios.PATIENCE).until(() -> engineRecords.incidentMessages().stream().anyMatch(m -> m.contains(oliver)));
+
+    // HR imports the missing value and retries: the review carries on from the metrics.
+    s.importMetrics(oliver, PERIOD, java.util.Map.of("customers.retention-rate", new BigDecimal("17")));
+    s.hr().post("/api/reviews/" + review + "/retry", java.util.Map.of()).expect(200);
+    JsonNode resumed = s.awaitStatus(review, "SELF_ASSESSMENT");
+    assertThat(resumed.path("total").decimalValue()).isEqualByComparingTo("85.00");
+    assertThat(s.historyActions(review)).containsSubsequence("METRIC_MISSING", "REVIEW_RETRIED", "METRICS_COLLECTED", "SCORES_COMPUTED");
+    s.hr().post("/api/reviews/" + review + "/retry", java.util.Map.of()).expect(400);
   }
 
   @Test

@@ -36,7 +36,14 @@ class ReviewCycleProcessTest extends PerfFlowIntegrationTest {
     assertThat(reviews).extracting(r -> r.path("employeeId").asText()).containsExactlyInAnyOrderElementsOf(REVIEWED);
 
     // Everyone does their part until nothing is left open.
-    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+        .conditionEvaluationListener(c -> {
+          if (c.getRemainingTimeInMS() <= 0) {
+            list(s.hr().get("/api/reviews?cycleId=" + cycle).body()).forEach(r -> System.out.println(
+                "NOT DONE? " + r.path("employeeId").asText() + " " + r.path("status").asText() + " " + r.path("statusReason").asText()));
+          }
+        })
+        .until(() -> {
       for (JsonNode review : reviews) {
         for (JsonNode task : s.hr().get("/api/tasks?reviewId=" + review.path("id").asLong()).body()) {
           act(s, task);

@@ -12,7 +12,7 @@
 //
 // Start a throw-away PerfFlow first, e.g.
 //   ./mvnw -B -q spring-boot:run -Dspring-boot.run.arguments="--server.port=18090 --perfflow.embedded.postgres.data-dir="
-//   PERFFLOW_URL=http://localhost:18090 node scripts/ui-screenshots.mjs
+//   PERFFLOW_URL=http://localhost:18090 node src/test/ui/ui-screenshots.mjs
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

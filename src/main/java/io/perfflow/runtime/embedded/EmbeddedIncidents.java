@@ -1,0 +1,36 @@
+package io.perfflow.runtime.embedded;
+
+import io.camunda.client.CamundaClient;
+import io.perfflow.review.Incidents;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+@Component
+@Profile("embedded")
+class EmbeddedIncidents implements Incidents {
+  private final EmbeddedEngineRecords records;
+  private final CamundaClient client;
+
+  EmbeddedIncidents(EmbeddedEngineRecords records, CamundaClient client) {
+    this.records = records;
+    this.client = client;
+  }
+
+  @Override
+  public List<Incident> open(long processInstanceKey) {
+    return records.openIncidents().stream()
+        .filter(i -> i.processInstanceKey() == processInstanceKey)
+        .map(i -> new Incident(i.key(), i.jobKey(), i.message()))
+        .toList();
+  }
+
+  @Override
+  public void retry(Incident incident) {
+    if (incident.jobKey() > 0) {
+      client.newUpdateRetriesCommand(incident.jobKey()).retries(3).requestTimeout(Duration.ofSeconds(10)).send().join();
+    }
+    client.newResolveIncidentCommand(incident.key()).requestTimeout(Duration.ofSeconds(10)).send().join();
+  }
+}
