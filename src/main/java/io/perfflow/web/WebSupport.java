@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every UI page needs (who is logged in, whether they are HR, whether the mailbox exists,
  * the Camunda-down banner) and the error pages for the UI's controllers.
  */
-@ControllerAdvice(basePackages = "io.perfflow.web")
+@ControllerAdvice(basePackages = {"io.perfflow.web", "io.perfflow.supplier"})
 @Component
 public class WebSupport {
   private final Organisation organisation;
