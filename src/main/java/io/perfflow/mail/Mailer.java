@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Mailer {
+  public static final String SENT_AT_HEADER = "X-PerfFlow-Sent-At";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)\\s*}}");
 
   private final JavaMailSender sender;
@@ -81,6 +82,8 @@ public class Mailer {
       helper.setTo(to.toArray(String[]::new));
       helper.setSubject(mail.subject());
       helper.setText(mail.body());
+      // The Date header has one-second resolution; this orders mails exactly (the mailbox uses it).
+      message.setHeader(SENT_AT_HEADER, java.time.Instant.now().toString());
       sender.send(message);
     } catch (MessagingException | RuntimeException e) {
       jdbc.sql("DELETE FROM mail_log WHERE dedupe_key = ?").param(dedupeKey).update();

@@ -100,6 +100,16 @@ class MetricQueryTest {
   }
 
   @Test
+  void aBuyerWithoutSupplierDelaysInThePeriodKeptNobodyWaiting() {
+    var november = new SqlMetricSource(db.jdbc).read(
+        java.util.List.of("priya", "oscar"), YearMonth.of(2026, 11), java.util.List.of("procurement.emergency-response-hours"));
+    assertEquals(1, november.size(), "only the buyer gets the metric: " + november);
+    assertEquals("priya", november.get(0).employeeId());
+    assertEquals(0, november.get(0).value().signum());
+    assertAbsent("oscar", "procurement.emergency-response-hours");
+  }
+
+  @Test
   void importedOnlyMetricsHaveNoQuery() {
     assertFalse(values.keySet().stream().anyMatch(k -> k.endsWith("/cs.teamwork-score")));
   }

@@ -155,13 +155,25 @@ abstract class SupplierDelayTestSupport {
   List<Mail> mailsAbout(String orderId) throws MessagingException {
     List<Mail> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (MimeMessage m : mail.getReceivedMessages()) {
+    List<MimeMessage> messages = new ArrayList<>(Arrays.asList(mail.getReceivedMessages()));
+    // The capture groups messages by recipient mailbox; order them by when PerfFlow sent them.
+    messages.sort(java.util.Comparator.comparing(SupplierDelayTestSupport::sentAt));
+    for (MimeMessage m : messages) {
       if (m.getSubject() != null && m.getSubject().contains(orderId) && seen.add(m.getMessageID())) {
         out.add(new Mail(Arrays.stream(m.getAllRecipients()).map(Address::toString).sorted().toList(), m.getSubject(),
             body(m)));
       }
     }
     return out;
+  }
+
+  private static String sentAt(MimeMessage m) {
+    try {
+      String[] stamp = m.getHeader(io.perfflow.mail.Mailer.SENT_AT_HEADER);
+      return stamp == null ? "" : stamp[0];
+    } catch (MessagingException e) {
+      return "";
+    }
   }
 
   private static String body(MimeMessage m) throws MessagingException {

@@ -2,12 +2,12 @@ package io.perfflow.runtime.embedded;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.perfflow.mail.Mailer;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +36,14 @@ public final class CapturedMail {
       mail.put("to", recipients);
       mail.put("subject", m.getSubject());
       mail.put("body", GreenMailUtil.getBody(m).replace("\r\n", "\n"));
-      mail.put("sentAt", m.getSentDate() == null ? null : m.getSentDate().toInstant());
+      String[] stamp = m.getHeader(Mailer.SENT_AT_HEADER);
+      java.time.Instant sentAt = stamp != null && stamp.length > 0 ? java.time.Instant.parse(stamp[0])
+          : m.getSentDate() == null ? java.time.Instant.EPOCH : m.getSentDate().toInstant();
+      mail.put("sentAt", sentAt);
       mails.add(mail);
     }
-    // The capture keeps arrival order; sent dates have one-second resolution.
-    Collections.reverse(mails);
+    // The capture groups messages by recipient mailbox: order them by when they were sent.
+    mails.sort(java.util.Comparator.comparing((Map<String, Object> mail) -> (java.time.Instant) mail.get("sentAt")).reversed());
     return mails;
   }
 }
