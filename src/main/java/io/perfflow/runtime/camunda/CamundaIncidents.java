@@ -32,9 +32,6 @@ class CamundaIncidents implements Incidents {
 
   @Override
   public void retry(Incident incident) {
-    if (incident.jobKey() > 0) {
-      client.newUpdateRetriesCommand(incident.jobKey()).retries(3).requestTimeout(Duration.ofSeconds(10)).send().join();
-    }
-    client.newResolveIncidentCommand(incident.key()).requestTimeout(Duration.ofSeconds(10)).send().join();
+    io.perfflow.engine.IncidentRetry.retry(client, incident);
   }
 }

@@ -2,7 +2,6 @@ package io.perfflow.runtime.embedded;
 
 import io.camunda.client.CamundaClient;
 import io.perfflow.review.Incidents;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -28,9 +27,6 @@ class EmbeddedIncidents implements Incidents {
 
   @Override
   public void retry(Incident incident) {
-    if (incident.jobKey() > 0) {
-      client.newUpdateRetriesCommand(incident.jobKey()).retries(3).requestTimeout(Duration.ofSeconds(10)).send().join();
-    }
-    client.newResolveIncidentCommand(incident.key()).requestTimeout(Duration.ofSeconds(10)).send().join();
+    io.perfflow.engine.IncidentRetry.retry(client, incident);
   }
 }
