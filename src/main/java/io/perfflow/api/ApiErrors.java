@@ -59,6 +59,29 @@ public class ApiErrors {
     return p;
   }
 
+  @ExceptionHandler(io.perfflow.tasks.UserTaskGoneException.class)
+  ProblemDetail gone(io.perfflow.tasks.UserTaskGoneException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    p.setTitle("Task no longer open");
+    return p;
+  }
+
+  /** Camunda profile: the cluster did not answer; nothing was changed. */
+  @ExceptionHandler(io.camunda.client.api.command.ClientException.class)
+  ProblemDetail clusterUnavailable(io.camunda.client.api.command.ClientException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The workflow engine did not answer: " + e.getMessage() + ". Nothing was changed; try again.");
+    p.setTitle("Engine unavailable");
+    return p;
+  }
+
+  @ExceptionHandler(io.perfflow.tasks.EngineBusyException.class)
+  ProblemDetail busy(io.perfflow.tasks.EngineBusyException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    p.setTitle("Engine busy");
+    return p;
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String detail = e.getMostSpecificCause().getMessage();

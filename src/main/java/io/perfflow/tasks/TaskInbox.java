@@ -285,7 +285,16 @@ public class TaskInbox {
         return;
       }
     }
-    LOG.warn("Task {} was sent to the engine but its completion was not confirmed within {}", key, completionWait);
+    // Not confirmed: show the task as open again (if the engine completes it after all, the
+    // completing listener still records it) and tell the caller to try again.
+    int reopened =
+        jdbc.sql("UPDATE user_task SET status = 'CREATED', completed_by = NULL, submitted = NULL, completed_at = NULL WHERE key = ? AND status = 'COMPLETING'")
+            .param(key)
+            .update();
+    if (reopened > 0) {
+      LOG.warn("Task {} was sent to the engine but its completion was not confirmed within {}", key, completionWait);
+      throw new EngineBusyException("The engine did not confirm the completion of task " + key + " in time; it is open again, try again");
+    }
   }
 
   /** Assigns a task: the caller must be in a candidate group or the current assignee. */

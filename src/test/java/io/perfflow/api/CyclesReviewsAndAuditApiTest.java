@@ -60,6 +60,32 @@ class CyclesReviewsAndAuditApiTest extends PerfFlowIntegrationTest {
   }
 
   @Test
+  void anImportedValueOverridesTheCompanySystemAndTheHistorySaysSo() {
+    ReviewScenarios s = scenarios();
+    // oscar's orders come from the marketplace system; HR corrects July's count by import.
+    s.importMetrics("oscar", "2026-07", Map.of("orders.count", new java.math.BigDecimal("1500")));
+    long review = s.reviewOf(s.startCycle("2026-07", "oscar"), "oscar");
+    s.awaitStatus(review, "SELF_ASSESSMENT");
+
+    JsonNode volume = null;
+    for (JsonNode l : s.review(review).path("lines")) if (l.path("metric").asText().equals("orders.count")) volume = l;
+    assertThat(volume.path("actual").decimalValue()).isEqualByComparingTo("1500");
+    assertThat(volume.path("source").asText()).isEqualTo("import:test import");
+    JsonNode conversion = null;
+    for (JsonNode l : s.review(review).path("lines")) if (l.path("metric").asText().equals("orders.conversion-rate")) conversion = l;
+    assertThat(conversion.path("source").asText()).isEqualTo("sql:orders.conversion-rate");
+
+    JsonNode collected = null;
+    for (JsonNode e : as("admin").get("/api/reviews/" + review + "/history").body()) {
+      if (e.path("action").asText().equals("METRICS_COLLECTED")) collected = e;
+    }
+    JsonNode entry = null;
+    for (JsonNode v : collected.path("details").path("values")) if (v.path("metric").asText().equals("orders.count")) entry = v;
+    assertThat(entry.path("value").asText()).isEqualTo("1500");
+    assertThat(entry.path("overridesQueriedValue").asText()).as("the value the company system gave").isNotBlank().isNotEqualTo("1500");
+  }
+
+  @Test
   void theAuditChainIsIntactAndDetectsAnEditedRow() {
     ReviewScenarios s = scenarios();
     String emp = s.hire("operations", "olivia");

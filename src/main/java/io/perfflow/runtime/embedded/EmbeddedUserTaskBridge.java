@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
-import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.perfflow.tasks.UserTaskCommands;
-import java.lang.reflect.Method;
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.log.WriteContext;
+import io.camunda.zeebe.util.Either;
+import io.perfflow.tasks.EngineBusyException;
 import java.util.Map;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -21,27 +24,20 @@ import org.agrona.concurrent.UnsafeBuffer;
  * commands are REST-only, so this bridge writes the USER_TASK commands straight into the engine's
  * log, through the gateway's own (package-private) command writer. The engine then processes
  * them exactly as it would a command from the REST API: listeners run, a second completion is
- * rejected. It is fire-and-forget; callers observe the outcome through the task listeners.
+ * rejected. It is fire-and-forget once the log took the command; callers observe the outcome
+ * through the task listeners.
  */
 public final class EmbeddedUserTaskBridge implements UserTaskCommands {
-  private final Object commandWriter;
-  private final Method writeCommandWithKey;
+  private final LogStreamWriter log;
   private final ObjectMapper json;
 
   public EmbeddedUserTaskBridge(EmbeddedZeebeEngine engine, ObjectMapper json) {
     this.json = json;
     Object gateway = EmbeddedZeebeEngine.readField(engine.delegate(), "gateway");
-    this.commandWriter = EmbeddedZeebeEngine.readField(gateway, "writer");
-    try {
-      this.writeCommandWithKey =
-          commandWriter
-              .getClass()
-              .getDeclaredMethod(
-                  "writeCommandWithKey", Long.class, UnifiedRecordValue.class, RecordMetadata.class);
-      this.writeCommandWithKey.setAccessible(true);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("The embedded engine's command writer changed shape", e);
-    }
+    // The gateway's (package-private) command writer wraps the engine's log writer; it drops the
+    // result of the write, so the bridge writes through the same log writer, under the same lock.
+    Object commandWriter = EmbeddedZeebeEngine.readField(gateway, "writer");
+    this.log = (LogStreamWriter) EmbeddedZeebeEngine.readField(commandWriter, "writer");
   }
 
   @Override
@@ -66,10 +62,13 @@ public final class EmbeddedUserTaskBridge implements UserTaskCommands {
             .recordType(RecordType.COMMAND)
             .valueType(ValueType.USER_TASK)
             .intent(intent);
-    try {
-      writeCommandWithKey.invoke(commandWriter, key, record, metadata);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Could not write the user task command to the engine", e);
+    Either<LogStreamWriter.WriteFailure, Long> written;
+    synchronized (log) {
+      written = log.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, record));
+    }
+    if (written.isLeft()) {
+      throw new EngineBusyException("The engine did not accept the " + intent.name().toLowerCase()
+          + " of user task " + key + " (" + written.getLeft() + "); try again");
     }
   }
 
