@@ -23,7 +23,7 @@ const period = process.env.PERFFLOW_PERIOD || '2026-10';
 const employee = process.env.PERFFLOW_EMPLOYEE || 'owen';
 const manager = process.env.PERFFLOW_MANAGER || 'olivia';
 const advance = process.env.PERFFLOW_ADVANCE_CLOCK ?? 'P4D';
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'screenshots');
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'screenshots');
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({

@@ -48,6 +48,8 @@ public class SupplierDelaysController {
     this.jdbc = jdbc;
   }
 
+  @org.springframework.beans.factory.annotation.Autowired private io.perfflow.engine.EngineClock clock;
+
   /** Cases by days late (most late first); {@code status}: OPEN, WAITING_NEW_DATE, RESOLVED, DELIVERED, ACTIVE, CLOSED. */
   @GetMapping("/supplier-delays")
   public List<Map<String, Object>> list(
@@ -59,14 +61,14 @@ public class SupplierDelaysController {
       }
       buyerFilter = auth.getName();
     }
-    Instant now = Instant.now();
+    Instant now = clock.now();
     return delays.list(status, buyerFilter).stream().map(c -> summary(c, now)).toList();
   }
 
   @GetMapping("/supplier-delays/{id}")
   public Map<String, Object> get(@PathVariable long id, Authentication auth) {
     SupplierDelayCase c = readable(id, auth);
-    Map<String, Object> body = summary(c, Instant.now());
+    Map<String, Object> body = summary(c, clock.now());
     body.put("order", delays.order(c.orderId()));
     Map<String, Object> resolution = new LinkedHashMap<>();
     resolution.put("action", c.action());
@@ -77,8 +79,8 @@ public class SupplierDelaysController {
     resolution.put("resolvedAtLevel", c.resolvedAtLevel());
     resolution.put("outcome", c.outcome());
     body.put("resolution", resolution);
-    body.put("openTasks", jdbc.sql("SELECT key, name, assignee, candidate_groups, due_at FROM user_task WHERE case_id = ? AND status = 'CREATED' ORDER BY key")
-        .param(id).query().listOfRows());
+    body.put("openTasks", jdbc.sql("SELECT key FROM user_task WHERE case_id = ? AND status = 'CREATED' ORDER BY key")
+        .param(id).query(Long.class).list().stream().map(key -> TasksController.view(inbox.get(key))).toList());
     body.put("timeline", delays.timeline(id).stream().map(ReviewsController::event).toList());
     return body;
   }

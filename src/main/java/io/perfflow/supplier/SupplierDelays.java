@@ -169,6 +169,24 @@ public class SupplierDelays {
     return new ScanResult(opened, bad, 0, 0);
   }
 
+  /**
+   * After a restart of the embedded engine the open cases' process instances are gone: forget
+   * them, so that the next scan starts each case's escalation again (as for a lost start
+   * message). Returns how many cases that concerns.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public int detachFromLostInstances(String reason) {
+    List<Long> ids =
+        jdbc.sql("SELECT id FROM supplier_delay_case WHERE closed_at IS NULL AND process_instance_key IS NOT NULL ORDER BY id")
+            .query(Long.class)
+            .list();
+    for (long id : ids) {
+      jdbc.sql("UPDATE supplier_delay_case SET process_instance_key = NULL WHERE id = ?").param(id).update();
+      audit.append("perfflow", "SUPPLIER_DELAY_INTERRUPTED", null, null, Map.of("caseId", id, "reason", reason));
+    }
+    return ids.size();
+  }
+
   private void startEscalation(long caseId, String orderId, String buyerId) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("caseId", caseId);

@@ -13,15 +13,18 @@ public class SupplierDelaysPage {
   private static final List<String> READ_ALL = List.of("GROUP_hr", "GROUP_procurement-managers", "GROUP_ops-managers");
   private final SupplierDelays delays;
 
-  public SupplierDelaysPage(SupplierDelays delays) {
+  private final io.perfflow.engine.EngineClock clock;
+
+  public SupplierDelaysPage(SupplierDelays delays, io.perfflow.engine.EngineClock clock) {
     this.delays = delays;
+    this.clock = clock;
   }
 
   @GetMapping("/supplier-delays")
   public String openCases(Authentication auth, Model model) {
     boolean all = auth.getAuthorities().stream().anyMatch(a -> READ_ALL.contains(a.getAuthority()));
     model.addAttribute("cases", delays.list("ACTIVE", all ? null : auth.getName()));
-    model.addAttribute("now", Instant.now());
+    model.addAttribute("now", clock.now());
     model.addAttribute("user", auth.getName());
     return "supplier-delays";
   }

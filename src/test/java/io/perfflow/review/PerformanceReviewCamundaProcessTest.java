@@ -42,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.mail.host=127.0.0.1"})
 @ActiveProfiles("camunda")
+// Its PostgreSQL stops with the class: close the context with it.
+@org.springframework.test.annotation.DirtiesContext
 @CamundaSpringProcessTest
 class PerformanceReviewCamundaProcessTest extends PerformanceReviewScenarios {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();

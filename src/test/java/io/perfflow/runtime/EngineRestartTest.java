@@ -40,6 +40,7 @@ class EngineRestartTest {
     long cycle;
     long review;
     String emp;
+    long caseId;
     try (ConfigurableApplicationContext first = start()) {
       ReviewScenarios s = scenariosOf(first);
       emp = s.hire("operations", "olivia");
@@ -48,6 +49,16 @@ class EngineRestartTest {
       review = s.reviewOf(cycle, emp);
       s.awaitStatus(review, "SELF_ASSESSMENT");
       s.task(review, "self-assessment", null);
+      // And a supplier delay in flight.
+      var jdbc = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+      jdbc.sql("INSERT INTO demo.supplier (id, name) VALUES ('SUP-RESTART', 'Restart Ltd') ON CONFLICT DO NOTHING").update();
+      jdbc.sql("""
+          INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost, ordered_on, promised_on, status)
+          VALUES ('T-RESTART-1', 'SUP-RESTART', 'priya', 'cables', 10, 100, 100, current_date - 20, current_date - 5, 'ORDERED')""").update();
+      s.hr().post("/api/supplier-delays/scan", Map.of()).expect(200);
+      caseId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+          "SELECT c.id FROM supplier_delay_case c JOIN user_task t ON t.case_id = c.id WHERE c.order_id = 'T-RESTART-1' AND t.status = 'CREATED'")
+          .query(Long.class).optional(), java.util.Optional::isPresent).get();
     }
     assertThat(Files.exists(data.resolve("postgres").resolve("PG_VERSION"))).as("data kept on disk").isTrue();
     assertThat(engineTimerThreadsAlive()).as("no engine timer keeps the JVM alive").isZero();
@@ -61,6 +72,13 @@ class EngineRestartTest {
       assertThat(s.hr().get("/api/cycles/" + cycle).body().path("status").asText()).isEqualTo("INTERRUPTED");
       assertThat(s.hr().get("/api/tasks?reviewId=" + review).body()).as("the lost task is gone from the inbox").isEmpty();
       assertThat(s.historyActions(review)).contains("REVIEW_INTERRUPTED");
+
+      // The supplier-delay case is not lost: the next scan starts its escalation again.
+      s.hr().post("/api/supplier-delays/scan", Map.of()).expect(200);
+      JsonNode restartedCase = await().atMost(Duration.ofSeconds(30)).until(
+          () -> s.hr().get("/api/supplier-delays/" + caseId).body(), c -> c.path("openTasks").size() == 1);
+      assertThat(restartedCase.path("status").asText()).isEqualTo("OPEN");
+      assertThat(restartedCase.path("timeline")).extracting(e -> e.path("action").asText()).contains("SUPPLIER_DELAY_INTERRUPTED");
 
       Api hr = s.hr();
       hr.post("/api/cycles/" + cycle + "/restart", Map.of()).expect(200);

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class DevController {
   private final EmbeddedZeebeEngine engine;
   private final GreenMail mailCapture;
-  private final AtomicReference<Duration> advanced = new AtomicReference<>(Duration.ZERO);
 
   public DevController(EmbeddedZeebeEngine engine, GreenMail mailCapture) {
     this.engine = engine;
@@ -52,8 +50,7 @@ public class DevController {
       throw new InvalidInputException("advance", "must be a positive duration");
     }
     engine.increaseTime(by);
-    Duration total = advanced.accumulateAndGet(by, Duration::plus);
-    return Map.of("advancedBy", by.toString(), "totalAdvanced", total.toString());
+    return Map.of("advancedBy", by.toString(), "totalAdvanced", engine.advanced().toString(), "engineTime", engine.now().toString());
   }
 
   /** Captured mail, newest first. */

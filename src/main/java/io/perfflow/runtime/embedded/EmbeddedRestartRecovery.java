@@ -26,18 +26,24 @@ public class EmbeddedRestartRecovery implements ApplicationRunner {
 
   private final Cycles cycles;
   private final TaskInbox inbox;
+  private final io.perfflow.supplier.SupplierDelays supplierDelays;
 
-  public EmbeddedRestartRecovery(Cycles cycles, TaskInbox inbox) {
+  public EmbeddedRestartRecovery(Cycles cycles, TaskInbox inbox, io.perfflow.supplier.SupplierDelays supplierDelays) {
     this.cycles = cycles;
     this.inbox = inbox;
+    this.supplierDelays = supplierDelays;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     int tasks = inbox.cancelAllOpen("engine-restart");
     int reviews = cycles.interruptInFlight(REASON);
-    if (reviews > 0 || tasks > 0) {
-      LOG.warn("Marked {} in-flight reviews INTERRUPTED and closed {} open tasks after an engine restart", reviews, tasks);
+    // Supplier-delay cases restart by themselves: the next scan starts their escalation again.
+    int cases = supplierDelays.detachFromLostInstances(
+        "PerfFlow was restarted in embedded mode; the case's escalation starts again with the next scan.");
+    if (reviews > 0 || tasks > 0 || cases > 0) {
+      LOG.warn("After an engine restart: {} in-flight reviews INTERRUPTED, {} open tasks closed, {} supplier-delay cases to restart",
+          reviews, tasks, cases);
     }
   }
 }

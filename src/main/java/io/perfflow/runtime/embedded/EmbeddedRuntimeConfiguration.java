@@ -59,6 +59,11 @@ public class EmbeddedRuntimeConfiguration {
   }
 
   @Bean
+  io.perfflow.engine.EngineClock engineClock(EmbeddedZeebeEngine engine) {
+    return engine::now;
+  }
+
+  @Bean
   UserTaskCommands embeddedUserTaskCommands(EmbeddedZeebeEngine engine, ObjectMapper json) {
     return new EmbeddedUserTaskBridge(engine, json);
   }

@@ -29,6 +29,8 @@ public final class EmbeddedZeebeEngine {
 
   private final ZeebeTestEngine engine;
   private final int port;
+  private final java.util.concurrent.atomic.AtomicReference<Duration> advanced =
+      new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
 
   private EmbeddedZeebeEngine(ZeebeTestEngine engine, int port) {
     this.engine = engine;
@@ -63,6 +65,17 @@ public final class EmbeddedZeebeEngine {
   /** Moves the engine's clock forward: due timers fire as if that time had passed. */
   public void increaseTime(Duration duration) {
     engine.increaseTime(duration);
+    advanced.accumulateAndGet(duration, Duration::plus);
+  }
+
+  /** How far the engine's clock was moved ahead of the wall clock. */
+  public Duration advanced() {
+    return advanced.get();
+  }
+
+  /** The engine's current time. */
+  public java.time.Instant now() {
+    return java.time.Instant.now().plus(advanced.get());
   }
 
   ZeebeTestEngine delegate() {

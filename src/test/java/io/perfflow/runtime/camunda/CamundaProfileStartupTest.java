@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("camunda")
+// Its PostgreSQL stops with the class: close the context with it.
+@org.springframework.test.annotation.DirtiesContext
 class CamundaProfileStartupTest {
   private static EmbeddedPostgres postgres;
 
