@@ -36,16 +36,15 @@ public class MailWorker {
     Map<String, Object> variables = job.getVariablesAsMap();
     Long reviewId = variables.get("reviewId") instanceof Number n ? n.longValue() : null;
     Long cycleId = variables.get("cycleId") instanceof Number n ? n.longValue() : null;
-    List<String> to;
-    Map<String, Object> context;
     try {
-      to = recipients.resolve(headers.get("to"), (String) variables.get("employeeId"), (String) variables.get("managerId"), variables);
-      context = contexts.build(variables);
-      mailer.render(template, context);
+      List<String> to =
+          recipients.resolve(headers.get("to"), (String) variables.get("employeeId"), (String) variables.get("managerId"), variables);
+      Map<String, Object> context = contexts.build(variables);
+      mailer.send(template, to, context, Jobs.dedupeKey(job), reviewId, reviewId == null ? cycleId : null);
     } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+      // A template, recipient or variable the model got wrong: retrying cannot fix it.
+      // (SMTP failures are Spring MailExceptions: they go back to the engine and are retried.)
       throw Jobs.incident("Mail task '" + job.getElementId() + "': " + e.getMessage());
     }
-    // SMTP failures are transient: they are retried with the job's retries.
-    mailer.send(template, to, context, Jobs.dedupeKey(job), reviewId, reviewId == null ? cycleId : null);
   }
 }

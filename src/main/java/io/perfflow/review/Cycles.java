@@ -40,10 +40,12 @@ public class Cycles {
   private final AuditLog audit;
   private final ProcessLauncher launcher;
   private final TransactionTemplate tx;
+  private final Reviews reviews;
 
   public Cycles(
       JdbcClient jdbc, Organisation organisation, Scorecards scorecards, MetricCollector collector,
-      AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx) {
+      AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx, Reviews reviews) {
+    this.reviews = reviews;
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.scorecards = scorecards;
@@ -124,12 +126,7 @@ public class Cycles {
 
   /** Restarts one INTERRUPTED review as a process of its own (its cycle instance is gone). */
   public Review restartReview(long reviewId, String actor) {
-    Review review =
-        jdbc.sql("SELECT r.*, e.name AS employee_name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.id = ?")
-            .param(reviewId)
-            .query(Reviews::review)
-            .optional()
-            .orElseThrow(() -> new NotFoundException("No review with id " + reviewId));
+    Review review = reviews.get(reviewId);
     if (review.status() != ReviewStatus.INTERRUPTED) {
       throw new InvalidInputException("status", "review " + reviewId + " is " + review.status() + ", only an INTERRUPTED review can be restarted");
     }
@@ -144,8 +141,7 @@ public class Cycles {
     variables.put("role", review.role());
     long key = launcher.start(ProcessLauncher.PERFORMANCE_REVIEW, variables);
     jdbc.sql("UPDATE review SET process_instance_key = ? WHERE id = ?").params(key, reviewId).update();
-    return jdbc.sql("SELECT r.*, e.name AS employee_name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.id = ?")
-        .param(reviewId).query(Reviews::review).single();
+    return reviews.get(reviewId);
   }
 
   /**
@@ -159,10 +155,7 @@ public class Cycles {
       jdbc.sql("UPDATE review_cycle SET status = 'INTERRUPTED', status_reason = ? WHERE id = ?").params(reason, id).update();
       audit.append(ReviewWorkflow.SYSTEM, "CYCLE_INTERRUPTED", null, id, Map.of("reason", reason));
     }
-    List<Review> inFlight =
-        jdbc.sql("SELECT r.*, e.name AS employee_name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.status NOT IN ('COMPLETED', 'REJECTED', 'INTERRUPTED')")
-            .query(Reviews::review)
-            .list();
+    List<Review> inFlight = reviews.inFlight();
     for (Review r : inFlight) {
       jdbc.sql("UPDATE review SET status = 'INTERRUPTED', status_reason = ?, updated_at = now() WHERE id = ?").params(reason, r.id()).update();
       audit.append(ReviewWorkflow.SYSTEM, "REVIEW_INTERRUPTED", r.id(), r.cycleId(), Map.of("reason", reason, "wasStatus", r.status().name()));

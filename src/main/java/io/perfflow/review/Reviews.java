@@ -45,6 +45,13 @@ public class Reviews {
     return jdbc.sql(sql.toString()).params(params).query(Reviews::review).list();
   }
 
+  /** Reviews not finished and not already interrupted: what an engine restart cuts off. */
+  public List<Review> inFlight() {
+    return jdbc.sql(SELECT + " WHERE r.status NOT IN ('COMPLETED', 'REJECTED', 'INTERRUPTED') ORDER BY r.id")
+        .query(Reviews::review)
+        .list();
+  }
+
   public List<ReviewLine> lines(long reviewId) {
     return jdbc.sql("SELECT * FROM review_line WHERE review_id = ? ORDER BY position")
         .param(reviewId)

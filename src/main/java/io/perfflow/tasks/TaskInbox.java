@@ -271,19 +271,27 @@ public class TaskInbox {
     awaitCompleted(key);
   }
 
-  private void awaitCompleted(long key) {
+  /** Polls until {@code done} holds or {@link #completionWait} passes; returns whether it held. */
+  private boolean awaitListener(java.util.function.BooleanSupplier done) {
     Instant deadline = Instant.now().plus(completionWait);
     while (Instant.now().isBefore(deadline)) {
-      String status = jdbc.sql("SELECT status FROM user_task WHERE key = ?").param(key).query(String.class).single();
-      if (!"COMPLETING".equals(status)) {
-        return;
+      if (done.getAsBoolean()) {
+        return true;
       }
       try {
         Thread.sleep(25);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return false;
       }
+    }
+    return done.getAsBoolean();
+  }
+
+  private void awaitCompleted(long key) {
+    if (awaitListener(() -> !"COMPLETING".equals(
+        jdbc.sql("SELECT status FROM user_task WHERE key = ?").param(key).query(String.class).single()))) {
+      return;
     }
     // Not confirmed: show the task as open again (if the engine completes it after all, the
     // completing listener still records it) and tell the caller to try again.
@@ -310,15 +318,7 @@ public class TaskInbox {
       throw new io.perfflow.InvalidInputException("assignee", "no employee '" + assignee + "'");
     }
     commands.assign(key, assignee);
-    Instant deadline = Instant.now().plus(completionWait);
-    while (Instant.now().isBefore(deadline) && !assignee.equals(get(key).assignee())) {
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    awaitListener(() -> assignee.equals(get(key).assignee()));
   }
 
   /** After an embedded-engine restart the tasks' instances are gone: close them in the inbox. */
