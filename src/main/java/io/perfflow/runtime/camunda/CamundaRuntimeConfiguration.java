@@ -1,6 +1,8 @@
 package io.perfflow.runtime.camunda;
 
 import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import io.perfflow.supplier.SupplierDelayScanSchedule;
 import io.perfflow.tasks.UserTaskCommands;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,6 +20,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 @Profile("camunda")
 public class CamundaRuntimeConfiguration {
+
+  /**
+   * Closing the client may hang on a stuck job stream (see {@link BoundedClientClose}); PerfFlow's
+   * shutdown waits at most twice {@code perfflow.camunda.shutdown-timeout} for it.
+   */
+  @Bean
+  static BoundedClientClose boundedClientClose(
+      @Value("${perfflow.camunda.shutdown-timeout:PT10S}") String shutdownTimeout) {
+    return new BoundedClientClose(Duration.parse(shutdownTimeout));
+  }
 
   @Bean
   ClusterStatus clusterStatus() {

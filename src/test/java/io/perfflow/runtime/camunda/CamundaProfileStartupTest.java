@@ -39,6 +39,8 @@ class CamundaProfileStartupTest {
     registry.add("camunda.client.grpc-address", () -> "http://127.0.0.1:" + TestClients.closedPort());
     registry.add("spring.mail.port", TestClients::closedPort);
     registry.add("perfflow.camunda.health-timeout", () -> "PT1S");
+    // The client's close can park on a stuck job stream while the cluster is unreachable; bounded.
+    registry.add("perfflow.camunda.shutdown-timeout", () -> "PT2S");
   }
 
   @AfterAll
@@ -53,10 +55,13 @@ class CamundaProfileStartupTest {
   @Autowired HealthContributorRegistry health;
   @Autowired ClusterStatus clusterStatus;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+  @Autowired io.camunda.client.CamundaClient client;
 
   @Test
   void startsWithoutTheClusterAndWithoutAnythingEmbedded() {
     assertThat(commands).isInstanceOf(CamundaUserTaskCommands.class);
+    // Closing the client is bounded, so this context's close cannot hang the build (it did).
+    assertThat(BoundedClientClose.lastOutcome(client)).isNull();
     assertThat(context.getBeansOfType(io.perfflow.runtime.embedded.EmbeddedZeebeEngine.class)).isEmpty();
     assertThat(context.getBeansOfType(com.icegreen.greenmail.util.GreenMail.class)).isEmpty();
     assertThat(context.containsBean("embeddedPostgres")).isFalse();
