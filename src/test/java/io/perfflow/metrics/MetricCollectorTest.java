@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MetricCollectorTest {
   @Test
   void anImportedValueOverridesTheQueriedOneAndReportsIt() {
-    TestDatabase db = TestDatabase.fresh();
+    TestDatabase db = TestDatabase.withDemoEmployees();
     db.jdbc.sql("INSERT INTO demo.store (id, name, marketplace, opened_on) VALUES ('S-WISH-1', 'w1', 'Wish', '2023-03-01')").update();
     db.jdbc.sql("""
         INSERT INTO demo.marketplace_order (id, store_id, order_day, customer_id, amount) VALUES

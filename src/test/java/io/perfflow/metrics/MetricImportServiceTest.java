@@ -18,7 +18,7 @@ class MetricImportServiceTest {
 
   @BeforeEach
   void freshDatabase() {
-    db = TestDatabase.fresh();
+    db = TestDatabase.withDemoEmployees();
     imports = new MetricImportService(db.jdbc, db.transaction, new ObjectMapper());
   }
 

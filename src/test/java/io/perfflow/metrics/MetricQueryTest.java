@@ -21,7 +21,7 @@ class MetricQueryTest {
 
   @BeforeAll
   static void readAllMetricsForOctober() {
-    db = TestDatabase.fresh();
+    db = TestDatabase.withDemoEmployees();
     insertStores();
     insertOrders();
     insertProcurement();

@@ -12,12 +12,15 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A real PostgreSQL for plain JUnit tests: one embedded server per test JVM, a fresh migrated
- * database (with the demo company's employees) per call of {@link #fresh()}.
+ * A real PostgreSQL for plain JUnit tests: one embedded server per test JVM, migrated once into a
+ * template database; {@link #fresh()} copies it ({@code CREATE DATABASE ... TEMPLATE ...}, much
+ * faster than running the migrations again), {@link #withDemoEmployees()} adds the demo roster.
  */
 public final class TestDatabase {
+  private static final String TEMPLATE = "perfflow_template";
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
+  private static boolean templateMigrated;
 
   public final DataSource dataSource;
   public final JdbcClient jdbc;
@@ -29,14 +32,30 @@ public final class TestDatabase {
     this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
 
+  /** A new database with the schema and seeded configuration, and no employees. */
   public static synchronized TestDatabase fresh() {
     String name = "perfflow_test_" + DATABASES.incrementAndGet();
-    JdbcClient.create(server().getPostgresDatabase()).sql("CREATE DATABASE " + name).update();
-    DataSource dataSource = server().getDatabase("postgres", name);
-    Flyway.configure().dataSource(dataSource).schemas("perfflow", "demo").defaultSchema("perfflow").load().migrate();
-    TestDatabase db = new TestDatabase(dataSource);
+    JdbcClient.create(server().getPostgresDatabase()).sql("CREATE DATABASE " + name + " TEMPLATE " + template()).update();
+    return new TestDatabase(server().getDatabase("postgres", name));
+  }
+
+  /** A new database with the demo company's employees (the rows their data refers to). */
+  public static TestDatabase withDemoEmployees() {
+    TestDatabase db = fresh();
     db.insertDemoEmployees();
     return db;
+  }
+
+  // The template is only read by CREATE DATABASE, never connected to after its migration (a copy
+  // fails while anyone is connected to the template); the data source opens no pooled connections.
+  private static String template() {
+    if (!templateMigrated) {
+      JdbcClient.create(server().getPostgresDatabase()).sql("CREATE DATABASE " + TEMPLATE).update();
+      Flyway.configure().dataSource(server().getDatabase("postgres", TEMPLATE)).schemas("perfflow", "demo")
+          .defaultSchema("perfflow").load().migrate();
+      templateMigrated = true;
+    }
+    return TEMPLATE;
   }
 
   private static EmbeddedPostgres server() {

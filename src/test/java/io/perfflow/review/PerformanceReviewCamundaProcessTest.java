@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * API, the clock is the runtime's. Needs a Docker engine; without one it is reported as skipped.
  * Run only this suite with {@code ./mvnw -Pcamunda-process-test verify}.
  */
+@io.perfflow.support.ApplicationTest
 @Tag("camunda-process-test")
 @EnabledIf(
     value = "dockerAvailable",

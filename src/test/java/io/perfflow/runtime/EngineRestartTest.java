@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * In embedded mode process instances live in memory: after a restart the business data is
  * still there, what was in flight is marked INTERRUPTED with the reason, and HR restarts it.
  */
+@io.perfflow.support.ApplicationTest
 class EngineRestartTest {
   @TempDir Path data;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PerfFlow as a process: it stops when asked (Ctrl-C / SIGTERM) and exits when it cannot start,
  * instead of hanging on a library thread.
  */
+@io.perfflow.support.ApplicationTest
 class ProcessExitTest {
   @TempDir Path data;
 

@@ -73,7 +73,7 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
     assertThat(inbox("candidateGroup=procurement-managers", "paul")).extracting(t -> ((Number) t.get("key")).longValue()).contains(managersTask);
 
     // A manager resolves it: recorded as the manager's, at level 2.
-    assertThat(complete(managersTask, "paul", Map.of("action", "SWITCH_SUPPLIER", "comment", "moved to a second source")).getStatusCode().value()).isEqualTo(204);
+    completeOk(managersTask, "paul", Map.of("action", "SWITCH_SUPPLIER", "comment", "moved to a second source"));
     SupplierDelayCase resolved = awaitStatus(c.orderId(), "RESOLVED");
     assertThat(resolved.resolvedBy()).isEqualTo("paul");
     assertThat(resolved.resolvedAtLevel()).isEqualTo(2);
@@ -95,7 +95,9 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
     long task = openTask(c.id(), "resolve-supplier-delay");
 
     deliver(c.orderId());
-    assertThat(((Number) scan().get("deliveriesNotified")).intValue()).isGreaterThanOrEqualTo(1);
+    // The count covers every open case of the shared database whose order arrived, so only "this
+    // scan told at least one" is certain here; the case closing below shows it was this one.
+    assertThat(((Number) scan().get("deliveriesNotified")).intValue()).isPositive();
 
     SupplierDelayCase closed = awaitStatus(c.orderId(), "DELIVERED");
     assertThat(closed.outcome()).isEqualTo("delivered before action");
@@ -125,7 +127,7 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
     long task = openTask(c.id(), "resolve-supplier-delay");
     awaitAssigned(task, "priya");
 
-    assertThat(complete(task, "priya", Map.of("action", action, "comment", comment)).getStatusCode().value()).isEqualTo(204);
+    completeOk(task, "priya", Map.of("action", action, "comment", comment));
 
     SupplierDelayCase resolved = awaitStatus(c.orderId(), "RESOLVED");
     assertThat(resolved.action()).isEqualTo(action);
@@ -162,7 +164,7 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
     awaitAssigned(task, "petra");
     LocalDate newDate = engineToday().plusDays(2);
 
-    complete(task, "petra", Map.of("action", "ACCEPT_NEW_DATE", "newPromisedOn", newDate.toString(), "comment", "supplier promises"));
+    completeOk(task, "petra", Map.of("action", "ACCEPT_NEW_DATE", "newPromisedOn", newDate.toString(), "comment", "supplier promises"));
 
     SupplierDelayCase waiting = awaitStatus(c.orderId(), "WAITING_NEW_DATE");
     assertThat(waiting.newPromisedOn()).isEqualTo(newDate);
@@ -188,7 +190,7 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
     SupplierDelayCase c = detect("priya", 3);
     long task = openTask(c.id(), "resolve-supplier-delay");
     awaitAssigned(task, "priya");
-    complete(task, "priya", Map.of("action", "ACCEPT_NEW_DATE", "newPromisedOn", engineToday().plusDays(5).toString()));
+    completeOk(task, "priya", Map.of("action", "ACCEPT_NEW_DATE", "newPromisedOn", engineToday().plusDays(5).toString()));
     awaitStatus(c.orderId(), "WAITING_NEW_DATE");
 
     deliver(c.orderId());

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -30,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * shared by the supplier-delay tests. Each test inserts its own purchase orders (unique ids), so
  * it does not depend on the generated demo data (the scan also opens cases for those).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"perfflow.embedded.postgres.data-dir="})
+@io.perfflow.support.EmbeddedPerfFlowTest
 abstract class SupplierDelayTestSupport {
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -82,29 +81,47 @@ abstract class SupplierDelayTestSupport {
   }
 
   Map<String, Object> getCase(long id, String user) {
-    return http.withBasicAuth(user, "demo")
-        .exchange("/api/supplier-delays/" + id, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {})
-        .getBody();
+    return ok(http.withBasicAuth(user, "demo")
+        .exchange("/api/supplier-delays/" + id, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {}));
   }
 
+  /** Completes a task; the caller asserts the answer's status (204, or the 400 it expects). */
   ResponseEntity<String> complete(long taskKey, String user, Map<String, Object> variables) {
     return http.withBasicAuth(user, "demo").postForEntity("/api/tasks/" + taskKey + "/complete", Map.of("variables", variables), String.class);
   }
 
+  /** Completes a task and asserts that it was accepted. */
+  void completeOk(long taskKey, String user, Map<String, Object> variables) {
+    ResponseEntity<String> answer = complete(taskKey, user, variables);
+    if (answer.getStatusCode().value() != 204) {
+      throw new AssertionError("completing task " + taskKey + " as " + user + " answered " + answer.getStatusCode() + ": " + answer.getBody());
+    }
+  }
+
   List<Map<String, Object>> inbox(String query, String user) {
-    return http.withBasicAuth(user, "demo")
-        .exchange("/api/tasks?" + query, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-        .getBody();
+    return ok(http.withBasicAuth(user, "demo")
+        .exchange("/api/tasks?" + query, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}));
   }
 
   /** Moves the engine clock: due timers fire. Returns the total the clock has been moved. */
   Duration advanceClock(String by) {
-    Map<?, ?> r = http.withBasicAuth("admin", "admin").postForObject("/api/dev/clock", Map.of("advance", by), Map.class);
+    Map<String, Object> r = ok(http.withBasicAuth("admin", "admin")
+        .exchange("/api/dev/clock", HttpMethod.POST, new HttpEntity<>(Map.of("advance", by)), new ParameterizedTypeReference<Map<String, Object>>() {}));
     return Duration.parse((String) r.get("totalAdvanced"));
   }
 
+  /** The engine's time, read without moving the clock. */
   Instant engineNow() {
-    return Instant.now().plus(advanceClock("PT1S"));
+    Map<String, Object> r = ok(http.withBasicAuth("admin", "admin")
+        .exchange("/api/dev/clock", HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {}));
+    return Instant.parse((String) r.get("engineTime"));
+  }
+
+  private static <T> T ok(ResponseEntity<T> response) {
+    if (response.getStatusCode().value() != 200) {
+      throw new AssertionError("expected HTTP 200 but got " + response.getStatusCode() + ": " + response.getBody());
+    }
+    return response.getBody();
   }
 
   LocalDate engineToday() {
@@ -202,7 +219,7 @@ abstract class SupplierDelayTestSupport {
 
   static <T> T awaitValue(Probe<T> probe) {
     Object[] holder = new Object[1];
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+    await().atMost(PATIENCE).until(() -> {
       holder[0] = probe.get();
       return holder[0] != null;
     });

@@ -9,10 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole product on the embedded runtime: a real in-memory Zeebe engine, a real (throw-away)
  * PostgreSQL and a real SMTP capture, with the demo company seeded. Every class with this
- * annotation shares one application context, so tests create their own employees and cycles.
+ * annotation shares one application context, so tests create their own employees, orders and
+ * cycles (unique ids, so any class order and a rerun of a failed test work) and scope what they
+ * start to them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ApplicationTest
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"perfflow.embedded.postgres.data-dir="})

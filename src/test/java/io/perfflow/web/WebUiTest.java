@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,9 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * required field (the error is shown next to the field, the input kept), then completes it.
  * Runs on the embedded runtime (in-process Zeebe, throw-away PostgreSQL, mail capture).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"perfflow.embedded.postgres.data-dir="})
+@io.perfflow.support.EmbeddedPerfFlowTest
 class WebUiTest {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 

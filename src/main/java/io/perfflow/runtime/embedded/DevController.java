@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Embedded mode only: move the engine's clock, and read the mail PerfFlow sent. */
+/** Embedded mode only: read and move the engine's clock, and read the mail PerfFlow sent. */
 @RestController
 @RequestMapping("/api/dev")
 @Profile("embedded")
@@ -51,6 +51,12 @@ public class DevController {
     }
     engine.increaseTime(by);
     return Map.of("advancedBy", by.toString(), "totalAdvanced", engine.advanced().toString(), "engineTime", engine.now().toString());
+  }
+
+  /** The engine's time and how far the clock has been moved, without moving it. */
+  @GetMapping("/clock")
+  public Map<String, Object> clock() {
+    return Map.of("engineTime", engine.now().toString(), "totalAdvanced", engine.advanced().toString());
   }
 
   /** Captured mail, newest first. */

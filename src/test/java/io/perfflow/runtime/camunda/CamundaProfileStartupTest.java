@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing of the embedded runtime in it. The database is a throw-away PostgreSQL started by the
  * test (standing in for the compose service); Camunda's addresses point at closed loopback ports.
  */
+@io.perfflow.support.ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("camunda")
 // Its PostgreSQL stops with the class: close the context with it.

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * The bridge that completes and assigns Camunda user tasks on the in-memory engine (whose
  * gateway has no user-task RPCs), checked on the engine alone: a tiny process with one user task.
  */
+@io.perfflow.support.ApplicationTest
 class EmbeddedUserTaskBridgeTest {
   EmbeddedZeebeEngine engine;
   CamundaClient client;
