@@ -29,21 +29,48 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
     return body;
   }
 
+  /** A new employee id (a rerun of a failed test, or another test, never meets the same one). */
+  static String newId(String prefix) {
+    return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
   @Test
   void hrAddsAnEmployeeWhoCanThenLogInWithTheirId() {
-    JsonNode created = as("admin").post("/api/employees", employee("nora")).expect(201).body();
+    String nora = newId("nora");
+    JsonNode created = as("admin").post("/api/employees", employee(nora)).expect(201).body();
     assertThat(created.path("managerId").asText()).isEqualTo("olivia");
     assertThat(created.has("password")).as("the password is write-only").isFalse();
     assertThat(created.has("passwordHash")).isFalse();
 
-    JsonNode read = as("admin").get("/api/employees/nora").expect(200).body();
+    JsonNode read = as("admin").get("/api/employees/" + nora).expect(200).body();
     assertThat(read.path("basePay").decimalValue()).isEqualByComparingTo("7100");
     assertThat(read.path("hiredOn").asText()).isEqualTo("2025-02-01");
-    new io.perfflow.support.Api(http, "nora", "s3cret").get("/api/employees/nora").expect(200);
-    new io.perfflow.support.Api(http, "nora", "wrong").get("/api/employees/nora").expect(401);
+    new io.perfflow.support.Api(http, nora, "s3cret").get("/api/employees/" + nora).expect(200);
+    new io.perfflow.support.Api(http, nora, "wrong").get("/api/employees/" + nora).expect(401);
     // Her manager may read her; a colleague may not.
-    as("olivia").get("/api/employees/nora").expect(200);
-    as("owen").get("/api/employees/nora").expect(403);
+    as("olivia").get("/api/employees/" + nora).expect(200);
+    as("owen").get("/api/employees/" + nora).expect(403);
+  }
+
+  @Test
+  void theEmployeeListShowsHrEveryoneAndOthersThemselvesAndTheirDirectReports() {
+    String nora = newId("nora");
+    as("admin").post("/api/employees", employee(nora)).expect(201);
+
+    assertThat(ids(as("admin").get("/api/employees").expect(200).body())).contains("admin", "hana", "olivia", "paul", "oscar", nora);
+    // olivia: herself and her direct reports (the demo operators and the new hire), nobody else.
+    List<String> olivias = ids(as("olivia").get("/api/employees").expect(200).body());
+    assertThat(olivias).contains("olivia", "oscar", "owen", "opal", "otto", nora).doesNotContain("paul", "priya", "hana", "admin");
+    assertThat(as("olivia").get("/api/employees").body()).allSatisfy(e ->
+        assertThat(e.path("id").asText().equals("olivia") || e.path("managerId").asText().equals("olivia")).as(e.toString()).isTrue());
+    assertThat(ids(as("oscar").get("/api/employees").expect(200).body())).containsExactly("oscar");
+    assertThat(ids(new io.perfflow.support.Api(http, nora, "s3cret").get("/api/employees").expect(200).body())).containsExactly(nora);
+  }
+
+  static List<String> ids(JsonNode employees) {
+    List<String> ids = new java.util.ArrayList<>();
+    employees.forEach(e -> ids.add(e.path("id").asText()));
+    return ids;
   }
 
   @Test
@@ -59,14 +86,16 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
         .containsExactlyInAnyOrder("id", "email", "managerId", "groups", "basePay");
     assertThat(as("admin").post("/api/employees", Map.of("id", "x1", "hiredOn", "yesterday")).expect(400).body()
         .path("errors").get(0).path("field").asText()).isEqualTo("hiredOn");
-    as("admin").post("/api/employees", employee("dup1")).expect(201);
-    assertThat(as("admin").post("/api/employees", employee("dup1")).expect(400).body().path("detail").asText()).contains("already exists");
+    String dup = newId("dup");
+    as("admin").post("/api/employees", employee(dup)).expect(201);
+    assertThat(as("admin").post("/api/employees", employee(dup)).expect(400).body().path("detail").asText()).contains("already exists");
   }
 
   @Test
   void onlyHrAddsEmployees() {
-    as("olivia").post("/api/employees", employee("sneaky")).expect(403);
-    as("admin").get("/api/employees/sneaky").expect(404);
+    String sneaky = newId("sneaky");
+    as("olivia").post("/api/employees", employee(sneaky)).expect(403);
+    as("admin").get("/api/employees/" + sneaky).expect(404);
   }
 
   @Test
@@ -103,16 +132,15 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
     as("admin").put("/api/peak-seasons/2026-06", Map.of("name", "618 festival")).expect(200);
     assertThat(as("admin").get("/api/peak-seasons").body().path("2026-06").asText()).isEqualTo("618 festival");
     as("admin").put("/api/peak-seasons/2026-6", Map.of("name", "bad")).expect(400);
-    as("admin").postText("/api/peak-seasons/2026-06", "", org.springframework.http.MediaType.APPLICATION_JSON);
-    http.exchange("/api/peak-seasons/2026-06", org.springframework.http.HttpMethod.DELETE,
-        new org.springframework.http.HttpEntity<>(basic("admin", "admin")), String.class);
-    assertThat(as("admin").get("/api/peak-seasons").body().has("2026-06")).isFalse();
-  }
-
-  static org.springframework.http.HttpHeaders basic(String user, String password) {
-    var h = new org.springframework.http.HttpHeaders();
-    h.setBasicAuth(user, password);
-    return h;
+    // Only PUT and DELETE change the calendar.
+    as("admin").postText("/api/peak-seasons/2026-06", "", org.springframework.http.MediaType.APPLICATION_JSON).expect(405);
+    assertThat(as("admin").get("/api/peak-seasons").expect(200).body().path("2026-06").asText()).isEqualTo("618 festival");
+    // Only HR edits it.
+    as("olivia").put("/api/peak-seasons/2026-06", Map.of("name", "mine")).expect(403);
+    as("olivia").delete("/api/peak-seasons/2026-06").expect(403);
+    assertThat(as("admin").get("/api/peak-seasons").expect(200).body().path("2026-06").asText()).isEqualTo("618 festival");
+    as("admin").delete("/api/peak-seasons/2026-06").expect(204);
+    assertThat(as("admin").get("/api/peak-seasons").expect(200).body().has("2026-06")).isFalse();
   }
 
   static Map<String, Object> kpi(String code, String metric, int weight) {

@@ -93,7 +93,7 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
     long review = reviewFor(agent, "customer-service", 85);
     s.selfAssess(agent, review);
     s.managerReview("cora", review, 0, null);
-    assertThat(s.task(review, "approve-review", "cs-leads")).isNotNull();
+    assertThat(s.task(review, "approve-review", "cs-leads").path("candidateGroups")).extracting(JsonNode::asText).containsExactly("cs-leads");
     s.approve("cora", review, "cs-leads");
     s.awaitStatus(review, "COMPLETED");
   }

@@ -1,11 +1,13 @@
 package io.perfflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,26 +51,68 @@ class ProcessExitTest {
     });
   }
 
+  /** The PostgreSQL server processes of this test's data directory (started by the child, not its descendants: pg_ctl detaches them). */
+  List<ProcessHandle> postgresOfThisTest() {
+    String dataDir = data.resolve("pg").toString();
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+        .toList();
+  }
+
   @Test
   void stopsCleanlyWhenTerminated() throws Exception {
     Process app = launch();
-    StringBuilder log = new StringBuilder();
-    seen(app, "PerfFlow is ready", log);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!log.toString().contains("PerfFlow is ready") && app.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(200); // waiting for a child process's output, not for a timer
+    List<ProcessHandle> postgres = List.of();
+    try {
+      StringBuilder log = new StringBuilder();
+      seen(app, "PerfFlow is ready", log);
+      // Waiting for a child process's output, not for a timer.
+      await().atMost(Duration.ofSeconds(120)).until(() -> logContains(log, "PerfFlow is ready") || !app.isAlive());
+      assertThat(log(log)).as("started:\n%s", log(log)).contains("PerfFlow is ready");
+      postgres = postgresOfThisTest();
+      assertThat(postgres).as("the embedded PostgreSQL of this run").isNotEmpty();
+
+      app.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
+      assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM:\n%s", log(log)).isTrue();
+      // 143 = 128 + SIGTERM: the JVM ran its shutdown and ended on the signal (no System.exit
+      // with another code, no crash).
+      assertThat(app.exitValue()).as("exit code after SIGTERM:\n%s", log(log)).isEqualTo(143);
+      List<ProcessHandle> started = postgres;
+      await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+      assertThat(postgresOfThisTest()).as("PostgreSQL stopped with PerfFlow").isEmpty();
+    } finally {
+      stop(app, postgres);
     }
-    assertThat(log.toString()).as("started:\n%s", log).contains("PerfFlow is ready");
-    app.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
-    assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM:\n%s", log).isTrue();
   }
 
   @Test
   void exitsWithAnErrorWhenItCannotStart() throws Exception {
     Process app = launch("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere", "--spring.datasource.hikari.initialization-fail-timeout=1");
-    StringBuilder log = new StringBuilder();
-    seen(app, "APPLICATION FAILED", log);
-    assertThat(app.waitFor(120, TimeUnit.SECONDS)).as("exited:\n%s", log).isTrue();
-    assertThat(app.exitValue()).isNotZero();
+    try {
+      StringBuilder log = new StringBuilder();
+      seen(app, "APPLICATION FAILED", log);
+      assertThat(app.waitFor(120, TimeUnit.SECONDS)).as("exited:\n%s", log(log)).isTrue();
+      assertThat(app.exitValue()).isEqualTo(1);
+    } finally {
+      stop(app, postgresOfThisTest());
+    }
+  }
+
+  /** Whatever happened, nothing this test started outlives it. */
+  private static void stop(Process app, List<ProcessHandle> postgres) throws InterruptedException {
+    if (app.isAlive()) {
+      app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    postgres.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static boolean logContains(StringBuilder log, String text) {
+    return log(log).contains(text);
+  }
+
+  private static String log(StringBuilder log) {
+    synchronized (log) {
+      return log.toString();
+    }
   }
 }

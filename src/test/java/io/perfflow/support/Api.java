@@ -49,6 +49,10 @@ public final class Api {
     return call(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
   }
 
+  public Response delete(String path) {
+    return call(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON);
+  }
+
   public Response postText(String path, String body, MediaType type) {
     return call(HttpMethod.POST, path, body, type);
   }
