@@ -41,6 +41,21 @@ class CyclesReviewsAndAuditApiTest extends PerfFlowIntegrationTest {
     assertThat(progress.path("reviews").asInt()).isEqualTo(1);
     assertThat(progress.path("progress").asDouble()).isZero();
     assertThat(progress.path("byStatus").path("SELF_ASSESSMENT").asInt()).isEqualTo(1);
+    // The list of cycles has it too.
+    JsonNode listed = null;
+    for (JsonNode c : as("admin").get("/api/cycles").expect(200).body()) if (c.path("id").asLong() == cycle) listed = c;
+    assertThat(listed).as("cycle %d in GET /api/cycles", cycle).isNotNull();
+    assertThat(listed.path("period").asText()).isEqualTo("2026-05");
+    assertThat(listed.path("status").asText()).isEqualTo("RUNNING");
+    // Only HR retries and restarts (whatever the review's state).
+    as("olivia").post("/api/reviews/" + review + "/retry", Map.of()).expect(403);
+    as("olivia").post("/api/reviews/" + review + "/restart", Map.of()).expect(403);
+    as(emp).post("/api/reviews/" + review + "/restart", Map.of()).expect(403);
+    as("olivia").post("/api/cycles/" + cycle + "/restart", Map.of()).expect(403);
+    // HR may, but a running review is neither blocked nor interrupted: 400, nothing changes.
+    as("admin").post("/api/reviews/" + review + "/retry", Map.of()).expect(400);
+    as("admin").post("/api/reviews/" + review + "/restart", Map.of()).expect(400);
+    assertThat(s.review(review).path("status").asText()).isEqualTo("SELF_ASSESSMENT");
 
     JsonNode r = as(emp).get("/api/reviews/" + review).expect(200).body();
     assertThat(r.path("lines").get(0).fieldNames()).toIterable()
@@ -69,6 +84,7 @@ class CyclesReviewsAndAuditApiTest extends PerfFlowIntegrationTest {
 
     JsonNode volume = null;
     for (JsonNode l : s.review(review).path("lines")) if (l.path("metric").asText().equals("orders.count")) volume = l;
+    assertThat(volume).as("the orders.count line").isNotNull();
     assertThat(volume.path("actual").decimalValue()).isEqualByComparingTo("1500");
     assertThat(volume.path("source").asText()).isEqualTo("import:test import");
     JsonNode conversion = null;
@@ -76,7 +92,7 @@ class CyclesReviewsAndAuditApiTest extends PerfFlowIntegrationTest {
     assertThat(conversion.path("source").asText()).isEqualTo("sql:orders.conversion-rate");
 
     JsonNode collected = null;
-    for (JsonNode e : as("admin").get("/api/reviews/" + review + "/history").body()) {
+    for (JsonNode e : as("admin").get("/api/reviews/" + review + "/history").expect(200).body()) {
       if (e.path("action").asText().equals("METRICS_COLLECTED")) collected = e;
     }
     JsonNode entry = null;
@@ -108,7 +124,7 @@ class CyclesReviewsAndAuditApiTest extends PerfFlowIntegrationTest {
       assertThat(broken.path("intact").asBoolean()).isFalse();
       assertThat(broken.path("firstBrokenEventId").asLong()).isEqualTo(victim);
       jdbc.sql("UPDATE audit_event SET actor = ? WHERE id = ?").params(original, victim).update();
-      assertThat(as("admin").get("/api/audit/verify").body().path("intact").asBoolean()).isTrue();
+      assertThat(as("admin").get("/api/audit/verify").expect(200).body().path("intact").asBoolean()).isTrue();
     } finally {
       jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update").update();
     }

@@ -61,7 +61,7 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
     // olivia: herself and her direct reports (the demo operators and the new hire), nobody else.
     List<String> olivias = ids(as("olivia").get("/api/employees").expect(200).body());
     assertThat(olivias).contains("olivia", "oscar", "owen", "opal", "otto", nora).doesNotContain("paul", "priya", "hana", "admin");
-    assertThat(as("olivia").get("/api/employees").body()).allSatisfy(e ->
+    assertThat(as("olivia").get("/api/employees").expect(200).body()).allSatisfy(e ->
         assertThat(e.path("id").asText().equals("olivia") || e.path("managerId").asText().equals("olivia")).as(e.toString()).isTrue());
     assertThat(ids(as("oscar").get("/api/employees").expect(200).body())).containsExactly("oscar");
     assertThat(ids(new io.perfflow.support.Api(http, nora, "s3cret").get("/api/employees").expect(200).body())).containsExactly(nora);
@@ -109,7 +109,7 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
         kpi("sales", "orders.count", 70), kpi("conversion", "orders.conversion-rate", 30)));
     JsonNode saved = as("admin").put("/api/scorecards/campaign-ops/profiles/double-11", ok).expect(200).body();
     assertThat(saved.path("kpis")).hasSize(2);
-    assertThat(as("admin").get("/api/scorecards").body()).extracting(p -> p.path("role").asText()).contains("campaign-ops");
+    assertThat(as("admin").get("/api/scorecards").expect(200).body()).extracting(p -> p.path("role").asText()).contains("campaign-ops");
 
     // The article's peak weights sum to 105: rejected with the profile and the sum named.
     Map<String, Object> wrong = Map.of("kpis", List.of(
@@ -118,7 +118,7 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
     JsonNode problem = as("admin").put("/api/scorecards/operations/profiles/peak-season", wrong).expect(400).body();
     assertThat(problem.path("detail").asText()).contains("operations/peak-season", "105%");
     // Unchanged.
-    assertThat(as("admin").get("/api/scorecards").body()).filteredOn(p -> p.path("profile").asText().equals("peak-season")
+    assertThat(as("admin").get("/api/scorecards").expect(200).body()).filteredOn(p -> p.path("profile").asText().equals("peak-season")
         && p.path("role").asText().equals("operations")).first().satisfies(p -> assertThat(p.path("kpis").get(0).path("weight").asInt()).isEqualTo(40));
 
     JsonNode unknown = as("admin").put("/api/scorecards/x/profiles/normal", Map.of("kpis", List.of(kpi("a", "no.such.metric", 100)))).expect(400).body();
@@ -130,7 +130,7 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
   void thePeakSeasonCalendarDecidesTheProfile() {
     assertThat(as("admin").get("/api/peak-seasons").expect(200).body().path("2026-11").asText()).isNotBlank();
     as("admin").put("/api/peak-seasons/2026-06", Map.of("name", "618 festival")).expect(200);
-    assertThat(as("admin").get("/api/peak-seasons").body().path("2026-06").asText()).isEqualTo("618 festival");
+    assertThat(as("admin").get("/api/peak-seasons").expect(200).body().path("2026-06").asText()).isEqualTo("618 festival");
     as("admin").put("/api/peak-seasons/2026-6", Map.of("name", "bad")).expect(400);
     // Only PUT and DELETE change the calendar.
     as("admin").postText("/api/peak-seasons/2026-06", "", org.springframework.http.MediaType.APPLICATION_JSON).expect(405);

@@ -27,7 +27,7 @@ class TasksApiTest extends PerfFlowIntegrationTest {
     assertThat(listed.path("formId").asText()).isEqualTo("self-assessment");
     assertThat(listed.path("reviewId").asLong()).isEqualTo(review);
     assertThat(listed.path("due").asText()).isNotBlank();
-    assertThat(as("admin").get("/api/tasks/" + key).body().path("form").path("id").asText()).isEqualTo("self-assessment");
+    assertThat(as("admin").get("/api/tasks/" + key).expect(200).body().path("form").path("id").asText()).isEqualTo("self-assessment");
 
     // Someone else's task: 403.
     JsonNode forbidden = as("owen").post("/api/tasks/" + key + "/complete", Map.of("variables", Map.of("selfRating", 3))).expect(403).body();
@@ -55,7 +55,7 @@ class TasksApiTest extends PerfFlowIntegrationTest {
     as("owen").post("/api/tasks/" + mrKey + "/assign", Map.of("assignee", "owen")).expect(403);
     as("admin").post("/api/tasks/" + mrKey + "/assign", Map.of("assignee", "nobody-here")).expect(400);
     as("admin").post("/api/tasks/" + mrKey + "/assign", Map.of("assignee", "hana")).expect(204);
-    assertThat(as("admin").get("/api/tasks/" + mrKey).body().path("assignee").asText()).isEqualTo("hana");
+    assertThat(as("admin").get("/api/tasks/" + mrKey).expect(200).body().path("assignee").asText()).isEqualTo("hana");
     as("olivia").post("/api/tasks/" + mrKey + "/complete", Map.of("variables", Map.of("adjustment", 0))).expect(403);
     as("hana").post("/api/tasks/" + mrKey + "/complete", Map.of("variables", Map.of("adjustment", 0))).expect(204);
 
@@ -73,7 +73,7 @@ class TasksApiTest extends PerfFlowIntegrationTest {
 
     assertThat(s.historyActions(review)).contains("TASK_ASSIGNED");
     JsonNode completedEvent = null;
-    for (JsonNode e : as("admin").get("/api/reviews/" + review + "/history").body()) {
+    for (JsonNode e : as("admin").get("/api/reviews/" + review + "/history").expect(200).body()) {
       if (e.path("action").asText().equals("TASK_COMPLETED") && e.path("actor").asText().equals(emp)) completedEvent = e;
     }
     assertThat(completedEvent).as("the completion is audited with actor and values").isNotNull();

@@ -88,8 +88,8 @@ class EmbeddedScaleBenchmarkTest extends PerfFlowIntegrationTest {
     Set<Long> done = new HashSet<>();
     long[] peak = {0};
     await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      JsonNode tasks = s.hr().get("/api/tasks?candidateGroup=ops-managers").body();
-      JsonNode assigned = s.hr().get("/api/tasks").body();
+      JsonNode tasks = s.hr().get("/api/tasks?candidateGroup=ops-managers").expect(200).body();
+      JsonNode assigned = s.hr().get("/api/tasks").expect(200).body();
       peak[0] = Math.max(peak[0], assigned.size());
       for (JsonNode t : assigned) {
         long key = t.path("key").asLong();
@@ -105,11 +105,11 @@ class EmbeddedScaleBenchmarkTest extends PerfFlowIntegrationTest {
         long key = t.path("key").asLong();
         if (!done.contains(key)) complete(s, "olivia", key, Map.of("decision", "APPROVE"), done);
       }
-      for (JsonNode t : s.hr().get("/api/tasks?candidateGroup=hr").body()) {
+      for (JsonNode t : s.hr().get("/api/tasks?candidateGroup=hr").expect(200).body()) {
         long key = t.path("key").asLong();
         if (!done.contains(key)) complete(s, "hana", key, Map.of("decision", "APPROVE"), done);
       }
-      return "CLOSED".equals(s.hr().get("/api/cycles/" + cycle).body().path("status").asText());
+      return "CLOSED".equals(s.hr().get("/api/cycles/" + cycle).expect(200).body().path("status").asText());
     });
     double seconds = (System.nanoTime() - start) / 1e9;
     System.gc();

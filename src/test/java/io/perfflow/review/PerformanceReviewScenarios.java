@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import io.perfflow.support.ReviewScenarios;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +112,7 @@ public abstract class PerformanceReviewScenarios {
 
     // Back at manager review; the other approver's task is withdrawn.
     s.awaitStatus(review, "MANAGER_REVIEW");
-    await().until(() -> s.hr().get("/api/tasks/" + procurementTask).body().path("status").asText(), "CANCELED"::equals);
+    await().until(() -> s.hr().get("/api/tasks/" + procurementTask).expect(200).body().path("status").asText(), "CANCELED"::equals);
     JsonNode again = s.review(review);
     assertThat(again.path("rejectionCount").asInt()).isEqualTo(1);
     assertThat(again.path("approvals").get(0).path("comment").asText()).isEqualTo("Cost reduction figures are not audited yet.");
@@ -183,6 +184,87 @@ public abstract class PerformanceReviewScenarios {
     s.awaitStatus(review, "COMPLETED");
     // The self-assessment reminder, two approval reminders, the escalation and the result.
     assertThat(s.historyActions(review).stream().filter("MAIL_SENT"::equals).count()).isEqualTo(5);
+  }
+
+  @Test
+  void anOverdueManagerReviewRemindsTheManagerWithoutInterruptingTheTask() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    String name = s.review(review).path("employeeName").asText();
+    s.selfAssess(oliver, review);
+    long managerTask = s.task(review, "manager-review", null).path("key").asLong();
+    String subject = "Reminder: \"Manager review\" for " + name + " (" + PERIOD + ") is due";
+    assertThat(mailsWithSubject("olivia@perfflow.example", subject)).isZero();
+
+    // Manager review is due in 3 days: then the manager is reminded, and the task stays hers.
+    s.advanceClock("P3D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> mailsWithSubject("olivia@perfflow.example", subject), n -> n == 1);
+    assertThat(s.task(review, "manager-review", null).path("key").asLong()).isEqualTo(managerTask);
+    assertThat(mailsWithSubject(oliver + "@perfflow.example", subject)).as("only the manager").isZero();
+
+    s.managerReview("olivia", review, 0, null);
+    s.approve("olivia", review, "ops-managers");
+    s.awaitStatus(review, "COMPLETED");
+  }
+
+  @Test
+  void anHrDecisionLeftOpenRemindsHrEveryTwoDaysAndEscalatesAfterFive() {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    String name = s.review(review).path("employeeName").asText();
+    s.selfAssess(oliver, review);
+    for (int round = 1; round <= 3; round++) {
+      s.managerReview("olivia", review, 0, null);
+      s.reject("olivia", review, "ops-managers", "Round " + round + ".");
+    }
+    long hrTask = s.task(review, "hr-decision", "hr").path("key").asLong();
+    String reminder = "Approval waiting: " + PERIOD + " review of " + name;
+
+    // Every member of hr is reminded after 2 days and again after 4; after 5 days it escalates.
+    s.advanceClock("P2D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> mailsWithSubject("hana@perfflow.example", reminder), n -> n == 1);
+    assertThat(mailsWithSubject("admin@perfflow.example", reminder)).isEqualTo(1);
+    s.advanceClock("P2D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> mailsWithSubject("hana@perfflow.example", reminder), n -> n == 2);
+    assertThat(escalations(name, "hana@perfflow.example")).isZero();
+    s.advanceClock("P1D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> escalations(name, "hana@perfflow.example"), n -> n == 1);
+    assertThat(escalations(name, "admin@perfflow.example")).isEqualTo(1);
+    // The approvers who rejected are not part of HR's decision.
+    assertThat(mailsWithSubject("olivia@perfflow.example", reminder)).as("ops-managers were reminded during the rounds only").isZero();
+
+    assertThat(s.task(review, "hr-decision", "hr").path("key").asLong()).as("still the same task").isEqualTo(hrTask);
+    s.complete("hana", review, "hr-decision", "hr", Map.of("decision", "APPROVE", "comment", "Score stands."));
+    s.awaitStatus(review, "COMPLETED");
+  }
+
+  @Test
+  void aPeakSeasonMonthIsScoredWithThePeakSeasonWeightsAndTargets() {
+    // 2026-11 is in the seeded peak-season calendar (Double 11). Operations peak weights:
+    // order volume 40 % (target 1800, not 1200), conversion 25, AOV 15, after-sales 15, retention 5.
+    String peak = "2026-11";
+    String operator = s.hire("operations", "olivia");
+    s.importMetrics(operator, peak, Map.of(
+        "orders.count", new BigDecimal("1800"), "orders.conversion-rate", new BigDecimal("3"),
+        "orders.average-value", new BigDecimal("25"), "orders.after-sales-rate", new BigDecimal("5"),
+        "customers.retention-rate", new BigDecimal("10")));
+    long review = s.reviewOf(s.startCycle(peak, operator), operator);
+
+    JsonNode scored = s.awaitStatus(review, "SELF_ASSESSMENT");
+    assertThat(scored.path("profile").asText()).isEqualTo("peak-season");
+    // 40×100 + 25×100 + 15×100 + 15×100 + 5×50 = 97.50 (the normal weights would give 101.00).
+    assertThat(scored.path("total").decimalValue()).isEqualByComparingTo("97.50");
+    assertThat(scored.path("rating").asText()).isEqualTo("EXCELLENT");
+    JsonNode volume = null;
+    for (JsonNode l : scored.path("lines")) if (l.path("kpi").asText().equals("order-volume")) volume = l;
+    assertThat(volume).as("the order-volume line").isNotNull();
+    assertThat(volume.path("target").decimalValue()).isEqualByComparingTo("1800");
+    assertThat(volume.path("weight").decimalValue()).isEqualByComparingTo("40");
+    assertThat(volume.path("completion").decimalValue()).isEqualByComparingTo("1");
+  }
+
+  private long mailsWithSubject(String to, String subject) {
+    return s.mailTo(to).stream().filter(m -> m.path("subject").asText().equals(subject)).count();
   }
 
   private long approvalReminders(String employeeName) {

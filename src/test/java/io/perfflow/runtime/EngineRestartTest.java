@@ -41,6 +41,8 @@ class EngineRestartTest {
     long cycle;
     long review;
     String emp;
+    long alone; // a review restarted on its own, without its cycle
+    String aloneEmp;
     long caseId;
     try (ConfigurableApplicationContext first = start()) {
       ReviewScenarios s = scenariosOf(first);
@@ -50,6 +52,10 @@ class EngineRestartTest {
       review = s.reviewOf(cycle, emp);
       s.awaitStatus(review, "SELF_ASSESSMENT");
       s.task(review, "self-assessment", null);
+      aloneEmp = s.hire("operations", "olivia");
+      s.importMetrics(aloneEmp, "2026-02", s.valuesScoring("operations", "normal", 90));
+      alone = s.reviewOf(s.startCycle("2026-02", aloneEmp), aloneEmp);
+      s.awaitStatus(alone, "SELF_ASSESSMENT");
       // And a supplier delay in flight.
       var jdbc = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
       jdbc.sql("INSERT INTO demo.supplier (id, name) VALUES ('SUP-RESTART', 'Restart Ltd') ON CONFLICT DO NOTHING").update();
@@ -70,14 +76,14 @@ class EngineRestartTest {
       assertThat(interrupted.path("status").asText()).isEqualTo("INTERRUPTED");
       assertThat(interrupted.path("statusReason").asText()).contains("restarted", "embedded");
       assertThat(interrupted.path("total").decimalValue()).as("business data survives").isEqualByComparingTo("85.00");
-      assertThat(s.hr().get("/api/cycles/" + cycle).body().path("status").asText()).isEqualTo("INTERRUPTED");
-      assertThat(s.hr().get("/api/tasks?reviewId=" + review).body()).as("the lost task is gone from the inbox").isEmpty();
+      assertThat(s.hr().get("/api/cycles/" + cycle).expect(200).body().path("status").asText()).isEqualTo("INTERRUPTED");
+      assertThat(s.hr().get("/api/tasks?reviewId=" + review).expect(200).body()).as("the lost task is gone from the inbox").isEmpty();
       assertThat(s.historyActions(review)).contains("REVIEW_INTERRUPTED");
 
       // The supplier-delay case is not lost: the next scan starts its escalation again.
       s.hr().post("/api/supplier-delays/scan", Map.of()).expect(200);
       JsonNode restartedCase = await().atMost(Duration.ofSeconds(30)).until(
-          () -> s.hr().get("/api/supplier-delays/" + caseId).body(), c -> c.path("openTasks").size() == 1);
+          () -> s.hr().get("/api/supplier-delays/" + caseId).expect(200).body(), c -> c.path("openTasks").size() == 1);
       assertThat(restartedCase.path("status").asText()).isEqualTo("OPEN");
       assertThat(restartedCase.path("timeline")).extracting(e -> e.path("action").asText()).contains("SUPPLIER_DELAY_INTERRUPTED");
 
@@ -85,12 +91,23 @@ class EngineRestartTest {
       hr.post("/api/cycles/" + cycle + "/restart", Map.of()).expect(200);
       hr.post("/api/cycles/" + cycle + "/restart", Map.of()).expect(400); // it runs again: nothing to restart
       hr.post("/api/reviews/" + review + "/restart", Map.of()).expect(400); // restarted with its cycle
+
+      // One interrupted review restarts on its own: a new instance from the metrics on.
+      s.as("olivia").post("/api/reviews/" + alone + "/restart", Map.of()).expect(403);
+      assertThat(s.review(alone).path("status").asText()).isEqualTo("INTERRUPTED");
+      JsonNode restarted = hr.post("/api/reviews/" + alone + "/restart", Map.of()).expect(200).body();
+      assertThat(restarted.path("id").asLong()).isEqualTo(alone);
+      assertThat(restarted.path("processInstanceKey").asLong()).isPositive();
+      hr.post("/api/reviews/" + alone + "/restart", Map.of()).expect(400); // running again
+      assertThat(s.awaitStatus(alone, "SELF_ASSESSMENT").path("total").decimalValue()).isEqualByComparingTo("90.00");
+      s.task(alone, "self-assessment", null);
+      assertThat(s.historyActions(alone)).containsSubsequence("REVIEW_INTERRUPTED", "REVIEW_RESTARTED", "SCORES_COMPUTED");
       s.awaitStatus(review, "SELF_ASSESSMENT");
       s.selfAssess(emp, review);
       s.managerReview("olivia", review, 0, null);
       s.approve("olivia", review, "ops-managers");
       s.awaitStatus(review, "COMPLETED");
-      await().atMost(Duration.ofSeconds(30)).until(() -> hr.get("/api/cycles/" + cycle).body().path("status").asText(), "CLOSED"::equals);
+      await().atMost(Duration.ofSeconds(30)).until(() -> hr.get("/api/cycles/" + cycle).expect(200).body().path("status").asText(), "CLOSED"::equals);
     }
   }
 

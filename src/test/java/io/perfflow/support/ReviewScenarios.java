@@ -157,7 +157,7 @@ public final class ReviewScenarios {
   public void complete(String user, long reviewId, String elementId, String group, Map<String, Object> variables) {
     JsonNode task = task(reviewId, elementId, group);
     as(user).post("/api/tasks/" + task.path("key").asLong() + "/complete", Map.of("variables", variables)).expect(204);
-    await().atMost(PATIENCE).until(() -> hr.get("/api/tasks/" + task.path("key").asLong()).body().path("status").asText(), "COMPLETED"::equals);
+    await().atMost(PATIENCE).until(() -> hr.get("/api/tasks/" + task.path("key").asLong()).expect(200).body().path("status").asText(), "COMPLETED"::equals);
   }
 
   public void selfAssess(String employee, long reviewId) {

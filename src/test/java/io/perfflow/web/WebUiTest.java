@@ -37,6 +37,7 @@ class WebUiTest {
 
   @LocalServerPort int port;
   @Autowired TaskInbox inbox;
+  @Autowired io.perfflow.review.Reviews reviews;
 
   /** One browser: its own cookie jar, redirects not followed (so they can be asserted). */
   final class Browser {
@@ -75,7 +76,9 @@ class WebUiTest {
     // Wrong password: back to the login page with an error.
     Browser stranger = new Browser();
     HttpResponse<String> loginPage = stranger.get("/login");
+    assertThat(loginPage.statusCode()).isEqualTo(200);
     HttpResponse<String> wrong = stranger.post("/login", loginPage.body(), Map.of("username", "owen", "password", "nope"));
+    assertThat(wrong.statusCode()).isEqualTo(302);
     assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     assertThat(stranger.get("/").statusCode()).isEqualTo(302);
 
@@ -85,6 +88,7 @@ class WebUiTest {
     assertThat(adminInbox.statusCode()).isEqualTo(200);
     assertThat(adminInbox.body()).contains("<h1>My tasks</h1>", "HR Administrator", ">Mailbox</a>");
     HttpResponse<String> cyclesPage = admin.get("/cycles");
+    assertThat(cyclesPage.statusCode()).isEqualTo(200);
     assertThat(cyclesPage.body()).contains("Start cycle", "<label for=\"period\">");
     HttpResponse<String> invalid = admin.post("/cycles", cyclesPage.body(), Map.of("period", "2026-13", "employeeIds", "owen"));
     assertThat(invalid.statusCode()).isEqualTo(400);
@@ -94,16 +98,21 @@ class WebUiTest {
     String cyclePath = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
     assertThat(cyclePath).matches("/cycles/\\d+");
     HttpResponse<String> cyclePage = admin.get(cyclePath);
+    assertThat(cyclePage.statusCode()).isEqualTo(200);
     assertThat(cyclePage.body()).contains("Cycle 2026-10", "<progress", "Cycle 2026-10 started.");
 
     // The engine runs the review up to owen's self-assessment.
-    UserTask task = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> selfAssessmentOf("owen"), Optional::isPresent).orElseThrow();
+    long cycleId = Long.parseLong(cyclePath.substring("/cycles/".length()));
+    UserTask task = await().atMost(Duration.ofSeconds(60))
+        .until(() -> selfAssessmentOf("owen", cycleId), Optional::isPresent).orElseThrow();
 
     Browser owen = new Browser().login("owen", "demo");
     HttpResponse<String> owenInbox = owen.get("/");
+    assertThat(owenInbox.statusCode()).isEqualTo(200);
     assertThat(owenInbox.body()).contains("/tasks/" + task.key(), "Owen Zhao", "2026-10");
-    assertThat(owen.get("/tasks").headers().firstValue("Location").orElseThrow()).endsWith("/"); // the mails' link
+    HttpResponse<String> tasksLink = owen.get("/tasks");
+    assertThat(tasksLink.statusCode()).isEqualTo(302);
+    assertThat(tasksLink.headers().firstValue("Location").orElseThrow()).endsWith("/"); // the mails' link
 
     // The task page renders forms/self-assessment.form next to the review summary.
     HttpResponse<String> form = owen.get("/tasks/" + task.key());
@@ -122,6 +131,7 @@ class WebUiTest {
     assertThat(missing.body())
         .contains("id=\"f-selfRating-error\"", "Self rating (1-5) is required", "aria-invalid=\"true\"", "Busy month &amp; good");
     HttpResponse<String> tooHigh = owen.post("/tasks/" + task.key(), missing.body(), Map.of("selfRating", "9", "selfComment", ""));
+    assertThat(tooHigh.statusCode()).isEqualTo(400);
     assertThat(tooHigh.body()).contains("must be at most 5, got 9", "value=\"9\"");
 
     // Valid: back to the inbox with the flash; the task is gone.
@@ -129,6 +139,7 @@ class WebUiTest {
     assertThat(done.statusCode()).isEqualTo(302);
     assertThat(URI.create(done.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
     HttpResponse<String> after = owen.get("/");
+    assertThat(after.statusCode()).isEqualTo(200);
     assertThat(after.body()).contains("Task completed").doesNotContain("/tasks/" + task.key());
     assertThat(inbox.get(task.key()).status()).isEqualTo("COMPLETED");
 
@@ -142,19 +153,27 @@ class WebUiTest {
     assertThat(review.statusCode()).isEqualTo(200);
     assertThat(review.body())
         .contains("id=\"kpi-table\"", "Completion", "<h2 id=\"history\">History</h2>", "REVIEW_CREATED", "SCORES_COMPUTED", "TASK_COMPLETED");
-    assertThat(owen.get("/reviews").body()).contains("/reviews/" + task.reviewId());
+    HttpResponse<String> reviews = owen.get("/reviews");
+    assertThat(reviews.statusCode()).isEqualTo(200);
+    assertThat(reviews.body()).contains("/reviews/" + task.reviewId());
     assertThat(oscar.get("/reviews/" + task.reviewId()).statusCode()).isEqualTo(403);
     assertThat(admin.get("/mailbox").statusCode()).isEqualTo(200);
 
     // Logout ends the session.
     HttpResponse<String> inboxPage = owen.get("/");
+    assertThat(inboxPage.statusCode()).isEqualTo(200);
     HttpResponse<String> out = owen.post("/logout", inboxPage.body(), Map.of());
+    assertThat(out.statusCode()).isEqualTo(302);
     assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
     assertThat(owen.get("/").statusCode()).isEqualTo(302);
   }
 
-  private Optional<UserTask> selfAssessmentOf(String employee) {
-    return inbox.inboxOf(employee).stream().filter(t -> "self-assessment".equals(t.elementId())).findFirst();
+  /** The employee's self-assessment in this cycle (another class may have started one for owen too). */
+  private Optional<UserTask> selfAssessmentOf(String employee, long cycleId) {
+    return inbox.inboxOf(employee).stream()
+        .filter(t -> "self-assessment".equals(t.elementId()) && t.reviewId() != null
+            && reviews.get(t.reviewId()).cycleId() == cycleId)
+        .findFirst();
   }
 
   private URI url(String path) {
