@@ -94,9 +94,10 @@ public class ReviewsController {
       throw new io.perfflow.InvalidInputException("status", "review " + id + " is " + r.status() + "; only a BLOCKED review can be retried");
     }
     var open = incidents.open(r.processInstanceKey());
-    open.forEach(incidents::retry);
+    // Audited before the retry: once retried, the workers may record the next steps at once.
     audit.append(principal.getName(), "REVIEW_RETRIED", id, r.cycleId(),
         Map.of("incidents", open.stream().map(io.perfflow.review.Incidents.Incident::message).toList()));
+    open.forEach(incidents::retry);
     return Map.of("id", id, "retried", open.size());
   }
 

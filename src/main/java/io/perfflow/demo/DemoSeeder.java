@@ -29,18 +29,21 @@ public class DemoSeeder implements ApplicationRunner {
   private final String password;
   private final String adminPassword;
   private final DemoSourceDataGenerator companySystems;
+  private final boolean generateCompanySystems;
 
   public DemoSeeder(
       Organisation organisation,
       JdbcClient jdbc,
       DemoSourceDataGenerator companySystems,
       @Value("${perfflow.demo.password:demo}") String password,
-      @Value("${perfflow.demo.admin-password:admin}") String adminPassword) {
+      @Value("${perfflow.demo.admin-password:admin}") String adminPassword,
+      @Value("${perfflow.demo.company-systems:true}") boolean generateCompanySystems) {
     this.organisation = organisation;
     this.jdbc = jdbc;
     this.password = password;
     this.adminPassword = adminPassword;
     this.companySystems = companySystems;
+    this.generateCompanySystems = generateCompanySystems;
   }
 
   @Override
@@ -76,7 +79,7 @@ public class DemoSeeder implements ApplicationRunner {
     if (added > 0) {
       LOG.info("Seeded the demo company: {} employees", added);
     }
-    if (companySystems.generateIfEmpty()) {
+    if (generateCompanySystems && companySystems.generateIfEmpty()) {
       LOG.info("Generated the simulated company systems (schema demo) for {} to {}",
           DemoSourceDataGenerator.FIRST_MONTH, DemoSourceDataGenerator.LAST_MONTH);
     }

@@ -414,6 +414,9 @@ class ProcessModelsTest {
       // third rejection -> HR decides
       UserTaskRecordValue hr = awaitUserTask(instance, "hr-decision", 1).get(0);
       assertThat(hr.getCandidateGroupsList()).containsExactly("hr");
+      // left open, HR is reminded after approvalReminderCycle (R/P2D)
+      engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
+      awaitCall(calls, "perfflow.mail.send", "approval-reminder", "group:hr");
       completeUserTask(hr.getUserTaskKey(), Map.of("decision", "APPROVE", "comment", "calibrated"));
       awaitCall(calls, "perfflow.mail.send", "review-result", "employee");
       await().atMost(Duration.ofSeconds(30)).until(() -> completed(instance));

@@ -224,6 +224,8 @@ public abstract class PerformanceReviewScenarios {
     s.advanceClock("P2D");
     await().atMost(ReviewScenarios.PATIENCE).until(() -> mailsWithSubject("hana@perfflow.example", reminder), n -> n == 1);
     assertThat(mailsWithSubject("admin@perfflow.example", reminder)).isEqualTo(1);
+    assertThat(s.mailTo("hana@perfflow.example").stream().filter(m -> m.path("subject").asText().equals(reminder)).findFirst().orElseThrow()
+        .path("body").asText()).contains("/reviews/" + review);
     s.advanceClock("P2D");
     await().atMost(ReviewScenarios.PATIENCE).until(() -> mailsWithSubject("hana@perfflow.example", reminder), n -> n == 2);
     assertThat(escalations(name, "hana@perfflow.example")).isZero();

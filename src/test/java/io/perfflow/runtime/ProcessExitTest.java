@@ -31,6 +31,7 @@ class ProcessExitTest {
     command.add("io.perfflow.PerfFlowApplication");
     command.add("--server.port=0");
     command.add("--perfflow.embedded.postgres.data-dir=" + data.resolve("pg"));
+    command.add("--perfflow.demo.company-systems=false"); // what is tested is the process, not the data
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
