@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 class ReviewCycleProcessTest extends PerfFlowIntegrationTest {
   static final List<String> REVIEWED =
       List.of("oscar", "owen", "opal", "otto", "priya", "pedro", "petra", "carl", "chen", "cruz", "cleo");
-  /** Who acts for each candidate group in the demo company. */
+  /** Statuses a review of this cycle must never reach: it would not complete. */
   static final List<String> STOPPED = List.of("BLOCKED", "INTERRUPTED", "REJECTED");
+  /** Who acts for each candidate group in the demo company. */
   static final Map<String, String> APPROVER =
       Map.of("ops-managers", "olivia", "procurement-managers", "paul", "finance-managers", "fiona", "cs-leads", "cora", "hr", "hana");
 
