@@ -102,7 +102,8 @@ class ProcessModelsTest {
               ? client.newDeployResourceCommand().addResourceFile(resource.toString())
               : command.addResourceFile(resource.toString());
     }
-    deployment = command.send().join();
+    // The client's default 10 s deadline is too short for a cold engine on a loaded 2-core machine.
+    deployment = command.requestTimeout(Duration.ofMinutes(2)).send().join();
   }
 
   @AfterAll
