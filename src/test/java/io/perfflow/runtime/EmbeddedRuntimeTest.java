@@ -52,9 +52,17 @@ class EmbeddedRuntimeTest extends PerfFlowIntegrationTest {
   }
 
   @Test
-  void theEngineClockOnlyMovesForward() {
+  void theEngineClockOnlyMovesForwardAndReadingItDoesNotMoveIt() {
     as("admin").post("/api/dev/clock", Map.of("advance", "three days")).expect(400);
     as("admin").post("/api/dev/clock", Map.of("advance", "-PT1H")).expect(400);
+    JsonNode before = as("admin").get("/api/dev/clock").expect(200).body();
+    JsonNode again = as("admin").get("/api/dev/clock").expect(200).body();
+    assertThat(again.path("totalAdvanced").asText()).isEqualTo(before.path("totalAdvanced").asText());
+    assertThat(java.time.Instant.parse(again.path("engineTime").asText()))
+        .isAfterOrEqualTo(java.time.Instant.parse(before.path("engineTime").asText()));
+    JsonNode moved = as("admin").post("/api/dev/clock", Map.of("advance", "PT1H")).expect(200).body();
+    assertThat(java.time.Duration.parse(moved.path("totalAdvanced").asText()))
+        .isEqualTo(java.time.Duration.parse(before.path("totalAdvanced").asText()).plusHours(1));
     as("owen").get("/api/dev/mailbox").expect(200);
   }
 
