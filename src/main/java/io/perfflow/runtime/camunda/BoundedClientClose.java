@@ -8,7 +8,12 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 
 /**
  * Bounds how long closing the {@link CamundaClient} may take, so that PerfFlow's shutdown in the
@@ -21,14 +26,18 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@code JobStreamerImpl.close} (compare Camunda issue 44264). It happens when the cluster is
  * unreachable while PerfFlow stops, which is exactly when a clean stop matters.
  *
- * <p>The starter destroys the client bean with {@code close()}; this post-processor hands Spring a
- * proxy whose {@code close()} runs the real one on its own thread and waits at most {@code timeout}.
+ * <p>The starter declares the client bean with {@code destroyMethod = "close"}, and Spring calls
+ * a destroy method on the raw instance, never on what a post-processor returned. So this class
+ * does two things: as a bean-factory post-processor it takes the destroy method off every
+ * {@link CamundaClient} bean definition, and as a bean post-processor it hands the context a proxy
+ * and registers that proxy's {@code close()} as the bean's destruction callback. The proxy's
+ * {@code close()} runs the real one on its own thread and waits at most {@code timeout}.
  * Past that it interrupts the closing thread (the stream lock is taken interruptibly, so the
  * remaining workers, the executor and the gRPC channel are still closed) and waits another
  * {@code timeout} before giving up with an error in the log. Every other method goes straight
  * through.
  */
-public final class BoundedClientClose implements BeanPostProcessor {
+public final class BoundedClientClose implements BeanFactoryPostProcessor, BeanPostProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BoundedClientClose.class);
 
   private final Duration timeout;
@@ -37,10 +46,31 @@ public final class BoundedClientClose implements BeanPostProcessor {
     this.timeout = timeout;
   }
 
+  private ConfigurableListableBeanFactory beanFactory;
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
+    this.beanFactory = beanFactory;
+    for (String name : beanFactory.getBeanNamesForType(CamundaClient.class, true, false)) {
+      BeanDefinition definition = beanFactory.getBeanDefinition(name);
+      if (definition instanceof AbstractBeanDefinition bean) {
+        // "" means none: null would let Spring infer close() again, the client being AutoCloseable.
+        bean.setDestroyMethodName("");
+      }
+    }
+  }
+
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof CamundaClient client && !Proxy.isProxyClass(bean.getClass())) {
-      return wrap(client, timeout);
+      CamundaClient bounded = wrap(client, timeout);
+      if (beanFactory != null && beanFactory.containsBeanDefinition(beanName)) {
+        // Registered while the client is being created, so it is destroyed after every bean that
+        // was created later with the client injected (Spring destroys in reverse order).
+        ((org.springframework.beans.factory.support.DefaultSingletonBeanRegistry) beanFactory)
+            .registerDisposableBean(beanName + ".boundedClose", bounded::close);
+      }
+      return bounded;
     }
     return bean;
   }
