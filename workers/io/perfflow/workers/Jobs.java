@@ -5,7 +5,7 @@ import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 
 /** Small helpers shared by the workers. */
-final class Jobs {
+public final class Jobs {
   private Jobs() {}
 
   /**
@@ -13,12 +13,12 @@ final class Jobs {
    * something unknown): no retries left, so the engine raises an incident with this message at
    * once instead of looping.
    */
-  static JobError incident(String message) {
+  public static JobError incident(String message) {
     return CamundaError.jobError(message, null, 0);
   }
 
   /** A key that is the same for every retry of this job, for idempotent side effects. */
-  static String dedupeKey(ActivatedJob job) {
+  public static String dedupeKey(ActivatedJob job) {
     return "job:" + job.getKey();
   }
 }

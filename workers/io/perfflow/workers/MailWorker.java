@@ -34,13 +34,10 @@ public class MailWorker {
       throw Jobs.incident("Mail task '" + job.getElementId() + "' has no 'template' header");
     }
     Map<String, Object> variables = job.getVariablesAsMap();
-    Long reviewId = variables.get("reviewId") instanceof Number n ? n.longValue() : null;
-    Long cycleId = variables.get("cycleId") instanceof Number n ? n.longValue() : null;
     try {
       List<String> to =
           recipients.resolve(headers.get("to"), (String) variables.get("employeeId"), (String) variables.get("managerId"), variables);
-      Map<String, Object> context = contexts.build(variables);
-      mailer.send(template, to, context, Jobs.dedupeKey(job), reviewId, reviewId == null ? cycleId : null);
+      mailer.send(template, to, contexts.build(variables), Jobs.dedupeKey(job));
     } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
       // A template, recipient or variable the model got wrong: retrying cannot fix it.
       // (SMTP failures are Spring MailExceptions: they go back to the engine and are retried.)

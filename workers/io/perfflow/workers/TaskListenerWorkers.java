@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.perfflow.tasks.TaskInbox;
-import java.time.Instant;
-import java.time.ZonedDateTime;
+import io.perfflow.engine.EngineTime;
+import io.perfflow.tasks.TaskRecorder;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,33 +22,31 @@ public class TaskListenerWorkers {
   static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
   static final String DUE_DATE = "io.camunda.zeebe:dueDate";
 
-  private final TaskInbox inbox;
+  private final TaskRecorder inbox;
   private final ObjectMapper json;
 
-  public TaskListenerWorkers(TaskInbox inbox, ObjectMapper json) {
+  public TaskListenerWorkers(TaskRecorder inbox, ObjectMapper json) {
     this.inbox = inbox;
     this.json = json;
   }
 
-  @JobWorker(type = "perfflow.task.creating", fetchVariables = {"reviewId", "caseId"})
+  /** All variables: which one names the task's subject depends on the process (its {@code SubjectKind}). */
+  @JobWorker(type = "perfflow.task.creating", fetchAllVariables = true)
   public void creating(ActivatedJob job) {
     Map<String, String> h = job.getCustomHeaders();
-    Object reviewId = job.getVariablesAsMap().get("reviewId");
-    Object caseId = job.getVariablesAsMap().get("caseId");
     inbox.created(
-        new TaskInbox.NewTask(
+        new TaskRecorder.NewTask(
             key(job),
             job.getProcessInstanceKey(),
             job.getBpmnProcessId(),
             job.getElementId(),
-            reviewId instanceof Number n ? n.longValue() : null,
             blankToNull(h.get(ASSIGNEE)),
             groups(h.get(CANDIDATE_GROUPS)),
-            due(h.get(DUE_DATE)),
-            caseId instanceof Number n ? n.longValue() : null));
+            EngineTime.parse(h.get(DUE_DATE)),
+            job.getVariablesAsMap()));
   }
 
-  @JobWorker(type = "perfflow.task.assigning", fetchVariables = {"reviewId"})
+  @JobWorker(type = "perfflow.task.assigning", fetchVariables = {})
   public void assigning(ActivatedJob job) {
     inbox.assigned(key(job), blankToNull(job.getCustomHeaders().get(ASSIGNEE)));
   }
@@ -59,7 +56,7 @@ public class TaskListenerWorkers {
     inbox.completed(key(job), blankToNull(job.getCustomHeaders().get(ASSIGNEE)), job.getVariablesAsMap());
   }
 
-  @JobWorker(type = "perfflow.task.canceling", fetchVariables = {"reviewId"})
+  @JobWorker(type = "perfflow.task.canceling", fetchVariables = {})
   public void canceling(ActivatedJob job) {
     inbox.canceled(key(job));
   }
@@ -81,14 +78,6 @@ public class TaskListenerWorkers {
     } catch (Exception e) {
       return List.of(header.split(","));
     }
-  }
-
-  private static Instant due(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    // The engine writes zoned date-times such as 2026-11-24T23:48:49.011Z[Etc/UTC].
-    return ZonedDateTime.parse(header).toInstant();
   }
 
   private static String blankToNull(String s) {

@@ -11,13 +11,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors as RFC 9457 problem details, each naming what was wrong. */
 // Before Spring's own problem-details handler, so that unreadable bodies name the field too.
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = {"io.perfflow.api", "io.perfflow.runtime"})
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)

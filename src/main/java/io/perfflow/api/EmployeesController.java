@@ -33,7 +33,7 @@ public class EmployeesController {
   @PostMapping
   public ResponseEntity<Employee> create(@RequestBody NewEmployee body, Principal principal) {
     Employee created = organisation.create(body);
-    audit.append(principal.getName(), "EMPLOYEE_CREATED", null, null,
+    audit.append(principal.getName(), "EMPLOYEE_CREATED", null,
         Map.of("employeeId", created.id(), "role", created.role(), "team", created.team(), "groups", created.groups()));
     return ResponseEntity.created(URI.create("/api/employees/" + created.id())).body(created);
   }

@@ -27,7 +27,7 @@ public class MetricsController {
   public Object importMetrics(@RequestBody String body, @RequestHeader("Content-Type") String contentType, Principal principal) {
     boolean json = contentType.startsWith(MediaType.APPLICATION_JSON_VALUE);
     var result = json ? imports.importJson(body, principal.getName()) : imports.importCsv(body, principal.getName());
-    audit.append(principal.getName(), "METRICS_IMPORTED", null, null,
+    audit.append(principal.getName(), "METRICS_IMPORTED", null,
         Map.of("format", json ? "json" : "csv", "result", result));
     return result;
   }

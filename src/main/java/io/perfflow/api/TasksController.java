@@ -2,7 +2,11 @@ package io.perfflow.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfflow.tasks.Forms;
+import io.perfflow.InvalidInputException;
+import io.perfflow.audit.Subject;
+import io.perfflow.tasks.SubjectKind;
 import io.perfflow.tasks.TaskInbox;
+import io.perfflow.tasks.TaskSubjects;
 import io.perfflow.tasks.UserTask;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -23,18 +27,37 @@ import org.springframework.web.bind.annotation.RestController;
 public class TasksController {
   private final TaskInbox inbox;
   private final Forms forms;
+  private final TaskSubjects subjects;
+  private final TaskJson taskJson;
 
-  public TasksController(TaskInbox inbox, Forms forms) {
+  public TasksController(TaskInbox inbox, Forms forms, TaskSubjects subjects, TaskJson taskJson) {
+    this.taskJson = taskJson;
     this.inbox = inbox;
     this.forms = forms;
+    this.subjects = subjects;
   }
 
   @GetMapping
+  /**
+   * Open tasks by candidate group, assignee and subject; a subject is given by its kind's id
+   * name ({@code ?reviewId=7}, {@code ?caseId=3}: see {@link SubjectKind}).
+   */
   public List<Map<String, Object>> open(
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) String assignee,
-      @RequestParam(required = false) Long reviewId) {
-    return inbox.open(candidateGroup, assignee, reviewId).stream().map(TasksController::view).toList();
+      @RequestParam Map<String, String> params) {
+    Subject subject = null;
+    for (SubjectKind kind : subjects.kinds()) {
+      String id = params.get(kind.idVariable());
+      if (id != null) {
+        try {
+          subject = new Subject(kind.type(), Long.parseLong(id.trim()));
+        } catch (NumberFormatException e) {
+          throw new InvalidInputException(kind.idVariable(), "must be a number, got '" + id + "'");
+        }
+      }
+    }
+    return inbox.open(candidateGroup, assignee, subject).stream().map(this::view).toList();
   }
 
   /** One task with its form's schema (for a UI to render it). */
@@ -67,17 +90,7 @@ public class TasksController {
     return ResponseEntity.noContent().build();
   }
 
-  static Map<String, Object> view(UserTask t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("key", t.key());
-    m.put("name", t.name());
-    m.put("elementId", t.elementId());
-    m.put("formId", t.formId());
-    m.put("reviewId", t.reviewId());
-    m.put("candidateGroups", t.candidateGroups());
-    m.put("assignee", t.assignee());
-    m.put("due", t.due());
-    m.put("createdAt", t.createdAt());
-    return m;
+  public Map<String, Object> view(UserTask t) {
+    return taskJson.of(t);
   }
 }

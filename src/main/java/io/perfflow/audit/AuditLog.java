@@ -20,12 +20,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit trail: every step of every review appends an event here. Events are hash-chained
+ * The audit trail: every step of every process appends an event here, about a {@link Subject}. Events are hash-chained
  * (each stores the hash of the one before), so that {@link #verify()} detects an edited or a
  * deleted row. Appends are serialised on the single chain-head row so the chain stays linear.
  */
 @Service
 public class AuditLog {
+  /** The actor of what PerfFlow itself does (workers, listeners, scans). */
+  public static final String SYSTEM = "perfflow";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -38,8 +41,8 @@ public class AuditLog {
 
   /** Appends an event; joins the caller's transaction so the event and the change commit together. */
   @Transactional
-  public void append(String actor, String action, Long reviewId, Long cycleId, Map<String, ?> details) {
-    append(actor, action, reviewId, cycleId, details, null);
+  public void append(String actor, String action, Subject subject, Map<String, ?> details) {
+    append(actor, action, subject, details, null);
   }
 
   /**
@@ -47,8 +50,7 @@ public class AuditLog {
    * listener that runs twice) records its step once.
    */
   @Transactional
-  public void append(
-      String actor, String action, Long reviewId, Long cycleId, Map<String, ?> details, String dedupeKey) {
+  public void append(String actor, String action, Subject subject, Map<String, ?> details, String dedupeKey) {
     var head =
         jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head FOR UPDATE")
             .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
@@ -65,36 +67,23 @@ public class AuditLog {
     long id = jdbc.sql("SELECT nextval('audit_event_id_seq')").query(Long.class).single();
     Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String detailsJson = toJson(details);
-    AuditEvent event = new AuditEvent(id, at, actor, action, reviewId, cycleId, detailsJson);
+    AuditEvent event = new AuditEvent(id, at, actor, action, subject, detailsJson);
     String hash = hash(prevHash, event);
     jdbc.sql(
             """
-            INSERT INTO audit_event (id, at, actor, action, review_id, cycle_id, details, dedupe_key, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, Timestamp.from(at), actor, action, reviewId, cycleId, detailsJson, dedupeKey, prevHash, hash)
+            INSERT INTO audit_event (id, at, actor, action, subject_type, subject_id, details, dedupe_key, prev_hash, hash,
+              hash_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)""")
+        .params(id, Timestamp.from(at), actor, action, subject == null ? null : subject.type(),
+            subject == null ? null : subject.id(), detailsJson, dedupeKey, prevHash, hash)
         .update();
     jdbc.sql("UPDATE audit_chain_head SET last_id = ?, last_hash = ?").params(id, hash).update();
   }
 
-  public List<AuditEvent> historyOfReview(long reviewId) {
-    return jdbc.sql("SELECT * FROM audit_event WHERE review_id = ? ORDER BY id")
-        .param(reviewId)
-        .query(AuditLog::event)
-        .list();
-  }
-
-  public List<AuditEvent> historyOfCycle(long cycleId) {
-    return jdbc.sql("SELECT * FROM audit_event WHERE cycle_id = ? AND review_id IS NULL ORDER BY id")
-        .param(cycleId)
-        .query(AuditLog::event)
-        .list();
-  }
-
-  /** Events about a supplier-delay case: those whose details carry its {@code caseId}. */
-  public List<AuditEvent> historyOfCase(long caseId) {
-    return jdbc.sql(
-            "SELECT * FROM audit_event WHERE review_id IS NULL AND details LIKE '%\"caseId\"%' AND (details::jsonb ->> 'caseId') = ? ORDER BY id")
-        .param(Long.toString(caseId))
+  /** Every event about one subject (a review, a cycle, a supplier-delay case, ...), oldest first. */
+  public List<AuditEvent> historyOf(Subject subject) {
+    return jdbc.sql("SELECT * FROM audit_event WHERE subject_type = ? AND subject_id = ? ORDER BY id")
+        .params(subject.type(), subject.id())
         .query(AuditLog::event)
         .list();
   }
@@ -115,7 +104,10 @@ public class AuditLog {
               String prev = rs.getString("prev_hash");
               String stored = rs.getString("hash");
               checked[0]++;
-              if (!prev.equals(expectedPrev[0]) || !stored.equals(hash(prev, event))) {
+              String computed = rs.getInt("hash_version") == 1
+                  ? hashV1(prev, event, (Long) rs.getObject("v1_review_id"), (Long) rs.getObject("v1_cycle_id"))
+                  : hash(prev, event);
+              if (!prev.equals(expectedPrev[0]) || !stored.equals(computed)) {
                 broken[0] = event.id();
                 return;
               }
@@ -134,18 +126,41 @@ public class AuditLog {
     return new Verification(broken[0] == null, checked[0], broken[0]);
   }
 
+  /** The hash of an event (hash_version 2): its link, its content and its subject. */
   static String hash(String prevHash, AuditEvent e) {
-    String content =
-        String.join(
-            "\u001f",
-            prevHash,
-            Long.toString(e.id()),
-            e.at().toString(),
-            e.actor(),
-            e.action(),
-            String.valueOf(e.reviewId()),
-            String.valueOf(e.cycleId()),
-            e.details());
+    return sha256(String.join(
+        "\u001f",
+        "v2",
+        prevHash,
+        Long.toString(e.id()),
+        e.at().toString(),
+        e.actor(),
+        e.action(),
+        e.subject() == null ? "" : e.subject().type(),
+        e.subject() == null ? "" : Long.toString(e.subject().id()),
+        e.details()));
+  }
+
+  /**
+   * Events written before V12 (hash_version 1) hashed a review id and a cycle id instead of a
+   * subject; they keep those two columns (v1_review_id, v1_cycle_id) so their hashes still
+   * verify. Their subject was derived by V12 from hashed fields (review id, cycle id, the
+   * details' case id).
+   */
+  static String hashV1(String prevHash, AuditEvent e, Long reviewId, Long cycleId) {
+    return sha256(String.join(
+        "\u001f",
+        prevHash,
+        Long.toString(e.id()),
+        e.at().toString(),
+        e.actor(),
+        e.action(),
+        String.valueOf(reviewId),
+        String.valueOf(cycleId),
+        e.details()));
+  }
+
+  private static String sha256(String content) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(content.getBytes(StandardCharsets.UTF_8)));
@@ -160,8 +175,7 @@ public class AuditLog {
         rs.getObject("at", OffsetDateTime.class).toInstant(),
         rs.getString("actor"),
         rs.getString("action"),
-        (Long) rs.getObject("review_id"),
-        (Long) rs.getObject("cycle_id"),
+        Subject.of(rs.getString("subject_type"), (Long) rs.getObject("subject_id")),
         rs.getString("details"));
   }
 

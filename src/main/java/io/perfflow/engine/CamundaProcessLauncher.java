@@ -3,7 +3,7 @@ package io.perfflow.engine;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
-import io.perfflow.review.ProcessLauncher;
+import io.perfflow.engine.ProcessLauncher;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.perfflow.engine;
 
 import io.camunda.client.CamundaClient;
-import io.perfflow.review.Incidents;
+import io.perfflow.engine.Incidents;
 import java.time.Duration;
 
 /** Retrying an incident is the same pair of commands on both runtimes (Operate's "retry"). */

@@ -1,6 +1,7 @@
 package io.perfflow.mail;
 
 import io.perfflow.audit.AuditLog;
+import io.perfflow.audit.Subject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -13,20 +14,22 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends PerfFlow's mails over SMTP from the templates in {@code mail/<template>.txt} (first line
+ * Sends PerfFlow's mails over SMTP from the templates in {@code mail/<feature>/<template>.txt} (first line
  * {@code Subject: …}, then the body; {@code {{name}}} placeholders). Each mail carries a dedupe
  * key (the job it was sent for), so a retried job does not send it twice, and is audited.
  */
 @Service
 public class Mailer {
   public static final String SENT_AT_HEADER = "X-PerfFlow-Sent-At";
+  private static final PathMatchingResourcePatternResolver TEMPLATES = new PathMatchingResourcePatternResolver();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)\\s*}}");
 
   private final JavaMailSender sender;
@@ -59,18 +62,22 @@ public class Mailer {
    * Sends one mail to the given addresses unless a mail with {@code dedupeKey} was sent already.
    * Returns false when it was a duplicate.
    */
-  public boolean send(String template, List<String> to, Map<String, ?> context, String dedupeKey, Long reviewId, Long cycleId) {
+  public boolean send(String template, List<String> to, MailContext context, String dedupeKey) {
+    Subject subject = context.subject();
     if (to.isEmpty()) {
       throw new IllegalArgumentException("Mail '" + template + "' has no recipient");
     }
-    Rendered mail = render(template, context);
+    Rendered mail = render(template, context.values());
     // Claim the dedupe key before sending: a job that times out while its worker is still
     // sending (slow SMTP, or the engine clock moved) is activated again, and only one of the
     // two attempts may send. If sending fails, the claim is released so a retry can send.
     int claimed =
         jdbc.sql(
-                "INSERT INTO mail_log (dedupe_key, template, recipients, subject, review_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(dedupeKey, template, String.join(", ", to), mail.subject(), reviewId)
+                """
+                INSERT INTO mail_log (dedupe_key, template, recipients, subject, subject_type, subject_id)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+            .params(dedupeKey, template, String.join(", ", to), mail.subject(),
+                subject == null ? null : subject.type(), subject == null ? null : subject.id())
             .update();
     if (claimed == 0) {
       return false;
@@ -96,14 +103,8 @@ public class Mailer {
     details.put("template", template);
     details.put("to", to);
     details.put("subject", mail.subject());
-    if (reviewId == null && context.get("caseId") instanceof Number caseId) {
-      // A supplier-delay case's mail: its timeline reads the audit events carrying its id.
-      details.put("caseId", caseId.longValue());
-      if (context.get("level") instanceof Number level) {
-        details.put("level", level.intValue());
-      }
-    }
-    audit.append("perfflow", "MAIL_SENT", reviewId, cycleId, details, "mail:" + dedupeKey);
+    details.putAll(context.auditDetails());
+    audit.append(AuditLog.SYSTEM, "MAIL_SENT", subject, details, "mail:" + dedupeKey);
     return true;
   }
 
@@ -132,18 +133,40 @@ public class Mailer {
     return current;
   }
 
+  /**
+   * A template lives in its process family's folder, {@code mail/<feature>/<template>.txt}; the
+   * model names it without the folder (template names are unique across families).
+   */
   private static String load(String template) {
     if (!template.matches("[a-z0-9-]+")) {
       throw new IllegalArgumentException("Bad mail template name '" + template + "'");
     }
-    ClassPathResource resource = new ClassPathResource("mail/" + template + ".txt");
-    if (!resource.exists()) {
-      throw new IllegalStateException("No mail template 'mail/" + template + ".txt'");
+    Resource[] found;
+    try {
+      found = TEMPLATES.getResources("classpath*:mail/*/" + template + ".txt");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    try (InputStream in = resource.getInputStream()) {
+    if (found.length == 0) {
+      throw new IllegalStateException("No mail template 'mail/<feature>/" + template + ".txt'");
+    }
+    if (found.length > 1 && java.util.Arrays.stream(found).map(Mailer::folderOf).distinct().count() > 1) {
+      throw new IllegalStateException("Mail template '" + template + "' exists in several feature folders");
+    }
+    try (InputStream in = found[0].getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String folderOf(Resource resource) {
+    try {
+      String uri = resource.getURI().toString();
+      String parent = uri.substring(0, uri.lastIndexOf('/'));
+      return parent.substring(parent.lastIndexOf('/') + 1);
+    } catch (IOException e) {
+      return resource.getDescription();
     }
   }
 }

@@ -4,6 +4,7 @@ import io.perfflow.InvalidInputException;
 import io.perfflow.InvalidInputException.FieldError;
 import io.perfflow.NotFoundException;
 import io.perfflow.audit.AuditLog;
+import io.perfflow.engine.ProcessLauncher;
 import io.perfflow.metrics.CollectedMetric;
 import io.perfflow.metrics.MetricCollector;
 import io.perfflow.org.Employee;
@@ -88,7 +89,7 @@ public class Cycles {
                       .params(ym.toString(), array(roles), array(employeeIds), actor)
                       .query(Long.class)
                       .single();
-              audit.append(actor, "CYCLE_STARTED", null, cycleId,
+              audit.append(actor, "CYCLE_STARTED", ReviewProcesses.cycle(cycleId),
                   Map.of("period", ym.toString(), "roles", roles == null ? List.of() : roles,
                       "employeeIds", employeeIds == null ? List.of() : employeeIds));
               return cycleId;
@@ -98,7 +99,7 @@ public class Cycles {
   }
 
   private void launch(long cycleId, String period) {
-    long key = launcher.start(ProcessLauncher.REVIEW_CYCLE, Map.of("cycleId", cycleId, "period", period));
+    long key = launcher.start(ReviewProcesses.REVIEW_CYCLE, Map.of("cycleId", cycleId, "period", period));
     jdbc.sql("UPDATE review_cycle SET process_instance_key = ?, status = 'RUNNING', status_reason = NULL WHERE id = ?")
         .params(key, cycleId)
         .update();
@@ -118,7 +119,7 @@ public class Cycles {
                   WHERE cycle_id = ? AND status = 'INTERRUPTED'""")
               .param(cycleId)
               .update();
-      audit.append(actor, "CYCLE_RESTARTED", null, cycleId, Map.of("period", cycle.period(), "reviewsRestarted", reset));
+      audit.append(actor, "CYCLE_RESTARTED", ReviewProcesses.cycle(cycleId), Map.of("period", cycle.period(), "reviewsRestarted", reset));
     });
     launch(cycleId, cycle.period());
     return get(cycleId);
@@ -132,14 +133,14 @@ public class Cycles {
     }
     tx.executeWithoutResult(s -> {
       jdbc.sql("UPDATE review SET status = 'CREATED', status_reason = NULL, updated_at = now() WHERE id = ?").param(reviewId).update();
-      audit.append(actor, "REVIEW_RESTARTED", reviewId, review.cycleId(), Map.of("previousReason", String.valueOf(review.statusReason())));
+      audit.append(actor, "REVIEW_RESTARTED", ReviewProcesses.review(reviewId), Map.of("previousReason", String.valueOf(review.statusReason())));
     });
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("reviewId", reviewId);
     variables.put("employeeId", review.employeeId());
     variables.put("managerId", review.managerId());
     variables.put("role", review.role());
-    long key = launcher.start(ProcessLauncher.PERFORMANCE_REVIEW, variables);
+    long key = launcher.start(ReviewProcesses.PERFORMANCE_REVIEW, variables);
     jdbc.sql("UPDATE review SET process_instance_key = ? WHERE id = ?").params(key, reviewId).update();
     return reviews.get(reviewId);
   }
@@ -153,12 +154,12 @@ public class Cycles {
     List<Long> cycleIds = jdbc.sql("SELECT id FROM review_cycle WHERE status = 'RUNNING'").query(Long.class).list();
     for (long id : cycleIds) {
       jdbc.sql("UPDATE review_cycle SET status = 'INTERRUPTED', status_reason = ? WHERE id = ?").params(reason, id).update();
-      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_INTERRUPTED", null, id, Map.of("reason", reason));
+      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_INTERRUPTED", ReviewProcesses.cycle(id), Map.of("reason", reason));
     }
     List<Review> inFlight = reviews.inFlight();
     for (Review r : inFlight) {
       jdbc.sql("UPDATE review SET status = 'INTERRUPTED', status_reason = ?, updated_at = now() WHERE id = ?").params(reason, r.id()).update();
-      audit.append(ReviewWorkflow.SYSTEM, "REVIEW_INTERRUPTED", r.id(), r.cycleId(), Map.of("reason", reason, "wasStatus", r.status().name()));
+      audit.append(ReviewWorkflow.SYSTEM, "REVIEW_INTERRUPTED", ReviewProcesses.review(r.id()), Map.of("reason", reason, "wasStatus", r.status().name()));
     }
     return inFlight.size();
   }
@@ -174,7 +175,7 @@ public class Cycles {
                       .param(period.toString())
                       .query(Long.class)
                       .single();
-              audit.append("scheduler", "CYCLE_STARTED", null, id, Map.of("period", period.toString(), "trigger", "monthly timer"));
+              audit.append("scheduler", "CYCLE_STARTED", ReviewProcesses.cycle(id), Map.of("period", period.toString(), "trigger", "monthly timer"));
               return id;
             });
     return get(cycleId);
@@ -222,7 +223,7 @@ public class Cycles {
               .update();
           metrics.add(k.metric());
         }
-        audit.append(ReviewWorkflow.SYSTEM, "REVIEW_CREATED", reviewId, cycleId,
+        audit.append(ReviewWorkflow.SYSTEM, "REVIEW_CREATED", ReviewProcesses.review(reviewId),
             Map.of("employeeId", e.id(), "period", period.toString(), "profile", profileName,
                 "managerId", e.managerId()));
       }
@@ -236,7 +237,7 @@ public class Cycles {
             .params(cycleId, v.employeeId(), v.metric(), v.value(), v.source(), v.overriddenQueriedValue())
             .update();
       }
-      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_PREPARED", null, cycleId,
+      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_PREPARED", ReviewProcesses.cycle(cycleId),
           Map.of("employees", ids, "profiles", profiles, "metrics", metrics, "valuesRead", values.size()));
     }
     // The reviews this cycle instance runs: unfinished and without a live instance of their own.
@@ -261,7 +262,7 @@ public class Cycles {
             .param(cycleId)
             .update();
     if (updated > 0) {
-      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_CLOSED", null, cycleId, Map.of("rankings", rankings));
+      audit.append(ReviewWorkflow.SYSTEM, "CYCLE_CLOSED", ReviewProcesses.cycle(cycleId), Map.of("rankings", rankings));
     }
     return rankings;
   }

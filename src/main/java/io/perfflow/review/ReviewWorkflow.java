@@ -5,6 +5,7 @@ import io.perfflow.metrics.ImportedMetricSource;
 import io.perfflow.metrics.MetricValue;
 import io.perfflow.scorecard.Direction;
 import io.perfflow.scoring.Scoring;
+import io.perfflow.tasks.TaskInbox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -25,14 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReviewWorkflow {
-  public static final String SYSTEM = "perfflow";
+  public static final String SYSTEM = AuditLog.SYSTEM;
 
   private final JdbcClient jdbc;
   private final Reviews reviews;
   private final AuditLog audit;
   private final ImportedMetricSource imported;
+  private final TaskInbox tasks;
 
-  public ReviewWorkflow(JdbcClient jdbc, Reviews reviews, AuditLog audit, ImportedMetricSource imported) {
+  public ReviewWorkflow(
+      JdbcClient jdbc, Reviews reviews, AuditLog audit, ImportedMetricSource imported, TaskInbox tasks) {
+    this.tasks = tasks;
     this.jdbc = jdbc;
     this.reviews = reviews;
     this.audit = audit;
@@ -100,14 +104,14 @@ public class ReviewWorkflow {
       collected.add(entry);
     }
     setStatus(reviewId, ReviewStatus.CREATED, null);
-    audit.append(SYSTEM, "METRICS_COLLECTED", reviewId, review.cycleId(), Map.of("values", collected), dedupeKey);
+    audit.append(SYSTEM, "METRICS_COLLECTED", ReviewProcesses.review(reviewId), Map.of("values", collected), dedupeKey);
   }
 
   private void markBlocked(long reviewId, String reason) {
     Review review = reviews.get(reviewId);
     if (review.status() != ReviewStatus.BLOCKED || !reason.equals(review.statusReason())) {
       setStatus(reviewId, ReviewStatus.BLOCKED, reason);
-      audit.append(SYSTEM, "METRIC_MISSING", reviewId, review.cycleId(), Map.of("error", reason));
+      audit.append(SYSTEM, "METRIC_MISSING", ReviewProcesses.review(reviewId), Map.of("error", reason));
     }
   }
 
@@ -134,7 +138,7 @@ public class ReviewWorkflow {
       details.add(Map.of("kpi", s.code(), "completion", s.completion().toPlainString(), "score", s.score().toPlainString()));
     }
     jdbc.sql("UPDATE review SET total = ?, updated_at = now() WHERE id = ?").params(result.total(), reviewId).update();
-    audit.append(SYSTEM, "SCORES_COMPUTED", reviewId, review.cycleId(),
+    audit.append(SYSTEM, "SCORES_COMPUTED", ReviewProcesses.review(reviewId),
         Map.of("lines", details, "total", result.total().toPlainString(), "completionCap", cap.toPlainString()), dedupeKey);
     return result.total();
   }
@@ -144,7 +148,7 @@ public class ReviewWorkflow {
     Review review = reviews.get(reviewId);
     jdbc.sql("UPDATE review SET rating = ?, updated_at = now() WHERE id = ?").params(rating, reviewId).update();
     BigDecimal on = "final".equals(stage) ? review.finalTotal() : review.total();
-    audit.append(SYSTEM, "RATING_DETERMINED", reviewId, review.cycleId(),
+    audit.append(SYSTEM, "RATING_DETERMINED", ReviewProcesses.review(reviewId),
         Map.of("stage", stage, "rating", rating, "total", on == null ? "" : on.toPlainString()), dedupeKey);
   }
 
@@ -182,8 +186,7 @@ public class ReviewWorkflow {
     details.put("adjustment", adjustment.stripTrailingZeros().toPlainString());
     details.put("finalTotal", finalTotal.toPlainString());
     details.put("managerComment", managerComment == null ? "" : managerComment);
-    audit.append(review.managerId() == null ? SYSTEM : review.managerId(), "MANAGER_REVIEW_RECORDED", reviewId,
-        review.cycleId(), details, dedupeKey);
+    audit.append(review.managerId() == null ? SYSTEM : review.managerId(), "MANAGER_REVIEW_RECORDED", ReviewProcesses.review(reviewId), details, dedupeKey);
     return new ManagerReviewOutcome(finalTotal);
   }
 
@@ -207,8 +210,7 @@ public class ReviewWorkflow {
       details.put("group", group);
       details.put("decision", decision);
       details.put("comment", comment == null ? "" : comment);
-      audit.append(actor, "REJECT".equals(decision) ? "APPROVAL_REJECTED" : "APPROVAL_GRANTED", reviewId,
-          review.cycleId(), details);
+      audit.append(actor, "REJECT".equals(decision) ? "APPROVAL_REJECTED" : "APPROVAL_GRANTED", ReviewProcesses.review(reviewId), details);
     }
     return "REJECT".equals(decision) ? Optional.of(comment == null ? "" : comment) : Optional.empty();
   }
@@ -224,7 +226,7 @@ public class ReviewWorkflow {
             .single();
     jdbc.sql("UPDATE review SET rejection_count = ?, updated_at = now() WHERE id = ?").params(count, reviewId).update();
     String next = count >= hrAfter ? "HR_DECISION" : "MANAGER_REVIEW";
-    audit.append(SYSTEM, "REVIEW_SENT_BACK", reviewId, review.cycleId(),
+    audit.append(SYSTEM, "REVIEW_SENT_BACK", ReviewProcesses.review(reviewId),
         Map.of("rejections", count, "next", next), "rejection:" + reviewId + ":" + count);
     return count;
   }
@@ -244,7 +246,7 @@ public class ReviewWorkflow {
       setStatus(reviewId, ReviewStatus.REJECTED, "Rejected by HR after " + review.rejectionCount() + " rejections: " + comment);
     }
     if (inserted > 0) {
-      audit.append(actor, "HR_DECISION", reviewId, review.cycleId(),
+      audit.append(actor, "HR_DECISION", ReviewProcesses.review(reviewId),
           Map.of("decision", decision, "comment", comment == null ? "" : comment));
     }
   }
@@ -300,7 +302,7 @@ public class ReviewWorkflow {
     details.put("bonusAmount", bonus.toPlainString());
     details.put("trainingPlan", plan == null ? "" : plan);
     details.put("summary", summary);
-    audit.append(SYSTEM, "RESULTS_APPLIED", reviewId, review.cycleId(), details);
+    audit.append(SYSTEM, "RESULTS_APPLIED", ReviewProcesses.review(reviewId), details);
     return summary;
   }
 
@@ -313,14 +315,10 @@ public class ReviewWorkflow {
   }
 
   private String lastCompletedBy(long reviewId, String elementId, String group) {
-    return jdbc.sql(
-            """
-            SELECT coalesce(completed_by, assignee, 'unknown') FROM user_task
-            WHERE review_id = ? AND element_id = ? AND ? = ANY(candidate_groups) AND status IN ('COMPLETING', 'COMPLETED')
-            ORDER BY completed_at DESC NULLS FIRST, key DESC LIMIT 1""")
-        .params(reviewId, elementId, group)
-        .query(String.class)
-        .optional()
+    return tasks.completedOf(ReviewProcesses.review(reviewId)).stream()
+        .filter(t -> t.elementId().equals(elementId) && t.candidateGroups().contains(group))
+        .map(t -> t.completedBy() != null ? t.completedBy() : t.assignee() != null ? t.assignee() : "unknown")
+        .findFirst()
         .orElse("unknown");
   }
 

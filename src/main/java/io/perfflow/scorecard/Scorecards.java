@@ -97,7 +97,7 @@ public class Scorecards {
               k.direction().name(), k.target(), k.weight(), k.metric())
           .update();
     }
-    audit.append(actor, "SCORECARD_CHANGED", null, null,
+    audit.append(actor, "SCORECARD_CHANGED", null,
         Map.of("role", profile.role(), "profile", profile.profile(), "kpis", profile.kpis()));
     return find(profile.role(), profile.profile()).orElseThrow();
   }
@@ -158,13 +158,13 @@ public class Scorecards {
     jdbc.sql("INSERT INTO peak_season (period, name) VALUES (?, ?) ON CONFLICT (period) DO UPDATE SET name = excluded.name")
         .params(period, name)
         .update();
-    audit.append(actor, "PEAK_SEASON_SET", null, null, Map.of("period", period, "name", name));
+    audit.append(actor, "PEAK_SEASON_SET", null, Map.of("period", period, "name", name));
   }
 
   @Transactional
   public void deletePeakSeason(String period, String actor) {
     jdbc.sql("DELETE FROM peak_season WHERE period = ?").param(period).update();
-    audit.append(actor, "PEAK_SEASON_REMOVED", null, null, Map.of("period", period));
+    audit.append(actor, "PEAK_SEASON_REMOVED", null, Map.of("period", period));
   }
 
   private static Kpi kpi(ResultSet rs, int row) throws SQLException {

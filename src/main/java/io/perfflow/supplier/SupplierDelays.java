@@ -4,7 +4,9 @@ import io.perfflow.InvalidInputException;
 import io.perfflow.NotFoundException;
 import io.perfflow.audit.AuditEvent;
 import io.perfflow.audit.AuditLog;
-import io.perfflow.review.ProcessLauncher;
+import io.perfflow.engine.ProcessLauncher;
+import io.perfflow.tasks.TaskInbox;
+import io.perfflow.tasks.UserTask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SupplierDelays {
   private static final Logger LOG = LoggerFactory.getLogger(SupplierDelays.class);
-  public static final String SYSTEM = "perfflow";
+  public static final String SYSTEM = AuditLog.SYSTEM;
   public static final String DETECTED_MESSAGE = "supplier-delay-detected";
   public static final String DELIVERED_MESSAGE = "po-delivered";
   public static final Set<String> ACTIONS = Set.of("EXPEDITE", "SWITCH_SUPPLIER", "ACCEPT_NEW_DATE", "CANCEL_ORDER");
@@ -44,8 +46,10 @@ public class SupplierDelays {
   private final AuditLog audit;
   private final ProcessLauncher launcher;
   private final TransactionTemplate tx;
+  private final TaskInbox tasks;
 
-  public SupplierDelays(JdbcClient jdbc, AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx) {
+  public SupplierDelays(JdbcClient jdbc, AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx, TaskInbox tasks) {
+    this.tasks = tasks;
     this.jdbc = jdbc;
     this.audit = audit;
     this.launcher = launcher;
@@ -115,7 +119,7 @@ public class SupplierDelays {
       details.put("opened", opened.stream().map(OpenedCase::orderId).toList());
       details.put("badRows", inDb.badRows());
       details.put("deliveriesNotified", delivered);
-      audit.append(SYSTEM, "SUPPLIER_DELAY_SCAN", null, null, details);
+      audit.append(SYSTEM, "SUPPLIER_DELAY_SCAN", null, details);
     }
     if (!inDb.badRows().isEmpty()) {
       LOG.warn("Supplier-delay scan skipped {} purchase order(s) with bad data: {}", inDb.badRows().size(), inDb.badRows());
@@ -162,7 +166,7 @@ public class SupplierDelays {
             .query((rs, n) -> new OpenedCase(rs.getLong("id"), rs.getString("order_id"), rs.getString("buyer_id"), rs.getInt("days_late")))
             .list();
     for (OpenedCase c : opened) {
-      audit.append(SYSTEM, "SUPPLIER_DELAY_DETECTED", null, null,
+      audit.append(SYSTEM, "SUPPLIER_DELAY_DETECTED", SupplierProcesses.supplierCase(c.caseId()),
           details(c.caseId(), 1, "orderId", c.orderId(), "buyerId", c.buyerId(), "daysLate", c.daysLate()),
           "supplier-delay-detected:" + c.caseId());
     }
@@ -182,7 +186,7 @@ public class SupplierDelays {
             .list();
     for (long id : ids) {
       jdbc.sql("UPDATE supplier_delay_case SET process_instance_key = NULL WHERE id = ?").param(id).update();
-      audit.append("perfflow", "SUPPLIER_DELAY_INTERRUPTED", null, null, Map.of("caseId", id, "reason", reason));
+      audit.append(SYSTEM, "SUPPLIER_DELAY_INTERRUPTED", SupplierProcesses.supplierCase(id), Map.of("caseId", id, "reason", reason));
     }
     return ids.size();
   }
@@ -228,11 +232,11 @@ public class SupplierDelays {
     if (level == 1) {
       jdbc.sql("UPDATE supplier_delay_case SET managers_notified_at = coalesce(managers_notified_at, ?) WHERE id = ?")
           .params(Timestamp.from(at), caseId).update();
-      audit.append(SYSTEM, "SUPPLIER_DELAY_MANAGERS_NOTIFIED", null, null,
+      audit.append(SYSTEM, "SUPPLIER_DELAY_MANAGERS_NOTIFIED", SupplierProcesses.supplierCase(caseId),
           details(caseId, 1, "orderId", c.orderId(), "at", at.toString(), "taskStaysWith", c.buyerId()), dedupeKey);
     } else if (level == 2) {
       jdbc.sql("UPDATE supplier_delay_case SET level = 2, max_level = 2 WHERE id = ? AND closed_at IS NULL").param(caseId).update();
-      audit.append(SYSTEM, "SUPPLIER_DELAY_ESCALATED", null, null,
+      audit.append(SYSTEM, "SUPPLIER_DELAY_ESCALATED", SupplierProcesses.supplierCase(caseId),
           details(caseId, 2, "orderId", c.orderId(), "at", at.toString(), "reassignedTo", "procurement-managers"), dedupeKey);
     } else {
       throw new IllegalArgumentException("Escalation level must be 1 or 2, got " + level);
@@ -287,7 +291,7 @@ public class SupplierDelays {
       if (waits) {
         d.put("newPromisedOn", newPromisedOn.toString());
       }
-      audit.append(actor, "SUPPLIER_DELAY_RESOLVED", null, null, d, dedupeKey);
+      audit.append(actor, "SUPPLIER_DELAY_RESOLVED", SupplierProcesses.supplierCase(caseId), d, dedupeKey);
       return get(caseId);
     });
   }
@@ -301,7 +305,7 @@ public class SupplierDelays {
     String outcome = c.action() == null ? "delivered before action" : "delivered after " + c.action();
     jdbc.sql("UPDATE supplier_delay_case SET status = 'DELIVERED', closed_at = ?, outcome = ? WHERE id = ? AND closed_at IS NULL")
         .params(Timestamp.from(at), outcome, caseId).update();
-    audit.append(SYSTEM, "SUPPLIER_DELAY_DELIVERED", null, null,
+    audit.append(SYSTEM, "SUPPLIER_DELAY_DELIVERED", SupplierProcesses.supplierCase(caseId),
         details(caseId, c.level(), "orderId", c.orderId(), "outcome", outcome, "at", at.toString()), dedupeKey);
   }
 
@@ -324,7 +328,7 @@ public class SupplierDelays {
               reopen_count = reopen_count + 1, managers_notified_at = NULL
             WHERE id = ? AND status = 'WAITING_NEW_DATE'""")
         .params(newDate, daysLate, caseId).update();
-    audit.append(SYSTEM, "SUPPLIER_DELAY_REOPENED", null, null,
+    audit.append(SYSTEM, "SUPPLIER_DELAY_REOPENED", SupplierProcesses.supplierCase(caseId),
         details(caseId, 1, "orderId", c.orderId(), "missedDate", newDate.toString(), "at", at.toString()), dedupeKey);
     return false;
   }
@@ -382,7 +386,7 @@ public class SupplierDelays {
 
   public List<AuditEvent> timeline(long caseId) {
     get(caseId);
-    return audit.historyOfCase(caseId);
+    return audit.historyOf(SupplierProcesses.supplierCase(caseId));
   }
 
   /** The cases behind a buyer's emergency-response KPI for a period (detected in it). */
@@ -397,14 +401,19 @@ public class SupplierDelays {
         .list();
   }
 
-  private Optional<String> lastCompletedBy(long caseId) {
+  /** The cases of a buyer's orders whose (current) promised date is in the period. */
+  public List<Long> caseIdsOfOrdersPromisedIn(String buyerId, YearMonth period) {
     return jdbc.sql(
             """
-            SELECT completed_by FROM user_task WHERE case_id = ? AND status IN ('COMPLETING', 'COMPLETED')
-            ORDER BY completed_at DESC NULLS LAST, key DESC LIMIT 1""")
-        .param(caseId)
-        .query(String.class)
-        .optional();
+            SELECT c.id FROM supplier_delay_case c JOIN demo.purchase_order po ON po.id = c.order_id
+            WHERE c.buyer_id = ? AND po.promised_on >= ? AND po.promised_on < ? ORDER BY c.id""")
+        .params(buyerId, period.atDay(1), period.plusMonths(1).atDay(1))
+        .query(Long.class)
+        .list();
+  }
+
+  private Optional<String> lastCompletedBy(long caseId) {
+    return tasks.completedOf(SupplierProcesses.supplierCase(caseId)).stream().findFirst().map(UserTask::completedBy);
   }
 
   private static Map<String, Object> details(long caseId, int level, Object... pairs) {

@@ -3,12 +3,12 @@ package io.perfflow.supplier;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /supplier-delays}: the open cases, most days late first (a self-contained page). */
-@Controller
+@PageController
 public class SupplierDelaysPage {
   private static final List<String> READ_ALL = List.of("GROUP_hr", "GROUP_procurement-managers", "GROUP_ops-managers");
   private final SupplierDelays delays;

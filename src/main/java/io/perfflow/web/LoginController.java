@@ -1,10 +1,9 @@
 package io.perfflow.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The form-login page; Spring Security handles the POST to /login and /logout. */
-@Controller
+@PageController
 public class LoginController {
   @GetMapping("/login")
   String login() {

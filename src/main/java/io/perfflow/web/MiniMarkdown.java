@@ -11,7 +11,7 @@ import org.springframework.web.util.HtmlUtils;
  * headings ({@code #}, {@code ##}, {@code ###}), {@code **bold**}, {@code *italic*}, hard line
  * breaks (two trailing spaces) and paragraphs. Everything else is escaped text.
  */
-final class MiniMarkdown {
+public final class MiniMarkdown {
   private static final Pattern IF_BLOCK = Pattern.compile("\\{\\{#if\\s+([\\w.]+)\\s*}}(.*?)\\{\\{/if}}", Pattern.DOTALL);
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([\\w.]+)\\s*}}");
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
@@ -29,7 +29,7 @@ final class MiniMarkdown {
     return names;
   }
 
-  static boolean present(Object value) {
+  public static boolean present(Object value) {
     return value != null && !value.toString().isBlank();
   }
 

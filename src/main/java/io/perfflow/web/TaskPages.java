@@ -1,9 +1,6 @@
 package io.perfflow.web;
 
 import io.perfflow.InvalidInputException;
-import io.perfflow.review.Approval;
-import io.perfflow.review.Review;
-import io.perfflow.review.Reviews;
 import io.perfflow.tasks.Forms;
 import io.perfflow.tasks.TaskConflictException;
 import io.perfflow.tasks.TaskForbiddenException;
@@ -11,8 +8,6 @@ import io.perfflow.tasks.TaskInbox;
 import io.perfflow.tasks.UserTask;
 import io.perfflow.tasks.UserTaskGoneException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +15,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,29 +24,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The inbox ("My tasks") and the task page, which renders the task's linked Camunda form. */
-@Controller
+@PageController
 public class TaskPages {
   private static final Logger LOG = LoggerFactory.getLogger(TaskPages.class);
 
   private final TaskInbox inbox;
   private final Forms forms;
   private final FormRenderer renderer;
-  private final Reviews reviews;
+  private final List<TaskSubjectView> views;
 
-  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, Reviews reviews) {
+  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, List<TaskSubjectView> views) {
     this.inbox = inbox;
     this.forms = forms;
     this.renderer = renderer;
-    this.reviews = reviews;
+    this.views = List.copyOf(views);
   }
 
-  /** One inbox line: the task and the review it is about (if any). */
-  public record TaskRow(UserTask task, Review review) {}
+  /** One inbox line: the task and what its subject's view shows of it (if any). */
+  public record TaskRow(UserTask task, Object subject) {}
 
   @GetMapping("/")
   String inbox(Authentication auth, Model model) {
     List<TaskRow> rows = inbox.inboxOf(auth.getName()).stream()
-        .map(t -> new TaskRow(t, t.reviewId() == null ? null : reviews.find(t.reviewId()).orElse(null)))
+        .map(t -> new TaskRow(t, inboxRow(t)))
         .toList();
     model.addAttribute("rows", rows);
     return "inbox";
@@ -124,13 +118,11 @@ public class TaskPages {
   }
 
   private String page(UserTask task, Map<String, String> values, Map<String, String> errors, String error, Model model) {
-    Review review = task.reviewId() == null ? null : reviews.find(task.reviewId()).orElse(null);
     model.addAttribute("task", task);
-    model.addAttribute("review", review);
-    model.addAttribute("lines", review == null ? List.of() : reviews.lines(review.id()));
+    Map<String, Object> formVariables = subject(task, model);
     if (task.formId() != null) {
       model.addAttribute("formTitle", task.name());
-      model.addAttribute("items", renderer.render(forms.schema(task.formId()), values, errors, context(task, review)));
+      model.addAttribute("items", renderer.render(forms.schema(task.formId()), values, errors, formVariables));
       // Errors about something that is not a field of the form are shown above it.
       var fieldKeys = forms.fields(task.formId()).stream().map(Forms.Field::key).toList();
       List<String> other = errors.entrySet().stream().filter(e -> !fieldKeys.contains(e.getKey()))
@@ -144,42 +136,28 @@ public class TaskPages {
     return "task";
   }
 
-  /** The variables the form's text templates may use, read from the review. */
-  private Map<String, Object> context(UserTask task, Review review) {
-    Map<String, Object> vars = new HashMap<>();
-    if (review == null) {
-      return vars;
+  /** The first contributed view that knows the task's subject adds it to the page. */
+  private Map<String, Object> subject(UserTask task, Model model) {
+    if (task.subject() != null) {
+      for (TaskSubjectView view : views) {
+        Map<String, Object> vars = view.addTo(task, model);
+        if (vars != null) {
+          return vars;
+        }
+      }
     }
-    vars.put("reviewId", review.id());
-    vars.put("employeeId", review.employeeId());
-    vars.put("employeeName", review.employeeName());
-    vars.put("managerId", review.managerId());
-    vars.put("period", review.period());
-    vars.put("role", review.role());
-    vars.put("team", review.team());
-    vars.put("total", plain(review.total()));
-    vars.put("adjustment", plain(review.adjustment()));
-    vars.put("finalTotal", plain(review.finalTotal()));
-    vars.put("rating", review.rating());
-    vars.put("selfRating", review.selfRating());
-    vars.put("selfComment", review.selfComment());
-    vars.put("managerComment", review.managerComment());
-    vars.put("rejectionCount", review.rejectionCount());
-    if ("manager-review".equals(task.elementId()) && review.rejectionCount() > 0) {
-      // The rejection that sent the review back: the REJECT decisions of the last round.
-      String comments = reviews.approvals(review.id()).stream()
-          .filter(a -> a.level() > 0 && a.round() == review.rejectionCount() && "REJECT".equals(a.decision()))
-          .map(Approval::comment)
-          .filter(MiniMarkdown::present)
-          .collect(Collectors.joining(" / "));
-      vars.put("rejectionComment", comments);
-    }
-    // reviewError (the worker's INVALID_ADJUSTMENT message) lives only in the process instance;
-    // the form's own rules (checked before submitting) keep it from happening through this UI.
-    return vars;
+    return Map.of();
   }
 
-  private static String plain(BigDecimal value) {
-    return value == null ? null : value.stripTrailingZeros().toPlainString();
+  private Object inboxRow(UserTask task) {
+    if (task.subject() != null) {
+      for (TaskSubjectView view : views) {
+        Object row = view.inboxRow(task);
+        if (row != null) {
+          return row;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -3,8 +3,8 @@ package io.perfflow.web;
 import io.perfflow.NotFoundException;
 import io.perfflow.config.SecurityConfiguration;
 import io.perfflow.org.Organisation;
-import io.perfflow.runtime.camunda.ClusterStatus;
-import io.perfflow.runtime.embedded.DevController;
+import io.perfflow.engine.EngineConnection;
+import io.perfflow.mail.Mailbox;
 import io.perfflow.tasks.TaskForbiddenException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,22 +19,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every UI page needs (who is logged in, whether they are HR, whether the mailbox exists,
- * the Camunda-down banner) and the error pages for the UI's controllers.
+ * the Camunda-down banner) and the error pages for the UI's controllers: every
+ * {@link PageController}, in the shell or in a process family's package.
  */
-@ControllerAdvice(basePackages = {"io.perfflow.web", "io.perfflow.supplier"})
+@ControllerAdvice(annotations = PageController.class)
 @Component
 public class WebSupport {
   private final Organisation organisation;
-  private final ObjectProvider<DevController> dev;
-  private final ObjectProvider<ClusterStatus> cluster;
+  private final ObjectProvider<Mailbox> mailbox;
+  private final ObjectProvider<EngineConnection> engine;
 
-  public WebSupport(Organisation organisation, ObjectProvider<DevController> dev, ObjectProvider<ClusterStatus> cluster) {
+  public WebSupport(Organisation organisation, ObjectProvider<Mailbox> mailbox, ObjectProvider<EngineConnection> engine) {
     this.organisation = organisation;
-    this.dev = dev;
-    this.cluster = cluster;
+    this.mailbox = mailbox;
+    this.engine = engine;
   }
 
-  static boolean isHr(Authentication auth) {
+  public static boolean isHr(Authentication auth) {
     return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(SecurityConfiguration.HR));
   }
 
@@ -48,10 +49,10 @@ public class WebSupport {
       model.addAttribute("userName", organisation.find(auth.getName()).map(e -> e.name()).orElse(auth.getName()));
       model.addAttribute("isHr", isHr(auth));
     }
-    model.addAttribute("mailboxAvailable", dev.getIfAvailable() != null);
-    ClusterStatus status = cluster.getIfAvailable();
-    if (status != null && status.snapshot().state() == ClusterStatus.State.DOWN) {
-      model.addAttribute("clusterDown", status.snapshot());
+    model.addAttribute("mailboxAvailable", mailbox.getIfAvailable() != null);
+    EngineConnection connection = engine.getIfAvailable();
+    if (connection != null) {
+      connection.down().ifPresent(down -> model.addAttribute("clusterDown", down));
     }
   }
 
@@ -69,7 +70,7 @@ public class WebSupport {
     return message(model, "Not allowed", e.getMessage());
   }
 
-  static String message(Model model, String title, String text) {
+  public static String message(Model model, String title, String text) {
     model.addAttribute("title", title);
     model.addAttribute("message", text);
     return "message";

@@ -67,7 +67,7 @@ class EngineRestartTest {
           VALUES ('T-RESTART-1', 'SUP-RESTART', 'priya', 'cables', 10, 100, 100, current_date - 20, current_date - 5, 'ORDERED')""").update();
       s.hr().post("/api/supplier-delays/scan", Map.of()).expect(200);
       caseId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-          "SELECT c.id FROM supplier_delay_case c JOIN user_task t ON t.case_id = c.id WHERE c.order_id = 'T-RESTART-1' AND t.status = 'CREATED'")
+          "SELECT c.id FROM supplier_delay_case c JOIN user_task t ON t.subject_type = 'supplier-delay-case' AND t.subject_id = c.id WHERE c.order_id = 'T-RESTART-1' AND t.status = 'CREATED'")
           .query(Long.class).optional(), java.util.Optional::isPresent).get();
     }
     assertThat(Files.exists(data.resolve("postgres").resolve("PG_VERSION"))).as("data kept on disk").isTrue();

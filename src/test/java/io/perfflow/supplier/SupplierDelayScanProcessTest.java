@@ -60,7 +60,7 @@ class SupplierDelayScanProcessTest extends SupplierDelayTestSupport {
 
     assertThat(caseCount(late)).isEqualTo(1);
     assertThat(caseOf(late).processInstanceKey()).isEqualTo(firstInstance);
-    assertThat(jdbc.sql("SELECT count(*) FROM user_task WHERE case_id = ?").param(caseOf(late).id()).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT count(*) FROM user_task WHERE subject_type = 'supplier-delay-case' AND subject_id = ?").param(caseOf(late).id()).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test
@@ -87,7 +87,7 @@ class SupplierDelayScanProcessTest extends SupplierDelayTestSupport {
         assertThat(caseCount(order)).isEqualTo(1);
         long caseId = caseOf(order).id();
         openTask(caseId, "resolve-supplier-delay");
-        assertThat(jdbc.sql("SELECT count(*) FROM user_task WHERE case_id = ?").param(caseId).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM user_task WHERE subject_type = 'supplier-delay-case' AND subject_id = ?").param(caseId).query(Long.class).single())
             .as("escalation instances (buyer tasks) of %s", order).isEqualTo(1);
       }
     } finally {

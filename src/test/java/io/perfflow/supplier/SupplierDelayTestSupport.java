@@ -141,7 +141,7 @@ abstract class SupplierDelayTestSupport {
 
   /** The open inbox task of a case (waits until the task listener has put it there). */
   long openTask(long caseId, String elementId) {
-    return awaitValue(() -> jdbc.sql("SELECT key FROM user_task WHERE case_id = ? AND element_id = ? AND status = 'CREATED' AND (assignee IS NOT NULL OR cardinality(candidate_groups) > 0)")
+    return awaitValue(() -> jdbc.sql("SELECT key FROM user_task WHERE subject_type = 'supplier-delay-case' AND subject_id = ? AND element_id = ? AND status = 'CREATED' AND (assignee IS NOT NULL OR cardinality(candidate_groups) > 0)")
         .params(caseId, elementId).query(Long.class).optional().orElse(null));
   }
 

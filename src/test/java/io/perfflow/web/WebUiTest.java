@@ -149,14 +149,14 @@ class WebUiTest {
     assertThat(again.body()).contains("no longer open");
 
     // The review page: KPI table and the audit history.
-    HttpResponse<String> review = owen.get("/reviews/" + task.reviewId());
+    HttpResponse<String> review = owen.get("/reviews/" + task.subject().id());
     assertThat(review.statusCode()).isEqualTo(200);
     assertThat(review.body())
         .contains("id=\"kpi-table\"", "Completion", "<h2 id=\"history\">History</h2>", "REVIEW_CREATED", "SCORES_COMPUTED", "TASK_COMPLETED");
     HttpResponse<String> reviews = owen.get("/reviews");
     assertThat(reviews.statusCode()).isEqualTo(200);
-    assertThat(reviews.body()).contains("/reviews/" + task.reviewId());
-    assertThat(oscar.get("/reviews/" + task.reviewId()).statusCode()).isEqualTo(403);
+    assertThat(reviews.body()).contains("/reviews/" + task.subject().id());
+    assertThat(oscar.get("/reviews/" + task.subject().id()).statusCode()).isEqualTo(403);
     assertThat(admin.get("/mailbox").statusCode()).isEqualTo(200);
 
     // Logout ends the session.

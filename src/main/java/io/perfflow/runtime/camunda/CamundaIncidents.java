@@ -2,7 +2,7 @@ package io.perfflow.runtime.camunda;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
-import io.perfflow.review.Incidents;
+import io.perfflow.engine.Incidents;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Profile;

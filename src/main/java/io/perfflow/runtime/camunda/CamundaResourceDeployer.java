@@ -44,7 +44,7 @@ public class CamundaResourceDeployer {
     this(client, status, maxBackoff, UnaryOperator.identity());
   }
 
-  /** {@code customizer} may change a model before it is deployed (the supplier-delay scan's timer). */
+  /** {@code customizer} may change a model before it is deployed (the process families' model settings). */
   public CamundaResourceDeployer(
       CamundaClient client, ClusterStatus status, Duration maxBackoff, UnaryOperator<Map<String, byte[]>> customizer) {
     this.client = client;

@@ -3,7 +3,7 @@ package io.perfflow.runtime.camunda;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import io.perfflow.supplier.SupplierDelayScanSchedule;
+import io.perfflow.engine.ModelSettings;
 import io.perfflow.tasks.UserTaskCommands;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -56,8 +56,8 @@ public class CamundaRuntimeConfiguration {
   @Bean(destroyMethod = "stop")
   @ConditionalOnProperty(name = "perfflow.camunda.deploy-on-startup", havingValue = "true", matchIfMissing = true)
   CamundaResourceDeployer camundaResourceDeployer(
-      CamundaClient client, ClusterStatus status, CamundaRuntimeProperties properties, SupplierDelayScanSchedule scanSchedule) {
-    return new CamundaResourceDeployer(client, status, properties.deployMaxBackoff(), scanSchedule::customize);
+      CamundaClient client, ClusterStatus status, CamundaRuntimeProperties properties, ModelSettings modelSettings) {
+    return new CamundaResourceDeployer(client, status, properties.deployMaxBackoff(), modelSettings::apply);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package io.perfflow.runtime.camunda;
 
+import io.perfflow.engine.EngineConnection;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * since when, the last error, and whether the models are deployed. Updated by the background
  * probe, by every health check and by every failed command; reading it never calls the cluster.
  */
-public class ClusterStatus {
+public class ClusterStatus implements EngineConnection {
   public enum State {
     UNKNOWN,
     UP,
@@ -41,6 +43,12 @@ public class ClusterStatus {
 
   public Snapshot snapshot() {
     return current.get();
+  }
+
+  @Override
+  public Optional<Down> down() {
+    Snapshot s = current.get();
+    return s.state() == State.DOWN ? Optional.of(new Down(s.since(), s.lastError())) : Optional.empty();
   }
 
   public boolean isUp() {

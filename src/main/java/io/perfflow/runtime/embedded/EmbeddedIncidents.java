@@ -1,7 +1,7 @@
 package io.perfflow.runtime.embedded;
 
 import io.camunda.client.CamundaClient;
-import io.perfflow.review.Incidents;
+import io.perfflow.engine.Incidents;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,9 @@
 package io.perfflow.runtime.embedded;
 
-import io.perfflow.review.Cycles;
-import io.perfflow.tasks.TaskInbox;
+import io.perfflow.engine.LostInstancesRecovery;
+import io.perfflow.tasks.TaskRecorder;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,38 +14,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded engine keeps process instances in memory only. When PerfFlow starts, whatever
- * was in flight before is gone from the engine: mark it INTERRUPTED (with the reason) so HR
- * can restart it, instead of showing reviews that silently never move again.
+ * was in flight before is gone from the engine: the open tasks are closed, and each process
+ * family recovers its own subjects ({@link LostInstancesRecovery}: reviews become INTERRUPTED so
+ * HR can restart them, supplier-delay cases start again), instead of silently never moving again.
  */
 @Component
 @Profile("embedded")
 @Order(0)
 public class EmbeddedRestartRecovery implements ApplicationRunner {
-  static final String REASON =
-      "PerfFlow was restarted in embedded mode, where process instances live in memory only; "
-          + "this one was lost. Restart it with POST /api/cycles/{id}/restart or POST /api/reviews/{id}/restart.";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRestartRecovery.class);
 
-  private final Cycles cycles;
-  private final TaskInbox inbox;
-  private final io.perfflow.supplier.SupplierDelays supplierDelays;
+  private final TaskRecorder tasks;
+  private final List<LostInstancesRecovery> recoveries;
 
-  public EmbeddedRestartRecovery(Cycles cycles, TaskInbox inbox, io.perfflow.supplier.SupplierDelays supplierDelays) {
-    this.cycles = cycles;
-    this.inbox = inbox;
-    this.supplierDelays = supplierDelays;
+  public EmbeddedRestartRecovery(TaskRecorder tasks, List<LostInstancesRecovery> recoveries) {
+    this.tasks = tasks;
+    this.recoveries = List.copyOf(recoveries);
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    int tasks = inbox.cancelAllOpen("engine-restart");
-    int reviews = cycles.interruptInFlight(REASON);
-    // Supplier-delay cases restart by themselves: the next scan starts their escalation again.
-    int cases = supplierDelays.detachFromLostInstances(
-        "PerfFlow was restarted in embedded mode; the case's escalation starts again with the next scan.");
-    if (reviews > 0 || tasks > 0 || cases > 0) {
-      LOG.warn("After an engine restart: {} in-flight reviews INTERRUPTED, {} open tasks closed, {} supplier-delay cases to restart",
-          reviews, tasks, cases);
+    int closed = tasks.cancelAllOpen("engine-restart");
+    List<String> recovered = new ArrayList<>();
+    for (LostInstancesRecovery recovery : recoveries) {
+      int n = recovery.recover();
+      if (n > 0) {
+        recovered.add(n + " " + recovery.describe());
+      }
+    }
+    if (closed > 0 || !recovered.isEmpty()) {
+      LOG.warn("After an engine restart: {} open tasks closed; {}", closed, recovered.isEmpty() ? "nothing else in flight" : String.join(", ", recovered));
     }
   }
 }

@@ -1,4 +1,6 @@
-package io.perfflow.workers;
+package io.perfflow.workers.review;
+
+import io.perfflow.workers.Jobs;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

@@ -1,7 +1,5 @@
-package io.perfflow.api;
+package io.perfflow.review;
 
-import io.perfflow.review.Cycle;
-import io.perfflow.review.Cycles;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.perfflow.review;
+package io.perfflow.engine;
 
 import java.util.List;
 

@@ -1,7 +1,6 @@
-package io.perfflow.api;
+package io.perfflow.review;
 
 import io.perfflow.config.SecurityConfiguration;
-import io.perfflow.review.Review;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,7 @@ public class ReviewAccess {
     }
     return jdbc.sql(
                 """
-                SELECT count(*) FROM user_task t WHERE t.review_id = ? AND (t.assignee = ? OR t.candidate_groups &&
+                SELECT count(*) FROM user_task t WHERE t.subject_type = 'review' AND t.subject_id = ? AND (t.assignee = ? OR t.candidate_groups &&
                   coalesce((SELECT array_agg(group_id) FROM group_member WHERE employee_id = ?), '{}'))""")
             .params(review.id(), me, me)
             .query(Long.class)

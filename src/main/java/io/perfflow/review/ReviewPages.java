@@ -1,21 +1,17 @@
-package io.perfflow.web;
+package io.perfflow.review;
 
-import io.perfflow.api.ReviewAccess;
 import io.perfflow.audit.AuditLog;
-import io.perfflow.review.Cycles;
-import io.perfflow.review.Review;
-import io.perfflow.review.Reviews;
 import io.perfflow.tasks.TaskForbiddenException;
 import io.perfflow.tasks.TaskInbox;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Reviews the user may read (same rule as the API: {@link ReviewAccess}) and one review in full. */
-@Controller
+@PageController
 public class ReviewPages {
   private final Reviews reviews;
   private final ReviewAccess access;
@@ -49,8 +45,8 @@ public class ReviewPages {
     model.addAttribute("lines", reviews.lines(id));
     model.addAttribute("result", reviews.result(id).orElse(null));
     model.addAttribute("approvals", reviews.approvals(id));
-    model.addAttribute("openTasks", inbox.open(null, null, id));
-    model.addAttribute("history", audit.historyOfReview(id));
+    model.addAttribute("openTasks", inbox.open(null, null, ReviewProcesses.review(id)));
+    model.addAttribute("history", audit.historyOf(ReviewProcesses.review(id)));
     return "review";
   }
 }

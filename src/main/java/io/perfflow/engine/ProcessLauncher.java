@@ -1,15 +1,10 @@
-package io.perfflow.review;
+package io.perfflow.engine;
 
 import java.time.Duration;
 import java.util.Map;
 
 /** Starts process instances; implemented over the Camunda client (the same in both runtimes). */
 public interface ProcessLauncher {
-  String REVIEW_CYCLE = "review-cycle";
-  String PERFORMANCE_REVIEW = "performance-review";
-  String SUPPLIER_DELAY_SCAN = "supplier-delay-scan";
-  String SUPPLIER_DELAY_ESCALATION = "supplier-delay-escalation";
-
   /** Starts the latest version of a process; returns the process instance key. */
   long start(String bpmnProcessId, Map<String, Object> variables);
 

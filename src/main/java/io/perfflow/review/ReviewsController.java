@@ -1,10 +1,8 @@
-package io.perfflow.api;
+package io.perfflow.review;
 
-import io.perfflow.audit.AuditEvent;
+import io.perfflow.api.AuditDetails;
+import io.perfflow.api.TaskJson;
 import io.perfflow.audit.AuditLog;
-import io.perfflow.review.Cycles;
-import io.perfflow.review.Review;
-import io.perfflow.review.Reviews;
 import io.perfflow.tasks.TaskForbiddenException;
 import io.perfflow.tasks.TaskInbox;
 import java.security.Principal;
@@ -25,12 +23,15 @@ public class ReviewsController {
   private final Reviews reviews;
   private final AuditLog audit;
   private final TaskInbox inbox;
+  private final TaskJson taskJson;
   private final ReviewAccess access;
   private final Cycles cycles;
-  private final io.perfflow.review.Incidents incidents;
+  private final io.perfflow.engine.Incidents incidents;
 
   public ReviewsController(
-      Reviews reviews, AuditLog audit, TaskInbox inbox, ReviewAccess access, Cycles cycles, io.perfflow.review.Incidents incidents) {
+      Reviews reviews, AuditLog audit, TaskInbox inbox, ReviewAccess access, Cycles cycles, io.perfflow.engine.Incidents incidents,
+      TaskJson taskJson) {
+    this.taskJson = taskJson;
     this.incidents = incidents;
     this.reviews = reviews;
     this.audit = audit;
@@ -71,7 +72,7 @@ public class ReviewsController {
     body.put("rejectionCount", r.rejectionCount());
     body.put("result", reviews.result(id).orElse(null));
     body.put("approvals", reviews.approvals(id));
-    body.put("openTasks", inbox.open(null, null, id));
+    body.put("openTasks", inbox.open(null, null, ReviewProcesses.review(id)).stream().map(taskJson::of).toList());
     body.put("processInstanceKey", r.processInstanceKey());
     return body;
   }
@@ -80,7 +81,7 @@ public class ReviewsController {
   @GetMapping("/{id}/history")
   public List<Map<String, Object>> history(@PathVariable long id, Authentication auth) {
     readable(id, auth);
-    return audit.historyOfReview(id).stream().map(ReviewsController::event).toList();
+    return audit.historyOf(ReviewProcesses.review(id)).stream().map(AuditDetails::event).toList();
   }
 
   /**
@@ -95,8 +96,8 @@ public class ReviewsController {
     }
     var open = incidents.open(r.processInstanceKey());
     // Audited before the retry: once retried, the workers may record the next steps at once.
-    audit.append(principal.getName(), "REVIEW_RETRIED", id, r.cycleId(),
-        Map.of("incidents", open.stream().map(io.perfflow.review.Incidents.Incident::message).toList()));
+    audit.append(principal.getName(), "REVIEW_RETRIED", ReviewProcesses.review(id),
+        Map.of("incidents", open.stream().map(io.perfflow.engine.Incidents.Incident::message).toList()));
     open.forEach(incidents::retry);
     return Map.of("id", id, "retried", open.size());
   }
@@ -105,16 +106,6 @@ public class ReviewsController {
   public Map<String, Object> restart(@PathVariable long id, Principal principal) {
     Review r = cycles.restartReview(id, principal.getName());
     return Map.of("id", r.id(), "status", r.status(), "processInstanceKey", r.processInstanceKey());
-  }
-
-  static Map<String, Object> event(AuditEvent e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("at", e.at());
-    m.put("actor", e.actor());
-    m.put("action", e.action());
-    m.put("details", AuditDetails.parse(e.details()));
-    return m;
   }
 
   private Review readable(long id, Authentication auth) {

@@ -1,19 +1,20 @@
-package io.perfflow.api;
+package io.perfflow.supplier;
 
-import io.perfflow.review.ProcessLauncher;
+import io.perfflow.engine.ProcessLauncher;
 import io.perfflow.review.Review;
+import io.perfflow.review.ReviewAccess;
 import io.perfflow.review.Reviews;
-import io.perfflow.supplier.SupplierDelayCase;
-import io.perfflow.supplier.SupplierDelays;
+import io.perfflow.api.AuditDetails;
+import io.perfflow.api.TaskJson;
 import io.perfflow.tasks.TaskForbiddenException;
 import io.perfflow.tasks.TaskInbox;
+import io.perfflow.tasks.UserTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,18 +35,18 @@ public class SupplierDelaysController {
   private final SupplierDelays delays;
   private final ProcessLauncher launcher;
   private final TaskInbox inbox;
+  private final TaskJson taskJson;
   private final Reviews reviews;
   private final ReviewAccess access;
-  private final JdbcClient jdbc;
 
   public SupplierDelaysController(
-      SupplierDelays delays, ProcessLauncher launcher, TaskInbox inbox, Reviews reviews, ReviewAccess access, JdbcClient jdbc) {
+      SupplierDelays delays, ProcessLauncher launcher, TaskInbox inbox, Reviews reviews, ReviewAccess access, TaskJson taskJson) {
+    this.taskJson = taskJson;
     this.delays = delays;
     this.launcher = launcher;
     this.inbox = inbox;
     this.reviews = reviews;
     this.access = access;
-    this.jdbc = jdbc;
   }
 
   @org.springframework.beans.factory.annotation.Autowired private io.perfflow.engine.EngineClock clock;
@@ -79,16 +80,16 @@ public class SupplierDelaysController {
     resolution.put("resolvedAtLevel", c.resolvedAtLevel());
     resolution.put("outcome", c.outcome());
     body.put("resolution", resolution);
-    body.put("openTasks", jdbc.sql("SELECT key FROM user_task WHERE case_id = ? AND status = 'CREATED' ORDER BY key")
-        .param(id).query(Long.class).list().stream().map(key -> TasksController.view(inbox.get(key))).toList());
-    body.put("timeline", delays.timeline(id).stream().map(ReviewsController::event).toList());
+    body.put("openTasks", inbox.open(null, null, SupplierProcesses.supplierCase(id)).stream()
+        .sorted(java.util.Comparator.comparingLong(UserTask::key)).map(taskJson::of).toList());
+    body.put("timeline", delays.timeline(id).stream().map(AuditDetails::event).toList());
     return body;
   }
 
   /** Runs the scan now (a supplier-delay-scan instance) and answers what it did. */
   @PostMapping("/supplier-delays/scan")
   public Map<String, Object> scan() {
-    Map<String, Object> variables = launcher.startAndAwait(ProcessLauncher.SUPPLIER_DELAY_SCAN, Map.of(), Duration.ofSeconds(60));
+    Map<String, Object> variables = launcher.startAndAwait(SupplierProcesses.SCAN, Map.of(), Duration.ofSeconds(60));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("opened", variables.get("openedCount"));
     body.put("openedCaseIds", variables.get("openedCaseIds"));
@@ -114,11 +115,7 @@ public class SupplierDelaysController {
     YearMonth period = YearMonth.parse(r.period());
     List<Long> ids = switch (line.metric()) {
       case "procurement.emergency-response-hours" -> delays.caseIdsOfPeriod(r.employeeId(), period);
-      case "procurement.on-time-delivery-rate" -> jdbc.sql(
-              """
-              SELECT c.id FROM supplier_delay_case c JOIN demo.purchase_order po ON po.id = c.order_id
-              WHERE c.buyer_id = ? AND po.promised_on >= ? AND po.promised_on < ? ORDER BY c.id""")
-          .params(r.employeeId(), period.atDay(1), period.plusMonths(1).atDay(1)).query(Long.class).list();
+      case "procurement.on-time-delivery-rate" -> delays.caseIdsOfOrdersPromisedIn(r.employeeId(), period);
       default -> List.of();
     };
     Map<String, Object> body = new LinkedHashMap<>();

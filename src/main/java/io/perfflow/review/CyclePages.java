@@ -1,17 +1,16 @@
-package io.perfflow.web;
+package io.perfflow.review;
 
 import io.perfflow.InvalidInputException;
-import io.perfflow.review.Cycle;
-import io.perfflow.review.Cycles;
 import io.perfflow.scorecard.Scorecards;
 import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.web.WebSupport;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Review cycles: the list (with HR's "Start cycle" form) and one cycle's progress and rankings. */
-@Controller
+@PageController
 public class CyclePages {
   private final Cycles cycles;
   private final Scorecards scorecards;

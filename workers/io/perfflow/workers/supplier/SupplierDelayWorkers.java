@@ -1,15 +1,17 @@
-package io.perfflow.workers;
+package io.perfflow.workers.supplier;
+
+import io.perfflow.workers.Jobs;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.perfflow.InvalidInputException;
 import io.perfflow.NotFoundException;
+import io.perfflow.engine.EngineTime;
 import io.perfflow.supplier.SupplierDelays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -123,20 +125,13 @@ public class SupplierDelayWorkers {
     }
   }
 
-  /** The engine's now(): a zoned date-time such as 2026-11-24T23:48:49.011Z[Etc/UTC]. */
+  /** The engine's now() (see {@link EngineTime}); absent means the wall clock. */
   static Instant instant(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return Instant.now();
+    try {
+      Instant at = EngineTime.parse(value == null ? null : value.toString());
+      return at == null ? Instant.now() : at;
+    } catch (IllegalArgumentException e) {
+      throw Jobs.incident(e.getMessage());
     }
-    String text = value.toString();
-    for (var parser : List.<java.util.function.Function<String, Instant>>of(
-        s -> ZonedDateTime.parse(s).toInstant(), s -> OffsetDateTime.parse(s).toInstant(), Instant::parse)) {
-      try {
-        return parser.apply(text);
-      } catch (DateTimeParseException e) {
-        // next format
-      }
-    }
-    throw Jobs.incident("Not a date-time: '" + text + "'");
   }
 }

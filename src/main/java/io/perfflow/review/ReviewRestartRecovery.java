@@ -1,0 +1,28 @@
+package io.perfflow.review;
+
+import io.perfflow.engine.LostInstancesRecovery;
+import org.springframework.stereotype.Component;
+
+/** Reviews and cycles in flight when the engine lost its instances become INTERRUPTED (HR restarts them). */
+@Component
+class ReviewRestartRecovery implements LostInstancesRecovery {
+  static final String REASON =
+      "PerfFlow was restarted in embedded mode, where process instances live in memory only; "
+          + "this one was lost. Restart it with POST /api/cycles/{id}/restart or POST /api/reviews/{id}/restart.";
+
+  private final Cycles cycles;
+
+  ReviewRestartRecovery(Cycles cycles) {
+    this.cycles = cycles;
+  }
+
+  @Override
+  public int recover() {
+    return cycles.interruptInFlight(REASON);
+  }
+
+  @Override
+  public String describe() {
+    return "in-flight reviews INTERRUPTED";
+  }
+}

@@ -1,0 +1,21 @@
+package io.perfflow.web;
+
+import io.perfflow.tasks.UserTask;
+import java.util.Map;
+import org.springframework.ui.Model;
+
+/**
+ * What the inbox and the task page show about a task's subject, contributed by the process
+ * family that owns the subject (as a bean). Each method returns null for a task that is not
+ * about one of the family's subjects.
+ */
+public interface TaskSubjectView {
+  /** The subject as an inbox line shows it (the template reads {@code row.subject()}). */
+  Object inboxRow(UserTask task);
+
+  /**
+   * Adds what the task page shows about the subject to {@code model}, and returns the variables
+   * the task's form may use in its text (as the process would give them to Tasklist).
+   */
+  Map<String, Object> addTo(UserTask task, Model model);
+}
