@@ -3,7 +3,7 @@ package io.perfflow.workers.review;
 import io.perfflow.workers.Jobs;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.perfflow.NotFoundException;
 import io.perfflow.review.Cycle;
@@ -38,19 +38,23 @@ public class CycleWorkers {
     return Map.of("scheduleEnabled", true, "cycleId", cycle.id(), "period", cycle.period());
   }
 
+  public record CycleJob(Long cycleId) {}
+
+  /** The reviews the multi-instance call activity runs, one per employee. */
+  public record Prepared(List<Cycles.ReviewRef> reviews) {}
+
   @JobWorker(type = "perfflow.cycle.prepare")
-  public Map<String, Object> prepare(@Variable("cycleId") Long cycleId) {
+  public Prepared prepare(@VariablesAsType CycleJob in) {
     try {
-      List<Cycles.ReviewRef> reviews = cycles.prepare(requireId(cycleId));
-      return Map.of("reviews", reviews);
+      return new Prepared(cycles.prepare(requireId(in.cycleId())));
     } catch (NotFoundException | IllegalArgumentException | io.perfflow.InvalidInputException e) {
-      throw Jobs.incident("Cannot prepare cycle " + cycleId + ": " + e.getMessage());
+      throw Jobs.incident("Cannot prepare cycle " + in.cycleId() + ": " + e.getMessage());
     }
   }
 
   @JobWorker(type = "perfflow.cycle.close")
-  public void close(@Variable("cycleId") Long cycleId) {
-    cycles.close(requireId(cycleId));
+  public void close(@VariablesAsType CycleJob in) {
+    cycles.close(requireId(in.cycleId()));
   }
 
   private static long requireId(Long cycleId) {

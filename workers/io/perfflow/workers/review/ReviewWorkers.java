@@ -3,7 +3,7 @@ package io.perfflow.workers.review;
 import io.perfflow.workers.Jobs;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.perfflow.NotFoundException;
@@ -27,44 +27,58 @@ public class ReviewWorkers {
     this.hrAfterRejections = hrAfterRejections;
   }
 
+  /** The variables each job reads (only these are fetched) and what it writes. */
+  public record ReviewJob(Long reviewId) {}
+
+  public record RatingJob(Long reviewId, String rating) {}
+
+  public record ManagerReviewJob(
+      Long reviewId, BigDecimal adjustment, String managerComment, Integer selfRating, String selfComment) {}
+
+  public record ApprovalJob(
+      Long reviewId, Integer approvalLevel, String approverGroup, String approvalDecision, String approvalComment) {}
+
+  public record HrDecisionJob(Long reviewId, String decision, String comment) {}
+
+  public record Total(BigDecimal total) {}
+
+  public record RejectionCount(int rejectionCount) {}
+
+  public record Result(String result) {}
+
   @JobWorker(type = "perfflow.review.collect-metrics")
-  public void collectMetrics(ActivatedJob job, @Variable("reviewId") Long reviewId) {
+  public void collectMetrics(ActivatedJob job, @VariablesAsType ReviewJob in) {
     try {
-      workflow.collectMetrics(id(reviewId), job.getProcessInstanceKey(), Jobs.dedupeKey(job));
+      workflow.collectMetrics(id(in.reviewId()), job.getProcessInstanceKey(), Jobs.dedupeKey(job));
     } catch (MissingMetricException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }
   }
 
   @JobWorker(type = "perfflow.review.compute-scores")
-  public Map<String, Object> computeScores(ActivatedJob job, @Variable("reviewId") Long reviewId) {
+  public Total computeScores(ActivatedJob job, @VariablesAsType ReviewJob in) {
     try {
-      BigDecimal total = workflow.computeScores(id(reviewId), Jobs.dedupeKey(job));
-      return Map.of("total", total);
+      return new Total(workflow.computeScores(id(in.reviewId()), Jobs.dedupeKey(job)));
     } catch (MissingMetricException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }
   }
 
   @JobWorker(type = "perfflow.review.record-rating")
-  public void recordRating(ActivatedJob job, @Variable("reviewId") Long reviewId, @Variable("rating") String rating) {
-    if (rating == null) {
-      throw Jobs.incident("The rating decision gave no 'rating' for review " + reviewId);
+  public void recordRating(ActivatedJob job, @VariablesAsType RatingJob in) {
+    if (in.rating() == null) {
+      throw Jobs.incident("The rating decision gave no 'rating' for review " + in.reviewId());
     }
     String stage = job.getCustomHeaders().getOrDefault("stage", "initial");
-    workflow.recordRating(id(reviewId), rating, stage, Jobs.dedupeKey(job));
+    workflow.recordRating(id(in.reviewId()), in.rating(), stage, Jobs.dedupeKey(job));
   }
 
+  /** Writes {@code finalTotal} and clears {@code reviewError} (a Map: a null value must be written). */
   @JobWorker(type = "perfflow.review.record-manager-review")
-  public Map<String, Object> recordManagerReview(
-      ActivatedJob job,
-      @Variable("reviewId") Long reviewId,
-      @Variable("adjustment") BigDecimal adjustment,
-      @Variable("managerComment") String managerComment,
-      @Variable("selfRating") Integer selfRating,
-      @Variable("selfComment") String selfComment) {
+  public Map<String, Object> recordManagerReview(ActivatedJob job, @VariablesAsType ManagerReviewJob in) {
     try {
-      var outcome = workflow.recordManagerReview(id(reviewId), adjustment, managerComment, selfRating, selfComment, Jobs.dedupeKey(job));
+      var outcome = workflow.recordManagerReview(
+          id(in.reviewId()), in.adjustment(), in.managerComment(), in.selfRating(), in.selfComment(), Jobs.dedupeKey(job));
       Map<String, Object> result = new HashMap<>();
       result.put("finalTotal", outcome.finalTotal());
       result.put("reviewError", null);
@@ -75,39 +89,36 @@ public class ReviewWorkers {
     }
   }
 
+  /** Writes {@code rejectionComment} only when rejected (a Map: nothing at all otherwise). */
   @JobWorker(type = "perfflow.review.record-approval")
-  public Map<String, Object> recordApproval(
-      @Variable("reviewId") Long reviewId,
-      @Variable("approvalLevel") Integer approvalLevel,
-      @Variable("approverGroup") String approverGroup,
-      @Variable("approvalDecision") String approvalDecision,
-      @Variable("approvalComment") String approvalComment) {
-    if (!"APPROVE".equals(approvalDecision) && !"REJECT".equals(approvalDecision)) {
-      throw Jobs.incident("Approval of review " + reviewId + " by " + approverGroup + " has no valid decision: '" + approvalDecision + "'");
+  public Map<String, Object> recordApproval(@VariablesAsType ApprovalJob in) {
+    if (!"APPROVE".equals(in.approvalDecision()) && !"REJECT".equals(in.approvalDecision())) {
+      throw Jobs.incident("Approval of review " + in.reviewId() + " by " + in.approverGroup()
+          + " has no valid decision: '" + in.approvalDecision() + "'");
     }
     return workflow
-        .recordApproval(id(reviewId), approvalLevel == null ? 1 : approvalLevel, approverGroup, approvalDecision, approvalComment)
+        .recordApproval(id(in.reviewId()), in.approvalLevel() == null ? 1 : in.approvalLevel(), in.approverGroup(),
+            in.approvalDecision(), in.approvalComment())
         .<Map<String, Object>>map(comment -> Map.of("rejectionComment", comment))
         .orElse(Map.of());
   }
 
   @JobWorker(type = "perfflow.review.count-rejection")
-  public Map<String, Object> countRejection(@Variable("reviewId") Long reviewId) {
-    return Map.of("rejectionCount", workflow.countRejection(id(reviewId), hrAfterRejections));
+  public RejectionCount countRejection(@VariablesAsType ReviewJob in) {
+    return new RejectionCount(workflow.countRejection(id(in.reviewId()), hrAfterRejections));
   }
 
   @JobWorker(type = "perfflow.review.record-hr-decision")
-  public void recordHrDecision(
-      @Variable("reviewId") Long reviewId, @Variable("decision") String decision, @Variable("comment") String comment) {
-    if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
-      throw Jobs.incident("HR decision of review " + reviewId + " is not APPROVE or REJECT: '" + decision + "'");
+  public void recordHrDecision(@VariablesAsType HrDecisionJob in) {
+    if (!"APPROVE".equals(in.decision()) && !"REJECT".equals(in.decision())) {
+      throw Jobs.incident("HR decision of review " + in.reviewId() + " is not APPROVE or REJECT: '" + in.decision() + "'");
     }
-    workflow.recordHrDecision(id(reviewId), decision, comment);
+    workflow.recordHrDecision(id(in.reviewId()), in.decision(), in.comment());
   }
 
   @JobWorker(type = "perfflow.review.apply-results")
-  public Map<String, Object> applyResults(@Variable("reviewId") Long reviewId) {
-    return Map.of("result", workflow.applyResults(id(reviewId)));
+  public Result applyResults(@VariablesAsType ReviewJob in) {
+    return new Result(workflow.applyResults(id(in.reviewId())));
   }
 
   private static long id(Long reviewId) {

@@ -3,15 +3,15 @@ package io.perfflow.workers.supplier;
 import io.perfflow.workers.Jobs;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.perfflow.InvalidInputException;
 import io.perfflow.NotFoundException;
 import io.perfflow.engine.EngineTime;
+import io.perfflow.supplier.SupplierDelayEscalation;
 import io.perfflow.supplier.SupplierDelays;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -21,43 +21,57 @@ import org.springframework.stereotype.Component;
 
 /**
  * Job workers of supplier-delay-scan and supplier-delay-escalation: thin adapters over
- * {@link SupplierDelays}. Times come from the model ({@code at}/{@code scanAt} = the engine's
+ * {@link SupplierDelays} (the scan) and {@link SupplierDelayEscalation} (a case's steps). Times come from the model ({@code at}/{@code scanAt} = the engine's
  * {@code now()}), so that recorded times follow the engine clock.
  */
 @Component
 public class SupplierDelayWorkers {
   private final SupplierDelays delays;
+  private final SupplierDelayEscalation escalation;
   private final int thresholdDays;
 
-  public SupplierDelayWorkers(SupplierDelays delays, @Value("${perfflow.supplier-delays.threshold-days:2}") int thresholdDays) {
+  public SupplierDelayWorkers(SupplierDelays delays, SupplierDelayEscalation escalation, @Value("${perfflow.supplier-delays.threshold-days:2}") int thresholdDays) {
     this.delays = delays;
+    this.escalation = escalation;
     this.thresholdDays = thresholdDays;
   }
 
+  /** The variables each job reads (only these are fetched) and what it writes. */
+  public record ScanJob(String scanAt, Integer thresholdDays) {}
+
+  public record ScanOutcome(
+      int openedCount, List<Long> openedCaseIds, List<String> openedOrderIds, List<SupplierDelays.BadRow> badRows,
+      int deliveriesNotified) {}
+
+  public record CaseJob(Long caseId, String at) {}
+
+  public record ResolutionJob(Long caseId, String action, String comment, String newPromisedOn, String at) {}
+
+  public record EscalationLevel(int escalationLevel) {}
+
   @JobWorker(type = "perfflow.supplier-delay.scan")
-  public Map<String, Object> scan(@Variable("scanAt") Object scanAt, @Variable("thresholdDays") Integer threshold) {
-    SupplierDelays.ScanResult result = delays.scan(instant(scanAt), threshold == null ? thresholdDays : threshold);
-    Map<String, Object> out = new HashMap<>();
-    out.put("openedCount", result.opened().size());
-    out.put("openedCaseIds", result.opened().stream().map(SupplierDelays.OpenedCase::caseId).toList());
-    out.put("openedOrderIds", result.opened().stream().map(SupplierDelays.OpenedCase::orderId).toList());
-    out.put("badRows", result.badRows().stream().map(b -> Map.of("orderId", b.orderId(), "problems", b.problems())).toList());
-    out.put("deliveriesNotified", result.deliveriesNotified());
-    return out;
+  public ScanOutcome scan(@VariablesAsType ScanJob in) {
+    SupplierDelays.ScanResult result =
+        delays.scan(instant(in.scanAt()), in.thresholdDays() == null ? thresholdDays : in.thresholdDays());
+    return new ScanOutcome(
+        result.opened().size(),
+        result.opened().stream().map(SupplierDelays.OpenedCase::caseId).toList(),
+        result.opened().stream().map(SupplierDelays.OpenedCase::orderId).toList(),
+        result.badRows(),
+        result.deliveriesNotified());
   }
 
   @JobWorker(type = "perfflow.supplier-delay.record-opened")
-  public Map<String, Object> recordOpened(ActivatedJob job, @Variable("caseId") Long caseId) {
+  public EscalationLevel recordOpened(ActivatedJob job, @VariablesAsType CaseJob in) {
     try {
-      var c = delays.recordStarted(id(caseId), job.getProcessInstanceKey());
-      return Map.of("escalationLevel", c.level());
+      return new EscalationLevel(escalation.recordStarted(id(in.caseId()), job.getProcessInstanceKey()).level());
     } catch (IllegalStateException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }
   }
 
   @JobWorker(type = "perfflow.supplier-delay.record-escalation")
-  public Map<String, Object> recordEscalation(ActivatedJob job, @Variable("caseId") Long caseId, @Variable("at") Object at) {
+  public EscalationLevel recordEscalation(ActivatedJob job, @VariablesAsType CaseJob in) {
     String header = job.getCustomHeaders().get("level");
     int level;
     try {
@@ -66,36 +80,32 @@ public class SupplierDelayWorkers {
       throw Jobs.incident("Escalation task '" + job.getElementId() + "' needs a header 'level' of 1 or 2, got '" + header + "'");
     }
     try {
-      delays.recordEscalation(id(caseId), level, instant(at), Jobs.dedupeKey(job));
+      escalation.recordEscalation(id(in.caseId()), level, instant(in.at()), Jobs.dedupeKey(job));
     } catch (IllegalArgumentException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }
-    return Map.of("escalationLevel", level);
+    return new EscalationLevel(level);
   }
 
   @JobWorker(type = "perfflow.supplier-delay.record-resolution")
-  public void recordResolution(
-      ActivatedJob job,
-      @Variable("caseId") Long caseId,
-      @Variable("action") String action,
-      @Variable("comment") String comment,
-      @Variable("newPromisedOn") String newPromisedOn,
-      @Variable("at") Object at) {
+  public void recordResolution(ActivatedJob job, @VariablesAsType ResolutionJob in) {
     try {
-      delays.recordResolution(id(caseId), action, comment, date(newPromisedOn), instant(at), Jobs.dedupeKey(job));
+      escalation.recordResolution(
+          id(in.caseId()), in.action(), in.comment(), date(in.newPromisedOn()), instant(in.at()), Jobs.dedupeKey(job));
     } catch (InvalidInputException | NotFoundException e) {
-      throw Jobs.incident("Resolution of supplier-delay case " + caseId + ": " + e.getMessage());
+      throw Jobs.incident("Resolution of supplier-delay case " + in.caseId() + ": " + e.getMessage());
     }
   }
 
   @JobWorker(type = "perfflow.supplier-delay.record-delivered")
-  public void recordDelivered(ActivatedJob job, @Variable("caseId") Long caseId, @Variable("at") Object at) {
-    delays.recordDelivered(id(caseId), instant(at), Jobs.dedupeKey(job));
+  public void recordDelivered(ActivatedJob job, @VariablesAsType CaseJob in) {
+    escalation.recordDelivered(id(in.caseId()), instant(in.at()), Jobs.dedupeKey(job));
   }
 
   @JobWorker(type = "perfflow.supplier-delay.check-new-date")
-  public Map<String, Object> checkNewDate(ActivatedJob job, @Variable("caseId") Long caseId, @Variable("at") Object at) {
-    boolean delivered = delays.checkNewDate(id(caseId), instant(at), Jobs.dedupeKey(job));
+  /** Writes null into the form's fields when the case reopens (a Map: null values must be written). */
+  public Map<String, Object> checkNewDate(ActivatedJob job, @VariablesAsType CaseJob in) {
+    boolean delivered = escalation.checkNewDate(id(in.caseId()), instant(in.at()), Jobs.dedupeKey(job));
     Map<String, Object> out = new HashMap<>();
     out.put("deliveredMeanwhile", delivered);
     if (!delivered) {
@@ -126,9 +136,9 @@ public class SupplierDelayWorkers {
   }
 
   /** The engine's now() (see {@link EngineTime}); absent means the wall clock. */
-  static Instant instant(Object value) {
+  static Instant instant(String value) {
     try {
-      Instant at = EngineTime.parse(value == null ? null : value.toString());
+      Instant at = EngineTime.parse(value);
       return at == null ? Instant.now() : at;
     } catch (IllegalArgumentException e) {
       throw Jobs.incident(e.getMessage());

@@ -2,13 +2,14 @@ package io.perfflow.review;
 
 import io.perfflow.audit.Subject;
 import io.perfflow.tasks.SubjectKind;
+import io.perfflow.web.NavLink;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The review family's processes and subjects, and what it registers with the generic packages
- * (the inbox's subject kind; its task lifecycle, mail context and restart recovery are the
+ * (the inbox's subject kind and the navigation links; its task lifecycle, mail context and restart recovery are the
  * beans {@link ReviewTaskLifecycle}, {@link ReviewMailContext}, {@link ReviewRestartRecovery}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,16 @@ public class ReviewProcesses {
 
   public static Subject cycle(long cycleId) {
     return new Subject(CYCLE, cycleId);
+  }
+
+  @Bean
+  NavLink reviewsNavLink() {
+    return new NavLink(10, "Reviews", "/reviews", "reviews");
+  }
+
+  @Bean
+  NavLink cyclesNavLink() {
+    return new NavLink(20, "Cycles", "/cycles", "cycles");
   }
 
   @Bean

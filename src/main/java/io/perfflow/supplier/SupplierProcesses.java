@@ -2,13 +2,14 @@ package io.perfflow.supplier;
 
 import io.perfflow.audit.Subject;
 import io.perfflow.tasks.SubjectKind;
+import io.perfflow.web.NavLink;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The supplier-delay family's processes and subject, and what it registers with the generic
- * packages: the inbox's subject kind here; its mail context, restart recovery and the scan
+ * packages: the inbox's subject kind and the navigation link here; its mail context, restart recovery and the scan
  * timer's model setting are the beans {@link SupplierDelayMailContext},
  * {@link SupplierDelayRestartRecovery} and {@link SupplierDelayScanSchedule}.
  */
@@ -22,6 +23,11 @@ public class SupplierProcesses {
 
   public static Subject supplierCase(long caseId) {
     return new Subject(CASE, caseId);
+  }
+
+  @Bean
+  NavLink supplierDelaysNavLink() {
+    return new NavLink(30, "Supplier delays", "/supplier-delays", "supplier-delays");
   }
 
   @Bean

@@ -28,8 +28,11 @@ public class WebSupport {
   private final Organisation organisation;
   private final ObjectProvider<Mailbox> mailbox;
   private final ObjectProvider<EngineConnection> engine;
+  private final java.util.List<NavLink> nav;
 
-  public WebSupport(Organisation organisation, ObjectProvider<Mailbox> mailbox, ObjectProvider<EngineConnection> engine) {
+  public WebSupport(Organisation organisation, ObjectProvider<Mailbox> mailbox, ObjectProvider<EngineConnection> engine,
+      java.util.List<NavLink> nav) {
+    this.nav = nav.stream().sorted(java.util.Comparator.comparingInt(NavLink::position)).toList();
     this.organisation = organisation;
     this.mailbox = mailbox;
     this.engine = engine;
@@ -49,6 +52,7 @@ public class WebSupport {
       model.addAttribute("userName", organisation.find(auth.getName()).map(e -> e.name()).orElse(auth.getName()));
       model.addAttribute("isHr", isHr(auth));
     }
+    model.addAttribute("nav", nav);
     model.addAttribute("mailboxAvailable", mailbox.getIfAvailable() != null);
     EngineConnection connection = engine.getIfAvailable();
     if (connection != null) {

@@ -1,0 +1,8 @@
+package io.perfflow.web;
+
+/**
+ * A link in the main navigation, contributed as a bean by the process family whose page it is.
+ * {@code active} is the page's {@code active} model attribute (marks the current page);
+ * links are shown by {@code position}, after "My tasks" and before "Mailbox".
+ */
+public record NavLink(int position, String label, String path, String active) {}
