@@ -9,6 +9,7 @@ import io.camunda.client.exception.CamundaError;
 import io.perfflow.NotFoundException;
 import io.perfflow.review.InvalidAdjustmentException;
 import io.perfflow.review.MissingMetricException;
+import io.perfflow.review.ReviewScoring;
 import io.perfflow.review.ReviewWorkflow;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -16,14 +17,16 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Job workers of the performance-review process: thin adapters over {@link ReviewWorkflow}. */
+/** Job workers of the performance-review process: thin adapters over {@link ReviewScoring} and {@link ReviewWorkflow}. */
 @Component
 public class ReviewWorkers {
   private final ReviewWorkflow workflow;
+  private final ReviewScoring scoring;
   private final int hrAfterRejections;
 
-  public ReviewWorkers(ReviewWorkflow workflow, @Value("${perfflow.reviews.hr-after-rejections:3}") int hrAfterRejections) {
+  public ReviewWorkers(ReviewWorkflow workflow, ReviewScoring scoring, @Value("${perfflow.reviews.hr-after-rejections:3}") int hrAfterRejections) {
     this.workflow = workflow;
+    this.scoring = scoring;
     this.hrAfterRejections = hrAfterRejections;
   }
 
@@ -49,7 +52,7 @@ public class ReviewWorkers {
   @JobWorker(type = "perfflow.review.collect-metrics")
   public void collectMetrics(ActivatedJob job, @VariablesAsType ReviewJob in) {
     try {
-      workflow.collectMetrics(id(in.reviewId()), job.getProcessInstanceKey(), Jobs.dedupeKey(job));
+      scoring.collectMetrics(id(in.reviewId()), job.getProcessInstanceKey(), Jobs.dedupeKey(job));
     } catch (MissingMetricException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }
@@ -58,7 +61,7 @@ public class ReviewWorkers {
   @JobWorker(type = "perfflow.review.compute-scores")
   public Total computeScores(ActivatedJob job, @VariablesAsType ReviewJob in) {
     try {
-      return new Total(workflow.computeScores(id(in.reviewId()), Jobs.dedupeKey(job)));
+      return new Total(scoring.computeScores(id(in.reviewId()), Jobs.dedupeKey(job)));
     } catch (MissingMetricException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }

@@ -1,6 +1,8 @@
 package io.perfflow.metrics;
 
 import java.time.YearMonth;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,15 +27,34 @@ public class MetricCollector {
   private record Key(String employeeId, String metric) {}
 
   public List<CollectedMetric> collect(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
-    Map<Key, CollectedMetric> collected = new LinkedHashMap<>();
+    List<CollectedMetric> queriedValues = new ArrayList<>();
     for (MetricValue v : queried.read(employeeIds, period, metricCodes)) {
-      collected.put(new Key(v.employeeId(), v.metric()), new CollectedMetric(v.employeeId(), v.metric(), v.value(), v.source(), null));
+      queriedValues.add(new CollectedMetric(v.employeeId(), v.metric(), v.value(), v.source(), null));
+    }
+    return withImports(queriedValues, employeeIds, period, metricCodes);
+  }
+
+  /**
+   * The one place of the rule "an imported value overrides the queried one": {@code values}
+   * (queried now, or collected earlier) with the values imported for the same employee, metric
+   * and period in their place. Each replacement remembers the value the company system gave
+   * ({@code overriddenValue}); re-applying the same import keeps what it remembered.
+   */
+  public List<CollectedMetric> withImports(
+      Collection<CollectedMetric> values, Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+    Map<Key, CollectedMetric> collected = new LinkedHashMap<>();
+    for (CollectedMetric v : values) {
+      collected.put(new Key(v.employeeId(), v.metric()), v);
     }
     for (MetricValue v : imported.read(employeeIds, period, metricCodes)) {
       Key key = new Key(v.employeeId(), v.metric());
-      CollectedMetric replaced = collected.get(key);
-      collected.put(key, new CollectedMetric(
-          v.employeeId(), v.metric(), v.value(), v.source(), replaced == null ? null : replaced.value()));
+      CollectedMetric before = collected.get(key);
+      BigDecimal overridden =
+          before == null ? null
+              : before.overriddenQueriedValue() != null ? before.overriddenQueriedValue()
+              : before.source().equals(v.source()) ? null
+              : before.value();
+      collected.put(key, new CollectedMetric(v.employeeId(), v.metric(), v.value(), v.source(), overridden));
     }
     return collected.values().stream()
         .sorted(Comparator.comparing(CollectedMetric::employeeId).thenComparing(CollectedMetric::metric))

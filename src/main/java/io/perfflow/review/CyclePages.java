@@ -22,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 public class CyclePages {
   private final Cycles cycles;
+  private final CycleReports reports;
   private final Scorecards scorecards;
 
-  public CyclePages(Cycles cycles, Scorecards scorecards) {
+  public CyclePages(Cycles cycles, Scorecards scorecards, CycleReports reports) {
+    this.reports = reports;
     this.cycles = cycles;
     this.scorecards = scorecards;
   }
@@ -58,10 +60,10 @@ public class CyclePages {
   }
 
   private String listPage(Model model, String period, List<String> roles, String employeeIds, Map<String, String> errors) {
-    List<Cycle> all = cycles.list();
+    List<Cycle> all = reports.list();
     model.addAttribute("cycles", all);
-    Map<Long, Cycles.Progress> progress = new LinkedHashMap<>();
-    all.forEach(c -> progress.put(c.id(), cycles.progress(c.id())));
+    Map<Long, CycleReports.Progress> progress = new LinkedHashMap<>();
+    all.forEach(c -> progress.put(c.id(), reports.progress(c.id())));
     model.addAttribute("progress", progress);
     model.addAttribute("roles", scorecards.roles());
     model.addAttribute("period", period);
@@ -73,10 +75,10 @@ public class CyclePages {
 
   @GetMapping("/cycles/{id}")
   String cycle(@PathVariable long id, Model model) {
-    Cycles.Progress p = cycles.progress(id);
+    CycleReports.Progress p = reports.progress(id);
     model.addAttribute("cycle", p.cycle());
     model.addAttribute("p", p);
-    model.addAttribute("rankings", cycles.rankings(id));
+    model.addAttribute("rankings", reports.rankings(id));
     return "cycle";
   }
 }

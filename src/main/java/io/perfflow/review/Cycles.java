@@ -2,7 +2,6 @@ package io.perfflow.review;
 
 import io.perfflow.InvalidInputException;
 import io.perfflow.InvalidInputException.FieldError;
-import io.perfflow.NotFoundException;
 import io.perfflow.audit.AuditLog;
 import io.perfflow.engine.ProcessLauncher;
 import io.perfflow.metrics.CollectedMetric;
@@ -12,15 +11,9 @@ import io.perfflow.org.Organisation;
 import io.perfflow.scorecard.Kpi;
 import io.perfflow.scorecard.Scorecards;
 import io.perfflow.scorecard.WeightProfile;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +35,12 @@ public class Cycles {
   private final ProcessLauncher launcher;
   private final TransactionTemplate tx;
   private final Reviews reviews;
+  private final CycleReports reports;
 
   public Cycles(
       JdbcClient jdbc, Organisation organisation, Scorecards scorecards, MetricCollector collector,
-      AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx, Reviews reviews) {
+      AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx, Reviews reviews, CycleReports reports) {
+    this.reports = reports;
     this.reviews = reviews;
     this.jdbc = jdbc;
     this.organisation = organisation;
@@ -59,7 +54,6 @@ public class Cycles {
   /** What the cycle process carries per review into its call activity. */
   public record ReviewRef(long reviewId, String employeeId, String managerId, String role) {}
 
-  public record Progress(Cycle cycle, int reviews, Map<String, Integer> byStatus, int finished, double progress) {}
 
   /** Opens a cycle and starts its process. Validates the period and the scope first. */
   public Cycle start(String period, List<String> roles, List<String> employeeIds, String actor) {
@@ -256,7 +250,7 @@ public class Cycles {
   /** Closes the cycle: rankings per team by final score. Returns them for the summary mail. */
   @Transactional
   public Map<String, List<Map<String, Object>>> close(long cycleId) {
-    Map<String, List<Map<String, Object>>> rankings = rankings(cycleId);
+    Map<String, List<Map<String, Object>>> rankings = reports.rankings(cycleId);
     int updated =
         jdbc.sql("UPDATE review_cycle SET status = 'CLOSED', closed_at = now() WHERE id = ? AND status <> 'CLOSED'")
             .param(cycleId)
@@ -267,51 +261,8 @@ public class Cycles {
     return rankings;
   }
 
-  public Map<String, List<Map<String, Object>>> rankings(long cycleId) {
-    Map<String, List<Map<String, Object>>> rankings = new TreeMap<>();
-    jdbc.sql(
-            """
-            SELECT team, employee_id, final_total, rating, status,
-                   rank() OVER (PARTITION BY team ORDER BY final_total DESC NULLS LAST) AS rank
-            FROM review WHERE cycle_id = ? ORDER BY team, rank, employee_id""")
-        .param(cycleId)
-        .query(
-            rs -> {
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("rank", rs.getInt("rank"));
-              row.put("employeeId", rs.getString("employee_id"));
-              row.put("finalTotal", rs.getBigDecimal("final_total") == null ? "" : rs.getBigDecimal("final_total").toPlainString());
-              row.put("rating", rs.getString("rating") == null ? "" : rs.getString("rating"));
-              row.put("status", rs.getString("status"));
-              rankings.computeIfAbsent(rs.getString("team"), t -> new ArrayList<>()).add(row);
-            });
-    return rankings;
-  }
-
   public Cycle get(long id) {
-    return jdbc.sql("SELECT * FROM review_cycle WHERE id = ?")
-        .param(id)
-        .query(Cycles::cycle)
-        .optional()
-        .orElseThrow(() -> new NotFoundException("No review cycle with id " + id));
-  }
-
-  public List<Cycle> list() {
-    return jdbc.sql("SELECT * FROM review_cycle ORDER BY id DESC").query(Cycles::cycle).list();
-  }
-
-  public Progress progress(long id) {
-    Cycle cycle = get(id);
-    Map<String, Integer> byStatus = new TreeMap<>();
-    jdbc.sql("SELECT status, count(*) FROM review WHERE cycle_id = ? GROUP BY status")
-        .param(id)
-        .query(rs -> {
-          byStatus.put(rs.getString(1), rs.getInt(2));
-        });
-    int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-    int finished = byStatus.getOrDefault("COMPLETED", 0) + byStatus.getOrDefault("REJECTED", 0);
-    double progress = total == 0 ? 0 : Math.round(1000.0 * finished / total) / 1000.0;
-    return new Progress(cycle, total, byStatus, finished, progress);
+    return reports.get(id);
   }
 
   private List<Employee> scope(List<String> roles, List<String> employeeIds) {
@@ -340,22 +291,4 @@ public class Cycles {
     return values == null || values.isEmpty() ? null : values.toArray(String[]::new);
   }
 
-  private static List<String> list(Array array) throws SQLException {
-    return array == null ? null : Arrays.asList((String[]) array.getArray());
-  }
-
-  private static Cycle cycle(ResultSet rs, int row) throws SQLException {
-    OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
-    return new Cycle(
-        rs.getLong("id"),
-        rs.getString("period"),
-        rs.getString("status"),
-        list(rs.getArray("roles")),
-        list(rs.getArray("employee_ids")),
-        (Long) rs.getObject("process_instance_key"),
-        rs.getString("started_by"),
-        rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-        closed == null ? null : closed.toInstant(),
-        rs.getString("status_reason"));
-  }
 }

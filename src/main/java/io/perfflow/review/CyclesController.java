@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cycles")
 public class CyclesController {
   private final Cycles cycles;
+  private final CycleReports reports;
 
-  public CyclesController(Cycles cycles) {
+  public CyclesController(Cycles cycles, CycleReports reports) {
+    this.reports = reports;
     this.cycles = cycles;
   }
 
@@ -32,12 +34,12 @@ public class CyclesController {
 
   @GetMapping
   public List<Cycle> list() {
-    return cycles.list();
+    return reports.list();
   }
 
   @GetMapping("/{id}")
   public Map<String, Object> get(@PathVariable long id) {
-    Cycles.Progress p = cycles.progress(id);
+    CycleReports.Progress p = reports.progress(id);
     Cycle c = p.cycle();
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("id", c.id());
@@ -52,7 +54,7 @@ public class CyclesController {
     body.put("byStatus", p.byStatus());
     body.put("finished", p.finished());
     body.put("progress", p.progress());
-    body.put("rankings", cycles.rankings(id));
+    body.put("rankings", reports.rankings(id));
     return body;
   }
 

@@ -23,13 +23,13 @@ class ReviewMailContext implements MailContextContributor {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Reviews reviews;
-  private final Cycles cycles;
+  private final CycleReports reports;
   private final TaskInbox inbox;
   private final Organisation organisation;
 
-  ReviewMailContext(Reviews reviews, Cycles cycles, TaskInbox inbox, Organisation organisation) {
+  ReviewMailContext(Reviews reviews, TaskInbox inbox, Organisation organisation, CycleReports reports) {
+    this.reports = reports;
     this.reviews = reviews;
-    this.cycles = cycles;
     this.inbox = inbox;
     this.organisation = organisation;
   }
@@ -76,7 +76,7 @@ class ReviewMailContext implements MailContextContributor {
   }
 
   private void addCycle(Map<String, Object> context, long cycleId) {
-    var progress = cycles.progress(cycleId);
+    var progress = reports.progress(cycleId);
     context.put("cycleId", cycleId);
     context.put("period", progress.cycle().period());
     context.put("reviewCount", progress.reviews());
@@ -85,7 +85,7 @@ class ReviewMailContext implements MailContextContributor {
     reviews.list(cycleId, null).forEach(r -> byRating.merge(r.rating() == null ? "none" : r.rating(), 1, Integer::sum));
     context.put("byRating", format(byRating));
     StringBuilder rankings = new StringBuilder();
-    cycles.rankings(cycleId).forEach((team, rows) -> {
+    reports.rankings(cycleId).forEach((team, rows) -> {
       rankings.append(team).append(":\n");
       rows.forEach(row -> rankings.append("  ").append(row.get("rank")).append(". ").append(row.get("employeeId"))
           .append("  ").append(row.get("finalTotal")).append("  ").append(row.get("rating")).append("  (").append(row.get("status")).append(")\n"));

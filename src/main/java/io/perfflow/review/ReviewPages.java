@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class ReviewPages {
   private final Reviews reviews;
   private final ReviewAccess access;
-  private final Cycles cycles;
+  private final CycleReports reports;
   private final TaskInbox inbox;
   private final AuditLog audit;
 
-  public ReviewPages(Reviews reviews, ReviewAccess access, Cycles cycles, TaskInbox inbox, AuditLog audit) {
+  public ReviewPages(Reviews reviews, ReviewAccess access, TaskInbox inbox, AuditLog audit, CycleReports reports) {
+    this.reports = reports;
     this.reviews = reviews;
     this.access = access;
-    this.cycles = cycles;
     this.inbox = inbox;
     this.audit = audit;
   }
@@ -30,7 +30,7 @@ public class ReviewPages {
   @GetMapping("/reviews")
   String list(@RequestParam(required = false) Long cycleId, Authentication auth, Model model) {
     model.addAttribute("reviews", reviews.list(cycleId, null).stream().filter(r -> access.canRead(auth, r)).toList());
-    model.addAttribute("cycles", cycles.list());
+    model.addAttribute("cycles", reports.list());
     model.addAttribute("cycleId", cycleId);
     return "reviews";
   }

@@ -1,16 +1,10 @@
 package io.perfflow.review;
 
 import io.perfflow.audit.AuditLog;
-import io.perfflow.metrics.ImportedMetricSource;
-import io.perfflow.metrics.MetricValue;
-import io.perfflow.scorecard.Direction;
-import io.perfflow.scoring.Scoring;
 import io.perfflow.tasks.TaskInbox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of one performance review, each called by a job worker. Every step is idempotent
- * (a retried job changes nothing twice and audits once) and leaves an audit event.
+ * The decisions of one performance review (rating, manager review, approvals, HR decision,
+ * results), each step called by a job worker; its metrics and scores are {@link ReviewScoring}'s.
+ * Every step is idempotent (a retried job changes nothing twice and audits once) and leaves an
+ * audit event.
  */
 @Service
 public class ReviewWorkflow {
@@ -31,116 +27,14 @@ public class ReviewWorkflow {
   private final JdbcClient jdbc;
   private final Reviews reviews;
   private final AuditLog audit;
-  private final ImportedMetricSource imported;
   private final TaskInbox tasks;
 
   public ReviewWorkflow(
-      JdbcClient jdbc, Reviews reviews, AuditLog audit, ImportedMetricSource imported, TaskInbox tasks) {
+      JdbcClient jdbc, Reviews reviews, AuditLog audit, TaskInbox tasks) {
     this.tasks = tasks;
     this.jdbc = jdbc;
     this.reviews = reviews;
     this.audit = audit;
-    this.imported = imported;
-  }
-
-  /**
-   * Reads the employee's KPI values: the cycle's set-based collection, with values imported
-   * since then taking precedence. A KPI without a value is an error naming employee, KPI and
-   * period; nothing is scored as zero.
-   */
-  @Transactional(noRollbackFor = MissingMetricException.class)
-  public void collectMetrics(long reviewId, long processInstanceKey, String dedupeKey) {
-    Review review = reviews.get(reviewId);
-    // Which process instance runs this review now (a restarted review gets a new one).
-    jdbc.sql("UPDATE review SET process_instance_key = ? WHERE id = ?").params(processInstanceKey, reviewId).update();
-    List<ReviewLine> lines = reviews.lines(reviewId);
-    Map<String, MetricValue> values = new HashMap<>();
-    Map<String, BigDecimal> overridden = new HashMap<>();
-    jdbc.sql("SELECT metric, value, source, overridden_value FROM collected_metric WHERE cycle_id = ? AND employee_id = ?")
-        .params(review.cycleId(), review.employeeId())
-        .query(
-            rs -> {
-              String metric = rs.getString("metric");
-              values.put(metric, new MetricValue(review.employeeId(), metric, rs.getBigDecimal("value"), rs.getString("source")));
-              if (rs.getBigDecimal("overridden_value") != null) {
-                overridden.put(metric, rs.getBigDecimal("overridden_value"));
-              }
-            });
-    List<String> metrics = lines.stream().map(ReviewLine::metric).distinct().toList();
-    for (MetricValue v : imported.read(List.of(review.employeeId()), YearMonth.parse(review.period()), metrics)) {
-      MetricValue before = values.put(v.metric(), v);
-      if (before != null && !before.source().equals(v.source()) && !overridden.containsKey(v.metric())) {
-        overridden.put(v.metric(), before.value());
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (ReviewLine line : lines) {
-      if (!values.containsKey(line.metric())) {
-        missing.add("KPI '" + line.kpi() + "' (metric " + line.metric() + ")");
-      }
-    }
-    if (!missing.isEmpty()) {
-      String message =
-          "Missing metric value for employee '" + review.employeeId() + "', " + String.join(", ", missing)
-              + ", period " + review.period()
-              + ". Import the value (POST /api/metrics/import) and retry the job.";
-      markBlocked(reviewId, message);
-      throw new MissingMetricException(message);
-    }
-    List<Map<String, Object>> collected = new ArrayList<>();
-    for (ReviewLine line : lines) {
-      MetricValue v = values.get(line.metric());
-      jdbc.sql("UPDATE review_line SET actual = ?, source = ? WHERE review_id = ? AND kpi_code = ?")
-          .params(v.value(), v.source(), reviewId, line.kpi())
-          .update();
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("kpi", line.kpi());
-      entry.put("metric", line.metric());
-      entry.put("value", v.value().stripTrailingZeros().toPlainString());
-      entry.put("source", v.source());
-      if (overridden.containsKey(line.metric())) {
-        entry.put("overridesQueriedValue", overridden.get(line.metric()).stripTrailingZeros().toPlainString());
-      }
-      collected.add(entry);
-    }
-    setStatus(reviewId, ReviewStatus.CREATED, null);
-    audit.append(SYSTEM, "METRICS_COLLECTED", ReviewProcesses.review(reviewId), Map.of("values", collected), dedupeKey);
-  }
-
-  private void markBlocked(long reviewId, String reason) {
-    Review review = reviews.get(reviewId);
-    if (review.status() != ReviewStatus.BLOCKED || !reason.equals(review.statusReason())) {
-      setStatus(reviewId, ReviewStatus.BLOCKED, reason);
-      audit.append(SYSTEM, "METRIC_MISSING", ReviewProcesses.review(reviewId), Map.of("error", reason));
-    }
-  }
-
-  /** Scores every KPI and the weighted total from the values collected. */
-  @Transactional
-  public BigDecimal computeScores(long reviewId, String dedupeKey) {
-    Review review = reviews.get(reviewId);
-    List<ReviewLine> lines = reviews.lines(reviewId);
-    BigDecimal cap = setting("completion_cap", new BigDecimal("1.2"));
-    List<Scoring.KpiInput> inputs = new ArrayList<>();
-    for (ReviewLine l : lines) {
-      if (l.actual() == null) {
-        throw new MissingMetricException(
-            "KPI '" + l.kpi() + "' of review " + reviewId + " has no collected value; run collect-metrics first");
-      }
-      inputs.add(new Scoring.KpiInput(l.kpi(), Direction.valueOf(l.direction()), l.target(), l.weight(), l.actual()));
-    }
-    Scoring.Result result = Scoring.score(inputs, cap);
-    List<Map<String, Object>> details = new ArrayList<>();
-    for (Scoring.KpiScore s : result.lines()) {
-      jdbc.sql("UPDATE review_line SET completion = ?, score = ? WHERE review_id = ? AND kpi_code = ?")
-          .params(s.completion(), s.score(), reviewId, s.code())
-          .update();
-      details.add(Map.of("kpi", s.code(), "completion", s.completion().toPlainString(), "score", s.score().toPlainString()));
-    }
-    jdbc.sql("UPDATE review SET total = ?, updated_at = now() WHERE id = ?").params(result.total(), reviewId).update();
-    audit.append(SYSTEM, "SCORES_COMPUTED", ReviewProcesses.review(reviewId),
-        Map.of("lines", details, "total", result.total().toPlainString(), "completionCap", cap.toPlainString()), dedupeKey);
-    return result.total();
   }
 
   @Transactional
