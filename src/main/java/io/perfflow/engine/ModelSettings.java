@@ -23,10 +23,13 @@ public class ModelSettings {
     this.settings = List.copyOf(settings);
   }
 
-  /** The models to deploy, by file name, with every setting applied. */
+  /**
+   * The models to deploy, by file name, with every setting applied. A model its settings do not
+   * change is deployed byte for byte as it is (so its version stays the same).
+   */
   public Map<String, byte[]> apply(Map<String, byte[]> resources) {
     Map<String, byte[]> out = new LinkedHashMap<>(resources);
-    for (String file : files()) {
+    for (String file : changedFiles(resources)) {
       out.computeIfPresent(file, this::apply);
     }
     return out;
