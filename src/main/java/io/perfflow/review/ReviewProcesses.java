@@ -1,15 +1,17 @@
 package io.perfflow.review;
 
 import io.perfflow.audit.Subject;
+import io.perfflow.engine.DeploymentProbe;
 import io.perfflow.tasks.SubjectKind;
 import io.perfflow.web.NavLink;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The review family's processes and subjects, and what it registers with the generic packages
- * (the inbox's subject kind and the navigation links; its task lifecycle, mail context and restart recovery are the
+ * (the inbox's subject kind, the navigation links and the deployment probe; its task lifecycle, mail context and restart recovery are the
  * beans {@link ReviewTaskLifecycle}, {@link ReviewMailContext}, {@link ReviewRestartRecovery}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +29,12 @@ public class ReviewProcesses {
 
   public static Subject cycle(long cycleId) {
     return new Subject(CYCLE, cycleId);
+  }
+
+  /** The deployment health evaluates the rating decision (review-rating.dmn). */
+  @Bean
+  DeploymentProbe ratingDecisionProbe() {
+    return new DeploymentProbe("review-rating", Map.of("total", 100));
   }
 
   @Bean

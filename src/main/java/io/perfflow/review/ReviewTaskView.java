@@ -20,9 +20,9 @@ class ReviewTaskView implements TaskSubjectView {
   }
 
   @Override
-  public Object inboxRow(UserTask task) {
+  public InboxSubject inboxRow(UserTask task) {
     Long id = task.subjectId(ReviewProcesses.REVIEW);
-    return id == null ? null : reviews.find(id).orElse(null);
+    return id == null ? null : reviews.find(id).map(r -> new InboxSubject(r.employeeName(), r.period())).orElse(null);
   }
 
   @Override
@@ -32,6 +32,8 @@ class ReviewTaskView implements TaskSubjectView {
     if (review == null) {
       return null;
     }
+    model.addAttribute("subjectLine", review.employeeName() + " · " + review.period());
+    model.addAttribute("subjectTemplate", "review-task");
     model.addAttribute("review", review);
     model.addAttribute("lines", reviews.lines(review.id()));
     return formVariables(task, review);

@@ -41,7 +41,7 @@ public class TaskPages {
   }
 
   /** One inbox line: the task and what its subject's view shows of it (if any). */
-  public record TaskRow(UserTask task, Object subject) {}
+  public record TaskRow(UserTask task, TaskSubjectView.InboxSubject subject) {}
 
   @GetMapping("/")
   String inbox(Authentication auth, Model model) {
@@ -149,10 +149,10 @@ public class TaskPages {
     return Map.of();
   }
 
-  private Object inboxRow(UserTask task) {
+  private TaskSubjectView.InboxSubject inboxRow(UserTask task) {
     if (task.subject() != null) {
       for (TaskSubjectView view : views) {
-        Object row = view.inboxRow(task);
+        TaskSubjectView.InboxSubject row = view.inboxRow(task);
         if (row != null) {
           return row;
         }

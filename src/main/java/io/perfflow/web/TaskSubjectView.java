@@ -10,12 +10,17 @@ import org.springframework.ui.Model;
  * about one of the family's subjects.
  */
 public interface TaskSubjectView {
-  /** The subject as an inbox line shows it (the template reads {@code row.subject()}). */
-  Object inboxRow(UserTask task);
+  /** An inbox line's subject columns: who or what the task is about, and its period. */
+  record InboxSubject(String about, String period) {}
+
+  /** The subject as an inbox line shows it. */
+  InboxSubject inboxRow(UserTask task);
 
   /**
-   * Adds what the task page shows about the subject to {@code model}, and returns the variables
-   * the task's form may use in its text (as the process would give them to Tasklist).
+   * Adds what the task page shows about the subject to {@code model}: {@code subjectLine} (under
+   * the title), {@code subjectTemplate} (a template of the family's whose fragment
+   * {@code summary} is shown next to the form) and what that fragment reads. Returns the
+   * variables the task's form may use in its text (as the process would give them to Tasklist).
    */
   Map<String, Object> addTo(UserTask task, Model model);
 }
