@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskRecorder {
+  /** Who "completed" the tasks an embedded-engine restart lost. */
+  public static final String LOST = "engine-restart";
+
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final TaskInbox inbox;
@@ -47,6 +50,11 @@ public class TaskRecorder {
       long key, long processInstanceKey, String bpmnProcessId, String elementId, String assignee,
       List<String> candidateGroups, Instant due, Map<String, Object> variables) {}
 
+  /**
+   * A new task of the engine: recorded once (a redelivered listener job changes nothing). The
+   * embedded engine starts its keys afresh after a restart, so a key may come again for another
+   * task: a row closed by the restart ({@link #LOST}) is then taken over by the new task.
+   */
   @Transactional
   public void created(NewTask t) {
     var info = models.userTask(t.bpmnProcessId(), t.elementId());
@@ -58,10 +66,16 @@ public class TaskRecorder {
                 """
                 INSERT INTO user_task (key, process_instance_key, element_id, name, form_id, subject_type, subject_id,
                   assignee, candidate_groups, due_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED') ON CONFLICT (key) DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED')
+                ON CONFLICT (key) DO UPDATE SET process_instance_key = EXCLUDED.process_instance_key,
+                  element_id = EXCLUDED.element_id, name = EXCLUDED.name, form_id = EXCLUDED.form_id,
+                  subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id, assignee = EXCLUDED.assignee,
+                  candidate_groups = EXCLUDED.candidate_groups, due_at = EXCLUDED.due_at, status = 'CREATED',
+                  created_at = now(), completed_at = NULL, completed_by = NULL, submitted = NULL
+                WHERE user_task.completed_by = ? AND user_task.process_instance_key <> EXCLUDED.process_instance_key""")
             .params(t.key(), t.processInstanceKey(), t.elementId(), name, formId,
                 subject == null ? null : subject.type(), subject == null ? null : subject.id(), t.assignee(),
-                t.candidateGroups().toArray(String[]::new), t.due() == null ? null : Timestamp.from(t.due()))
+                t.candidateGroups().toArray(String[]::new), t.due() == null ? null : Timestamp.from(t.due()), LOST)
             .update();
     if (inserted == 0) {
       return;
@@ -74,7 +88,8 @@ public class TaskRecorder {
     details.put("assignee", t.assignee() == null ? "" : t.assignee());
     details.put("candidateGroups", t.candidateGroups());
     details.put("due", t.due() == null ? "" : t.due().toString());
-    audit.append(AuditLog.SYSTEM, "TASK_CREATED", subject, details, "task-created:" + t.key());
+    audit.append(AuditLog.SYSTEM, "TASK_CREATED", subject, details,
+        "task-created:" + t.key() + ":" + t.processInstanceKey());
   }
 
   @Transactional
@@ -147,11 +162,11 @@ public class TaskRecorder {
     audit.append(AuditLog.SYSTEM, "TASK_CANCELED", task.get().subject(), details, "task-canceled:" + key);
   }
 
-  /** After an embedded-engine restart the tasks' instances are gone: close them in the inbox. */
+  /** After an embedded-engine restart the tasks' instances are gone: close them in the inbox, marked {@link #LOST}. */
   @Transactional
-  public int cancelAllOpen(String reason) {
+  public int cancelAllLost() {
     return jdbc.sql("UPDATE user_task SET status = 'CANCELED', completed_at = now(), completed_by = ? WHERE status IN ('CREATED', 'COMPLETING')")
-        .param(reason)
+        .param(LOST)
         .update();
   }
 

@@ -34,7 +34,7 @@ public class EmbeddedRestartRecovery implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    int closed = tasks.cancelAllOpen("engine-restart");
+    int closed = tasks.cancelAllLost();
     List<String> recovered = new ArrayList<>();
     for (LostInstancesRecovery recovery : recoveries) {
       int n = recovery.recover();
