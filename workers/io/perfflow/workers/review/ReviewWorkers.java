@@ -7,6 +7,7 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.perfflow.NotFoundException;
+import io.perfflow.review.Decision;
 import io.perfflow.review.InvalidAdjustmentException;
 import io.perfflow.review.MissingMetricException;
 import io.perfflow.review.ReviewScoring;
@@ -95,13 +96,11 @@ public class ReviewWorkers {
   /** Writes {@code rejectionComment} only when rejected (a Map: nothing at all otherwise). */
   @JobWorker(type = "perfflow.review.record-approval")
   public Map<String, Object> recordApproval(@VariablesAsType ApprovalJob in) {
-    if (!"APPROVE".equals(in.approvalDecision()) && !"REJECT".equals(in.approvalDecision())) {
-      throw Jobs.incident("Approval of review " + in.reviewId() + " by " + in.approverGroup()
-          + " has no valid decision: '" + in.approvalDecision() + "'");
-    }
+    Decision decision = Decision.of(in.approvalDecision()).orElseThrow(() -> Jobs.incident(
+        "Approval of review " + in.reviewId() + " by " + in.approverGroup() + " has no valid decision: '" + in.approvalDecision() + "'"));
     return workflow
         .recordApproval(id(in.reviewId()), in.approvalLevel() == null ? 1 : in.approvalLevel(), in.approverGroup(),
-            in.approvalDecision(), in.approvalComment())
+            decision, in.approvalComment())
         .<Map<String, Object>>map(comment -> Map.of("rejectionComment", comment))
         .orElse(Map.of());
   }
@@ -113,10 +112,9 @@ public class ReviewWorkers {
 
   @JobWorker(type = "perfflow.review.record-hr-decision")
   public void recordHrDecision(@VariablesAsType HrDecisionJob in) {
-    if (!"APPROVE".equals(in.decision()) && !"REJECT".equals(in.decision())) {
-      throw Jobs.incident("HR decision of review " + in.reviewId() + " is not APPROVE or REJECT: '" + in.decision() + "'");
-    }
-    workflow.recordHrDecision(id(in.reviewId()), in.decision(), in.comment());
+    Decision decision = Decision.of(in.decision()).orElseThrow(() -> Jobs.incident(
+        "HR decision of review " + in.reviewId() + " is not APPROVE or REJECT: '" + in.decision() + "'"));
+    workflow.recordHrDecision(id(in.reviewId()), decision, in.comment());
   }
 
   @JobWorker(type = "perfflow.review.apply-results")

@@ -60,7 +60,7 @@ class ReviewTaskView implements TaskSubjectView {
     if ("manager-review".equals(task.elementId()) && review.rejectionCount() > 0) {
       // The rejection that sent the review back: the REJECT decisions of the last round.
       String comments = reviews.approvals(review.id()).stream()
-          .filter(a -> a.level() > 0 && a.round() == review.rejectionCount() && "REJECT".equals(a.decision()))
+          .filter(a -> a.level() > 0 && a.round() == review.rejectionCount() && Decision.REJECT.name().equals(a.decision()))
           .map(Approval::comment)
           .filter(MiniMarkdown::present)
           .collect(Collectors.joining(" / "));

@@ -86,7 +86,7 @@ public class ReviewWorkflow {
 
   /** Records one approver group's decision; returns the rejection comment when it rejected. */
   @Transactional
-  public Optional<String> recordApproval(long reviewId, int level, String group, String decision, String comment) {
+  public Optional<String> recordApproval(long reviewId, int level, String group, Decision decision, String comment) {
     Review review = reviews.get(reviewId);
     int round = review.rejectionCount() + 1;
     String actor = lastCompletedBy(reviewId, "approve-review", group);
@@ -95,18 +95,18 @@ public class ReviewWorkflow {
                 """
                 INSERT INTO approval (review_id, round, level, group_id, decision, comment, actor)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id, round, level, group_id) DO NOTHING""")
-            .params(reviewId, round, level, group, decision, comment, actor)
+            .params(reviewId, round, level, group, decision.name(), comment, actor)
             .update();
     if (inserted > 0) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("round", round);
       details.put("level", level);
       details.put("group", group);
-      details.put("decision", decision);
+      details.put("decision", decision.name());
       details.put("comment", comment == null ? "" : comment);
-      audit.append(actor, "REJECT".equals(decision) ? "APPROVAL_REJECTED" : "APPROVAL_GRANTED", ReviewProcesses.review(reviewId), details);
+      audit.append(actor, decision == Decision.REJECT ? "APPROVAL_REJECTED" : "APPROVAL_GRANTED", ReviewProcesses.review(reviewId), details);
     }
-    return "REJECT".equals(decision) ? Optional.of(comment == null ? "" : comment) : Optional.empty();
+    return decision == Decision.REJECT ? Optional.of(comment == null ? "" : comment) : Optional.empty();
   }
 
   /** Counts the rounds that ended in a rejection (idempotent: derived from the decisions). */
@@ -126,7 +126,7 @@ public class ReviewWorkflow {
   }
 
   @Transactional
-  public void recordHrDecision(long reviewId, String decision, String comment) {
+  public void recordHrDecision(long reviewId, Decision decision, String comment) {
     Review review = reviews.get(reviewId);
     String actor = lastCompletedBy(reviewId, "hr-decision", "hr");
     int inserted =
@@ -134,14 +134,14 @@ public class ReviewWorkflow {
                 """
                 INSERT INTO approval (review_id, round, level, group_id, decision, comment, actor)
                 VALUES (?, ?, 0, 'hr', ?, ?, ?) ON CONFLICT (review_id, round, level, group_id) DO NOTHING""")
-            .params(reviewId, review.rejectionCount(), decision, comment, actor)
+            .params(reviewId, review.rejectionCount(), decision.name(), comment, actor)
             .update();
-    if ("REJECT".equals(decision)) {
+    if (decision == Decision.REJECT) {
       setStatus(reviewId, ReviewStatus.REJECTED, "Rejected by HR after " + review.rejectionCount() + " rejections: " + comment);
     }
     if (inserted > 0) {
       audit.append(actor, "HR_DECISION", ReviewProcesses.review(reviewId),
-          Map.of("decision", decision, "comment", comment == null ? "" : comment));
+          Map.of("decision", decision.name(), "comment", comment == null ? "" : comment));
     }
   }
 
