@@ -171,8 +171,8 @@ class WebUiTest {
   /** The employee's self-assessment in this cycle (another class may have started one for owen too). */
   private Optional<UserTask> selfAssessmentOf(String employee, long cycleId) {
     return inbox.inboxOf(employee).stream()
-        .filter(t -> "self-assessment".equals(t.elementId()) && t.reviewId() != null
-            && reviews.get(t.reviewId()).cycleId() == cycleId)
+        .filter(t -> "self-assessment".equals(t.elementId()) && t.subjectId("review") != null
+            && reviews.get(t.subjectId("review")).cycleId() == cycleId)
         .findFirst();
   }
 
