@@ -22,6 +22,12 @@ import org.springframework.util.StringUtils;
  * <p>Its data lives under {@code perfflow.embedded.postgres.data-dir} (default {@code
  * ./data/postgres}) so business data survives a restart; an empty value gives a throw-away
  * database in a temporary folder (the tests use that).
+ *
+ * <p>zonky's builder starts PostgreSQL with test settings: {@code -F} (fsync off) on the command
+ * line and {@code synchronous_commit=off}. A kept data folder is the company's only copy of its
+ * reviews, so it runs with PostgreSQL's safe settings instead: the {@code -c} options follow
+ * {@code -F} on the command line, and the later setting wins. A throw-away database keeps the
+ * fast test settings: there is nothing to protect in a folder deleted at exit.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
@@ -33,13 +39,21 @@ public class EmbeddedPostgresConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(@Value("${perfflow.embedded.postgres.data-dir:}") String dataDir)
       throws IOException {
+    return start(dataDir);
+  }
+
+  /** Starts the embedded PostgreSQL on loopback; durable settings when it keeps a data folder. */
+  public static EmbeddedPostgres start(String dataDir) throws IOException {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1");
     if (StringUtils.hasText(dataDir)) {
       Path dir = Path.of(dataDir).toAbsolutePath();
       Files.createDirectories(dir);
-      builder.setDataDirectory(dir).setCleanDataDirectory(false);
-      LOG.info("Embedded PostgreSQL keeps its data in {}", dir);
+      builder.setDataDirectory(dir).setCleanDataDirectory(false)
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on");
+      LOG.info("Embedded PostgreSQL keeps its data in {} (fsync, synchronous_commit and full_page_writes on)", dir);
     }
     return builder.start();
   }
