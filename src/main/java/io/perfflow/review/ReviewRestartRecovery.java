@@ -6,9 +6,8 @@ import org.springframework.stereotype.Component;
 /** Reviews and cycles in flight when the engine lost its instances become INTERRUPTED (HR restarts them). */
 @Component
 class ReviewRestartRecovery implements LostInstancesRecovery {
-  static final String REASON =
-      "PerfFlow was restarted in embedded mode, where process instances live in memory only; "
-          + "this one was lost. Restart it with POST /api/cycles/{id}/restart or POST /api/reviews/{id}/restart.";
+  static final String RESTART_HINT =
+      " Restart it with POST /api/cycles/{id}/restart or POST /api/reviews/{id}/restart.";
 
   private final Cycles cycles;
 
@@ -17,8 +16,8 @@ class ReviewRestartRecovery implements LostInstancesRecovery {
   }
 
   @Override
-  public int recover() {
-    return cycles.interruptInFlight(REASON);
+  public int recover(String why) {
+    return cycles.interruptInFlight(why + RESTART_HINT);
   }
 
   @Override

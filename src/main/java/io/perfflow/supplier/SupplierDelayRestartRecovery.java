@@ -13,9 +13,8 @@ class SupplierDelayRestartRecovery implements LostInstancesRecovery {
   }
 
   @Override
-  public int recover() {
-    return delays.detachFromLostInstances(
-        "PerfFlow was restarted in embedded mode; the case's escalation starts again with the next scan.");
+  public int recover(String why) {
+    return delays.detachFromLostInstances(why + " The case's escalation starts again with the next scan.");
   }
 
   @Override

@@ -32,6 +32,7 @@ class ProcessExitTest {
     command.add("--server.port=0");
     command.add("--perfflow.embedded.postgres.data-dir=" + data.resolve("pg"));
     command.add("--perfflow.demo.company-systems=false"); // what is tested is the process, not the data
+    command.add("--perfflow.embedded.engine.data-dir=" + data.resolve("engine"));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }

@@ -13,10 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded engine keeps process instances in memory only. When PerfFlow starts, whatever
- * was in flight before is gone from the engine: the open tasks are closed, and each process
- * family recovers its own subjects ({@link LostInstancesRecovery}: reviews become INTERRUPTED so
- * HR can restart them, supplier-delay cases start again), instead of silently never moving again.
+ * With a data folder the embedded engine brings every process instance back after a restart, so
+ * there is nothing to do. When it started without its data (none configured, the default; or the
+ * folder was removed or unreadable) while PostgreSQL still holds in-flight work, that work cannot
+ * come back: the open tasks are closed, and each process family recovers its own subjects
+ * ({@link LostInstancesRecovery}: reviews become INTERRUPTED so HR can restart them, supplier-delay
+ * cases start again), with the reason, instead of silently never moving again.
  */
 @Component
 @Profile("embedded")
@@ -26,24 +28,32 @@ public class EmbeddedRestartRecovery implements ApplicationRunner {
 
   private final TaskRecorder tasks;
   private final List<LostInstancesRecovery> recoveries;
+  private final EmbeddedZeebeEngine engine;
 
-  public EmbeddedRestartRecovery(TaskRecorder tasks, List<LostInstancesRecovery> recoveries) {
+  public EmbeddedRestartRecovery(TaskRecorder tasks, List<LostInstancesRecovery> recoveries, EmbeddedZeebeEngine engine) {
     this.tasks = tasks;
     this.recoveries = List.copyOf(recoveries);
+    this.engine = engine;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    if (engine.history() == EmbeddedZeebeEngine.History.RESTORED) {
+      return; // the engine has everything that was in flight
+    }
+    String why = "PerfFlow was restarted in embedded mode without its engine data: " + engine.historyDetail()
+        + ". This process instance was lost.";
     int closed = tasks.cancelAllLost();
     List<String> recovered = new ArrayList<>();
     for (LostInstancesRecovery recovery : recoveries) {
-      int n = recovery.recover();
+      int n = recovery.recover(why);
       if (n > 0) {
         recovered.add(n + " " + recovery.describe());
       }
     }
     if (closed > 0 || !recovered.isEmpty()) {
-      LOG.warn("After an engine restart: {} open tasks closed; {}", closed, recovered.isEmpty() ? "nothing else in flight" : String.join(", ", recovered));
+      LOG.warn("The embedded engine started without its data ({}): {} open tasks closed; {}", engine.historyDetail(), closed,
+          recovered.isEmpty() ? "nothing else in flight" : String.join(", ", recovered));
     }
   }
 }

@@ -52,7 +52,9 @@ public class EmbeddedRuntimeConfiguration {
       beanFactory.registerSingleton(MAIL_CAPTURE_BEAN, mailCapture);
       registry.registerDisposableBean(MAIL_CAPTURE_BEAN, mailCapture::stop);
 
-      EmbeddedZeebeEngine engine = EmbeddedZeebeEngine.start(enginePort);
+      EmbeddedZeebeEngine engine = EmbeddedZeebeEngine.start(enginePort,
+          env.getProperty("perfflow.embedded.engine.data-dir", ""),
+          env.getProperty("perfflow.embedded.engine.snapshot-interval", java.time.Duration.class, java.time.Duration.ofMinutes(5)));
       beanFactory.registerSingleton(ENGINE_BEAN, engine);
       registry.registerDisposableBean(ENGINE_BEAN, engine::stop);
     };

@@ -22,7 +22,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>The in-memory engine's gRPC gateway has no user-task RPCs and the Camunda client's user-task
  * commands are REST-only, so this bridge writes the USER_TASK commands straight into the engine's
- * log, through the gateway's own (package-private) command writer. The engine then processes
+ * log, through the log writer the gateway's own command writer uses. The engine then processes
  * them exactly as it would a command from the REST API: listeners run, a second completion is
  * rejected. It is fire-and-forget once the log took the command; callers observe the outcome
  * through the task listeners.
@@ -33,11 +33,9 @@ public final class EmbeddedUserTaskBridge implements UserTaskCommands {
 
   public EmbeddedUserTaskBridge(EmbeddedZeebeEngine engine, ObjectMapper json) {
     this.json = json;
-    Object gateway = EmbeddedZeebeEngine.readField(engine.delegate(), "gateway");
-    // The gateway's (package-private) command writer wraps the engine's log writer; it drops the
-    // result of the write, so the bridge writes through the same log writer, under the same lock.
-    Object commandWriter = EmbeddedZeebeEngine.readField(gateway, "writer");
-    this.log = (LogStreamWriter) EmbeddedZeebeEngine.readField(commandWriter, "writer");
+    // The gateway's command writer drops the result of the write, so the bridge writes through
+    // the same log writer, under the same lock, and sees when the log refused the command.
+    this.log = engine.commandLog();
   }
 
   @Override

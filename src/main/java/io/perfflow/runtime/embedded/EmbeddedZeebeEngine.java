@@ -1,57 +1,301 @@
 package io.perfflow.runtime.embedded;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
-import io.grpc.BindableService;
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.process.test.engine.PerfFlowEngineAssembly;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
-import java.lang.reflect.Field;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Timer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process Zeebe engine of the embedded runtime (zeebe-process-test's in-memory engine: the
- * real workflow engine over an in-memory log).
+ * The in-process Zeebe engine of the embedded runtime: the real workflow engine (from
+ * zeebe-process-test's engine modules) over a log kept on disk and RocksDB state.
  *
- * <p>Two things are changed from the library's defaults, both for reasons measured on this
- * product: its gRPC gateway would bind every interface with no authentication, so it is rebound
- * to loopback before it starts; and it keeps a static non-daemon {@link Timer} that would keep
- * the JVM alive after the application context closes, so {@link #stop()} cancels it.
+ * <p>Durability: every record the engine writes is forced to disk before the engine goes on (so
+ * before a command is acknowledged); on start the state is rebuilt from the newest state snapshot
+ * plus the log after it, so process instances, user tasks (same keys), jobs, timers and message
+ * subscriptions are all back after a restart or a crash. See docs/operations.md ("Embedded
+ * engine data") for the layout and why it is built this way. With an empty data folder setting
+ * the engine keeps its data in a temporary folder deleted at stop (tests).
+ *
+ * <p>The gRPC gateway listens on loopback only (the library's default binds every interface with
+ * no authentication).
  */
 public final class EmbeddedZeebeEngine {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
-  private final ZeebeTestEngine engine;
+  /** What the engine found in its data folder when it started. */
+  public enum History {
+    /** No engine log: a first start, or the engine data was removed. */
+    NONE,
+    /** The log (and snapshot) were read: everything in flight is back. */
+    RESTORED,
+    /** The engine data could not be read; it was moved aside and the engine started empty. */
+    UNREADABLE
+  }
+
+  private final EngineFiles files;
+  private final FileLogStorage storage;
+  private final ZeebeDb<ZbColumnFamilies> db;
+  private final ActorScheduler scheduler;
+  private final PerfFlowEngineAssembly.Parts parts;
+  private final ControlledActorClock clock;
   private final int port;
-  private final java.util.concurrent.atomic.AtomicReference<Duration> advanced =
-      new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+  private final History history;
+  private final String historyDetail;
+  private final AtomicReference<Duration> advanced;
+  private final ScheduledExecutorService snapshots;
+  private volatile long snapshotPosition;
+  private volatile boolean stopped;
 
-  private EmbeddedZeebeEngine(ZeebeTestEngine engine, int port) {
-    this.engine = engine;
+  private EmbeddedZeebeEngine(EngineFiles files, FileLogStorage storage, ZeebeDb<ZbColumnFamilies> db,
+      ActorScheduler scheduler, PerfFlowEngineAssembly.Parts parts, ControlledActorClock clock, int port,
+      History history, String historyDetail, Duration offset, long snapshotPosition, Duration snapshotInterval) {
+    this.files = files;
+    this.storage = storage;
+    this.db = db;
+    this.scheduler = scheduler;
+    this.parts = parts;
+    this.clock = clock;
     this.port = port;
-  }
-
-  /** Creates the engine with its gateway bound to {@code 127.0.0.1:port} and starts it. */
-  public static EmbeddedZeebeEngine start(int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
-    rebindGatewayToLoopback(engine, port);
-    engine.start();
-    LOG.info("Embedded Zeebe engine listening on 127.0.0.1:{}", port);
-    return new EmbeddedZeebeEngine(engine, port);
-  }
-
-  public void stop() {
-    try {
-      engine.stop();
-    } finally {
-      cancelEngineStateMonitorTimer();
+    this.history = history;
+    this.historyDetail = historyDetail;
+    this.advanced = new AtomicReference<>(offset);
+    this.snapshotPosition = snapshotPosition;
+    if (files.durable() && !snapshotInterval.isZero() && !snapshotInterval.isNegative()) {
+      snapshots = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "perfflow-engine-snapshot");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = snapshotInterval.toMillis();
+      snapshots.scheduleWithFixedDelay(this::snapshotIfAdvanced, every, every, TimeUnit.MILLISECONDS);
+    } else {
+      snapshots = null;
     }
+  }
+
+  /** A throw-away engine (data in a temporary folder deleted at stop). */
+  public static EmbeddedZeebeEngine start(int port) {
+    return start(port, "", Duration.ZERO);
+  }
+
+  /**
+   * Starts the engine on {@code 127.0.0.1:port} with its data under {@code dataDir} (empty: a
+   * temporary folder), rebuilding the state from what is there, and returns once the engine has
+   * caught up with its log and processes new commands.
+   */
+  public static EmbeddedZeebeEngine start(int port, String dataDir, Duration snapshotInterval) {
+    long started = System.nanoTime();
+    EngineFiles files = EngineFiles.open(dataDir);
+    FileLogStorage storage = null;
+    ZeebeDb<ZbColumnFamilies> db = null;
+    ActorScheduler scheduler = null;
+    try {
+      History history;
+      String detail;
+      boolean hadLog = Files.exists(files.log());
+      try {
+        storage = FileLogStorage.open(files.log(), files.durable());
+        history = hadLog && storage.blocks() > 0 ? History.RESTORED : History.NONE;
+        detail = history == History.RESTORED
+            ? "engine log " + files.log() + " read (" + storage.blocks() + " blocks, " + storage.sizeInBytes() / 1024 + " KiB)"
+            : "no engine log in " + files.dir() + " (a first start, or the engine data was removed)";
+      } catch (FileLogStorage.Unreadable e) {
+        Path aside = files.moveAside();
+        history = History.UNREADABLE;
+        detail = "the engine data in " + files.dir() + " could not be read (" + e.getMessage() + "); it was moved to " + aside;
+        LOG.error("Embedded engine: {}. The engine starts empty; what was in flight cannot come back.", detail);
+        storage = FileLogStorage.open(files.log(), files.durable());
+      }
+
+      long restoredSnapshot = history == History.RESTORED ? files.restoreLatestSnapshotInto(files.runtime()) : -1;
+      db = openState(files.runtime());
+
+      ControlledActorClock clock = new ControlledActorClock();
+      scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+      scheduler.start();
+      PerfFlowEngineAssembly.Parts parts = PerfFlowEngineAssembly.assemble(storage, db, clock, scheduler, port);
+
+      // The engine's clock may run ahead of the wall clock (the dev clock): it continues from
+      // where it was, and never before the last record it wrote, so due timers fire and none
+      // fires twice.
+      Duration offset = history == History.RESTORED ? files.readClockOffset() : Duration.ZERO;
+      Instant lastRecord = lastRecordTime(parts);
+      Instant now = Instant.now();
+      if (lastRecord != null && now.plus(offset).isBefore(lastRecord)) {
+        offset = Duration.between(now, lastRecord).plusMillis(1);
+      }
+      files.writeClockOffset(offset);
+      clock.addTime(offset);
+
+      parts.grpcServer().start();
+      parts.streamProcessor().openAsync(false).join();
+      awaitProcessing(parts.streamProcessor());
+      LOG.info("Embedded Zeebe engine listening on 127.0.0.1:{}, data in {} ({}; clock offset {}; ready in {} ms{})",
+          port, files.durable() ? files.dir() : "a temporary folder", history, offset,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+          restoredSnapshot >= 0 ? ", from snapshot at position " + restoredSnapshot : "");
+      return new EmbeddedZeebeEngine(files, storage, db, scheduler, parts, clock, port, history, detail, offset,
+          restoredSnapshot, snapshotInterval);
+    } catch (IOException e) {
+      closeQuietly(storage, db, scheduler, files);
+      throw new UncheckedIOException("The embedded engine could not start on its data in " + files.dir(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(storage, db, scheduler, files);
+      throw e;
+    }
+  }
+
+  private static ZeebeDb<ZbColumnFamilies> openState(Path runtime) {
+    RocksDbConfiguration config = new RocksDbConfiguration().setMemoryLimit(64L * 1024 * 1024);
+    return new ZeebeRocksDbFactory<ZbColumnFamilies>(
+            config,
+            new ConsistencyChecksSettings(),
+            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+            SimpleMeterRegistry::new)
+        .createDb(runtime.toFile());
+  }
+
+  private static Instant lastRecordTime(PerfFlowEngineAssembly.Parts parts) {
+    try (LogStreamReader reader = parts.logStream().newLogStreamReader()) {
+      long last = reader.seekToEnd();
+      if (last <= 0 || !reader.seek(last) || !reader.hasNext()) {
+        return null;
+      }
+      return Instant.ofEpochMilli(reader.next().getTimestamp());
+    }
+  }
+
+  private static void awaitProcessing(StreamProcessor processor) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (true) {
+      StreamProcessor.Phase phase = processor.getCurrentPhase().join();
+      if (phase == StreamProcessor.Phase.PROCESSING) {
+        return;
+      }
+      if (phase == StreamProcessor.Phase.FAILED || System.nanoTime() > deadline) {
+        throw new IllegalStateException("The embedded engine did not recover its state from its log (phase " + phase + ")");
+      }
+      try {
+        Thread.sleep(20); // the replay runs on the engine's actor; nothing to wait on but its phase
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the embedded engine recovered", e);
+      }
+    }
+  }
+
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    try {
+      if (snapshots != null) {
+        snapshots.shutdownNow();
+        awaitQuietly(snapshots);
+      }
+      Server grpc = parts.grpcServer();
+      grpc.shutdownNow();
+      grpc.awaitTermination(10, TimeUnit.SECONDS);
+      parts.streamProcessor().closeAsync().join();
+      if (files.durable()) {
+        // The processor is closed: a snapshot now makes the next start replay (almost) nothing.
+        takeSnapshot();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("Stopping the embedded engine did not finish cleanly; its log is intact and the next start replays it", e);
+    } finally {
+      try {
+        parts.logStream().close();
+      } finally {
+        closeQuietly(storage, db, scheduler, files);
+      }
+    }
+  }
+
+  private static void awaitQuietly(ScheduledExecutorService executor) {
+    try {
+      executor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void snapshotIfAdvanced() {
+    try {
+      takeSnapshot();
+    } catch (RuntimeException e) {
+      LOG.warn("Embedded engine: taking a state snapshot failed; the log is intact and will be replayed", e);
+    }
+  }
+
+  /** Snapshots the state if the engine has processed anything since the last snapshot. */
+  synchronized void takeSnapshot() {
+    long processed = parts.streamProcessor().isActorClosed() ? storage.highestPosition()
+        : parts.streamProcessor().getLastProcessedPositionAsync().join();
+    if (processed <= snapshotPosition) {
+      return;
+    }
+    files.snapshot(db, processed);
+    snapshotPosition = processed;
+  }
+
+  private static void closeQuietly(FileLogStorage storage, ZeebeDb<?> db, ActorScheduler scheduler, EngineFiles files) {
+    try {
+      if (db != null) {
+        db.close();
+      }
+    } catch (Exception e) {
+      LOG.warn("Closing the engine state failed", e);
+    }
+    try {
+      if (storage != null) {
+        storage.close();
+      }
+    } catch (IOException e) {
+      LOG.warn("Closing the engine log failed", e);
+    }
+    try {
+      if (scheduler != null) {
+        scheduler.stop().get(30, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.warn("Stopping the engine's scheduler failed", e);
+    }
+    files.close();
   }
 
   public int port() {
@@ -62,10 +306,27 @@ public final class EmbeddedZeebeEngine {
     return "127.0.0.1:" + port;
   }
 
+  /** What was found in the engine's data folder at start, and a sentence saying so. */
+  public History history() {
+    return history;
+  }
+
+  public String historyDetail() {
+    return historyDetail;
+  }
+
+  /** Where the engine keeps its data (a temporary folder when none was configured). */
+  public Path dataDir() {
+    return files.dir();
+  }
+
   /** Moves the engine's clock forward: due timers fire as if that time had passed. */
-  public void increaseTime(Duration duration) {
-    engine.increaseTime(duration);
-    advanced.accumulateAndGet(duration, Duration::plus);
+  public synchronized void increaseTime(Duration duration) {
+    Duration next = advanced.get().plus(duration);
+    // Kept first: after a crash the clock is at most ahead, never behind what the engine saw.
+    files.writeClockOffset(next);
+    clock.addTime(duration);
+    advanced.set(next);
   }
 
   /** How far the engine's clock was moved ahead of the wall clock. */
@@ -74,58 +335,54 @@ public final class EmbeddedZeebeEngine {
   }
 
   /** The engine's current time. */
-  public java.time.Instant now() {
-    return java.time.Instant.now().plus(advanced.get());
+  public Instant now() {
+    return Instant.now().plus(advanced.get());
   }
 
-  ZeebeTestEngine delegate() {
-    return engine;
+  /** The log writer the gateway writes commands through (synchronize on it when writing). */
+  LogStreamWriter commandLog() {
+    return parts.commandLog();
   }
 
   /** The addresses the gateway really listens on (for the loopback-only check). */
   public List<? extends SocketAddress> listenAddresses() {
-    return ((Server) readField(engine, "grpcServer")).getListenSockets();
+    return parts.grpcServer().getListenSockets();
   }
 
-  private static void rebindGatewayToLoopback(ZeebeTestEngine engine, int port) {
-    BindableService gateway = (BindableService) readField(engine, "gateway");
-    Server loopbackOnly =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-            .addService(gateway)
-            .build();
-    writeField(engine, "grpcServer", loopbackOnly);
-  }
-
-  private static void cancelEngineStateMonitorTimer() {
-    try {
-      Class<?> monitor = Class.forName("io.camunda.zeebe.process.test.engine.EngineStateMonitor");
-      Field timer = monitor.getDeclaredField("TIMER");
-      timer.setAccessible(true);
-      ((Timer) timer.get(null)).cancel();
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("Could not cancel the engine's idle-state timer; the JVM may not exit by itself", e);
+  /**
+   * Calls {@code consumer} with every record after {@code afterPosition} (-1: from the start), in
+   * log order, and returns the position of the last one. Reads from disk; keeps nothing.
+   */
+  public long forEachRecord(long afterPosition, Consumer<Record<?>> consumer) {
+    long last = afterPosition;
+    try (LogStreamReader reader = parts.logStream().newLogStreamReader()) {
+      if (afterPosition < 0) {
+        reader.seekToFirstEvent();
+      } else {
+        reader.seekToNextEvent(afterPosition);
+      }
+      while (reader.hasNext()) {
+        LoggedEvent event = reader.next();
+        consumer.accept(toRecord(event));
+        last = event.getPosition();
+      }
     }
+    return last;
   }
 
-  static Object readField(Object target, String name) {
-    try {
-      Field field = target.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(target);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "The embedded Zeebe engine changed shape (field " + name + "); check its version", e);
-    }
+  /** Every record in the log (tests and occasional questions only: it reads the whole log). */
+  public List<Record<?>> records() {
+    List<Record<?>> all = new ArrayList<>();
+    forEachRecord(-1, all::add);
+    return all;
   }
 
-  private static void writeField(Object target, String name, Object value) {
-    try {
-      Field field = target.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      field.set(target, value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "The embedded Zeebe engine changed shape (field " + name + "); check its version", e);
-    }
+  private static Record<?> toRecord(LoggedEvent event) {
+    RecordMetadata metadata = new RecordMetadata();
+    event.readMetadata(metadata);
+    UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
+    event.readValue(value);
+    return new CopiedRecord<>(value, metadata, event.getKey(), 1, event.getPosition(),
+        event.getSourceEventPosition(), event.getTimestamp());
   }
 }

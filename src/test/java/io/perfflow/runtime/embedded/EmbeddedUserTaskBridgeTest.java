@@ -52,7 +52,7 @@ class EmbeddedUserTaskBridgeTest {
 
   List<Record<UserTaskRecordValue>> userTaskRecords() {
     List<Record<UserTaskRecordValue>> records = new ArrayList<>();
-    for (Record<?> r : engine.delegate().getRecordStreamSource().getRecords()) {
+    for (Record<?> r : engine.records()) {
       if (r.getValueType() == ValueType.USER_TASK) {
         @SuppressWarnings("unchecked")
         Record<UserTaskRecordValue> u = (Record<UserTaskRecordValue>) r;

@@ -1,0 +1,102 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.search.clients.SearchClientsProxy;
+import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
+import io.camunda.security.configuration.SecurityConfiguration;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.engine.Engine;
+import io.camunda.zeebe.engine.EngineConfiguration;
+import io.camunda.zeebe.engine.processing.EngineProcessors;
+import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.util.FeatureFlags;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * PerfFlow's own assembly of the test engine's parts (this class is PerfFlow code, not part of the
+ * library; it sits in the library's package only to reach its package-private gateway types).
+ *
+ * <p>It wires the same pieces as the library's {@code EngineFactory} (one partition, the real
+ * workflow engine behind a stream processor, the library's gRPC-to-log gateway and job streamer),
+ * but over the log storage and state database it is given: PerfFlow passes a log kept on disk and
+ * RocksDB state, so in-flight work survives a restart and state reads do not copy live state. Its
+ * gRPC server listens on loopback only.
+ */
+public final class PerfFlowEngineAssembly {
+  private static final int PARTITION_ID = 1;
+  private static final int PARTITION_COUNT = 1;
+
+  private PerfFlowEngineAssembly() {}
+
+  /**
+   * The assembled engine.
+   *
+   * @param commandLog the writer every command of the gateway goes through (synchronize on it
+   *     when writing commands yourself, as the gateway does)
+   */
+  public record Parts(Server grpcServer, StreamProcessor streamProcessor, LogStream logStream, LogStreamWriter commandLog) {}
+
+  public static Parts assemble(
+      LogStorage storage, ZeebeDb<ZbColumnFamilies> db, ControlledActorClock clock, ActorScheduler scheduler, int port) {
+    LogStream logStream =
+        LogStream.builder()
+            .withPartitionId(PARTITION_ID)
+            .withLogStorage(storage)
+            .withClock(clock)
+            .withMeterRegistry(new SimpleMeterRegistry())
+            .build();
+    LogStreamWriter commandLog = logStream.newLogStreamWriter();
+    CommandWriter commandWriter = new CommandWriter(commandLog);
+    CommandSender commandSender = new CommandSender(commandWriter);
+    GatewayRequestStore requests = new GatewayRequestStore();
+    InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
+    GrpcToLogStreamGateway gateway =
+        new GrpcToLogStreamGateway(commandWriter, PARTITION_ID, PARTITION_COUNT, port, requests, jobStreamer);
+    Server grpcServer =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .addService(gateway)
+            .build();
+    GrpcResponseWriter responses = new GrpcResponseWriter(gateway, requests, null);
+
+    SecurityConfiguration security = new SecurityConfiguration();
+    security.getAuthorizations().setEnabled(false);
+    StreamProcessor streamProcessor =
+        StreamProcessor.builder()
+            .logStream(logStream)
+            .zeebeDb(db)
+            .commandResponseWriter(responses)
+            .partitionCommandSender(commandSender)
+            .recordProcessors(
+                List.of(
+                    new Engine(
+                        context ->
+                            EngineProcessors.createEngineProcessors(
+                                context,
+                                PARTITION_COUNT,
+                                new SubscriptionCommandSender(context.getPartitionId(), commandSender),
+                                commandSender,
+                                FeatureFlags.createDefault(),
+                                jobStreamer,
+                                SearchClientsProxy.noop(),
+                                new BrokerRequestAuthorizationConverter(security)),
+                        new EngineConfiguration(),
+                        security)))
+            .actorSchedulingService(scheduler)
+            .clock(new ControllableStreamClockImpl(clock))
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
+    return new Parts(grpcServer, streamProcessor, logStream, commandLog);
+  }
+}
