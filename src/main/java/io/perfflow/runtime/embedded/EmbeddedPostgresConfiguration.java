@@ -45,7 +45,10 @@ public class EmbeddedPostgresConfiguration {
   /** Starts the embedded PostgreSQL on loopback; durable settings when it keeps a data folder. */
   public static EmbeddedPostgres start(String dataDir) throws IOException {
     EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1");
+        EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+            // zonky waits 10 s by default; a start after a crash (WAL recovery) or on a busy
+            // machine can take longer.
+            .setPGStartupWait(java.time.Duration.ofSeconds(60));
     if (StringUtils.hasText(dataDir)) {
       Path dir = Path.of(dataDir).toAbsolutePath();
       Files.createDirectories(dir);

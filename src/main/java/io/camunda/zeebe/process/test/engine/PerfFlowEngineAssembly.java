@@ -20,9 +20,18 @@ import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.stream.api.CommandResponseWriter;
+import io.camunda.zeebe.util.buffer.BufferWriter;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.DirectBuffer;
 
 /**
  * PerfFlow's own assembly of the test engine's parts (this class is PerfFlow code, not part of the
@@ -61,6 +70,7 @@ public final class PerfFlowEngineAssembly {
     CommandWriter commandWriter = new CommandWriter(commandLog);
     CommandSender commandSender = new CommandSender(commandWriter);
     GatewayRequestStore requests = new GatewayRequestStore();
+    long firstRequestId = startRequestIdsAfterEarlierRuns(requests);
     InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(commandWriter, PARTITION_ID, PARTITION_COUNT, port, requests, jobStreamer);
@@ -68,7 +78,8 @@ public final class PerfFlowEngineAssembly {
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
             .addService(gateway)
             .build();
-    GrpcResponseWriter responses = new GrpcResponseWriter(gateway, requests, null);
+    CommandResponseWriter responses =
+        new CurrentRunResponses(new GrpcResponseWriter(gateway, requests, null), firstRequestId);
 
     SecurityConfiguration security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
@@ -98,5 +109,90 @@ public final class PerfFlowEngineAssembly {
             .meterRegistry(new SimpleMeterRegistry())
             .build();
     return new Parts(grpcServer, streamProcessor, logStream, commandLog);
+  }
+
+  /**
+   * Commands in the log carry the id of the gRPC request that wrote them. After a crash the engine
+   * processes the commands it had not processed yet, and answers their requests: those belong to a
+   * run that is gone, and with ids counted from 1 again they would be answered to whichever new
+   * request has the same id. Ids start above every earlier run's (the wall clock in microseconds),
+   * and answers to older ids are dropped.
+   */
+  private static long startRequestIdsAfterEarlierRuns(GatewayRequestStore requests) {
+    long first = System.currentTimeMillis() * 1000;
+    try {
+      Field generator = GatewayRequestStore.class.getDeclaredField("requestIdGenerator");
+      generator.setAccessible(true);
+      ((AtomicLong) generator.get(requests)).set(first);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The engine's gateway changed shape (GatewayRequestStore); check its version", e);
+    }
+    return first;
+  }
+
+  /** Writes responses only for requests of this run (see {@link #startRequestIdsAfterEarlierRuns}). */
+  private static final class CurrentRunResponses implements CommandResponseWriter {
+    private final CommandResponseWriter delegate;
+    private final long firstRequestId;
+
+    CurrentRunResponses(CommandResponseWriter delegate, long firstRequestId) {
+      this.delegate = delegate;
+      this.firstRequestId = firstRequestId;
+    }
+
+    @Override
+    public CommandResponseWriter partitionId(int partitionId) {
+      delegate.partitionId(partitionId);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter key(long key) {
+      delegate.key(key);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter intent(Intent intent) {
+      delegate.intent(intent);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter recordType(RecordType type) {
+      delegate.recordType(type);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter valueType(ValueType valueType) {
+      delegate.valueType(valueType);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter rejectionType(RejectionType rejectionType) {
+      delegate.rejectionType(rejectionType);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter rejectionReason(DirectBuffer rejectionReason) {
+      delegate.rejectionReason(rejectionReason);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter valueWriter(BufferWriter value) {
+      delegate.valueWriter(value);
+      return this;
+    }
+
+    @Override
+    public void tryWriteResponse(int requestStreamId, long requestId) {
+      if (requestId >= firstRequestId) {
+        delegate.tryWriteResponse(requestStreamId, requestId);
+      }
+    }
   }
 }
