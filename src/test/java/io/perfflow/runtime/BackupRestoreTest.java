@@ -61,7 +61,7 @@ class BackupRestoreTest {
     }
   }
 
-  /** What docs/operations.md says to copy: the whole data folder, without the engine's runtime copy. */
+  /** What docs/operations.md says to copy: the whole data folder (without the engine's runtime copy), permissions kept. */
   static void copy(Path from, Path to) throws IOException {
     Path skip = from.resolve("engine").resolve("runtime");
     try (var walk = Files.walk(from)) {
@@ -70,11 +70,8 @@ class BackupRestoreTest {
           continue;
         }
         Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
+        // With the attributes: PostgreSQL refuses a data folder others may read (like cp -a, tar).
+        Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
   }

@@ -201,19 +201,10 @@ class EngineCrashTest {
     try {
       await().atMost(ReviewScenarios.PATIENCE).until(() -> hr.get("/api/cycles/" + cycle).body().path("status").asText(), "CLOSED"::equals);
     } catch (Throwable e) {
+      // Leave evidence: the engine's records (read back from its data after the kill).
       killHard(second);
       killPostgres();
-      var engine = io.perfflow.runtime.embedded.EmbeddedZeebeEngine.start(freePort(), data.resolve("engine").toString(), java.time.Duration.ZERO);
-      StringBuilder dump = new StringBuilder();
-      for (var r : engine.records()) {
-        if (r.getValueType() != io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE || true) {
-          dump.append(r.getPosition()).append(' ').append(r.getTimestamp()).append(' ').append(r.getRecordType()).append(' ').append(r.getValueType()).append(' ')
-              .append(r.getIntent()).append(' ').append(r.getKey()).append(' ').append(r.getRejectionReason()).append(' ')
-              .append(r.getValue().toString(), 0, Math.min(400, r.getValue().toString().length())).append('\n');
-        }
-      }
-      engine.stop();
-      Files.writeString(Path.of("target", "engine-crash-test-records.log"), dump.toString());
+      Files.writeString(Path.of("target", "engine-crash-test-records.log"), engineRecords());
       throw e;
     } finally {
       Files.writeString(Path.of("target", "engine-crash-test-second.log"), secondLog.toString());
@@ -230,6 +221,22 @@ class EngineCrashTest {
     }
     second.destroy();
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("stopped:\n%s", secondLog).isTrue();
+  }
+
+  /** The engine log of the killed PerfFlow, one line per record (for a failure's report). */
+  String engineRecords() throws IOException {
+    var engine = io.perfflow.runtime.embedded.EmbeddedZeebeEngine.start(freePort(), data.resolve("engine").toString(), java.time.Duration.ZERO);
+    try {
+      StringBuilder dump = new StringBuilder();
+      for (var r : engine.records()) {
+        String value = r.getValue().toString();
+        dump.append(r.getPosition()).append(' ').append(r.getRecordType()).append(' ').append(r.getValueType()).append(' ')
+            .append(r.getIntent()).append(' ').append(r.getKey()).append(' ').append(value, 0, Math.min(300, value.length())).append('\n');
+      }
+      return dump.toString();
+    } finally {
+      engine.stop();
+    }
   }
 
   static JsonNode supplierCase(ReviewScenarios s, String orderId) {
