@@ -129,7 +129,8 @@ public final class EmbeddedZeebeEngine {
         history = hadLog && storage.blocks() > 0 ? History.RESTORED : History.NONE;
         detail = history == History.RESTORED
             ? "engine log " + files.log() + " read (" + storage.blocks() + " blocks, " + storage.sizeInBytes() / 1024 + " KiB)"
-            : "no engine log in " + files.dir() + " (a first start, or the engine data was removed)";
+            : files.durable() ? "no engine log in " + files.dir() + " (a first start, or the engine data was removed)"
+                : "the engine keeps no data across restarts (perfflow.embedded.engine.data-dir is empty)";
       } catch (FileLogStorage.Unreadable e) {
         Path aside = files.moveAside();
         history = History.UNREADABLE;
