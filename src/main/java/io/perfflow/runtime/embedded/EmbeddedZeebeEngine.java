@@ -201,7 +201,10 @@ public final class EmbeddedZeebeEngine {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (true) {
       StreamProcessor.Phase phase = processor.getCurrentPhase().join();
-      if (phase == StreamProcessor.Phase.PROCESSING) {
+      // Processing, and caught up: also with what the engine writes at every start (its identity
+      // set-up) and commands a crash left unprocessed, so the first client request (the
+      // deployment) does not queue behind them.
+      if (phase == StreamProcessor.Phase.PROCESSING && processor.hasProcessingReachedTheEnd().join()) {
         return;
       }
       if (phase == StreamProcessor.Phase.FAILED || System.nanoTime() > deadline) {
