@@ -17,13 +17,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * docs/operations.md's backup: a copy of ./data (PostgreSQL and engine together) taken while
  * PerfFlow is stopped restores everything as it was at the copy, in-flight work included.
  */
+@io.perfflow.support.ApplicationTest
 class BackupRestoreTest {
   @TempDir Path root;
 
   ConfigurableApplicationContext start(Path data) {
     return new SpringApplicationBuilder(PerfFlowApplication.class)
         .run("--server.port=0", "--perfflow.embedded.postgres.data-dir=" + data.resolve("postgres"),
-            "--perfflow.embedded.engine.data-dir=" + data.resolve("engine"));
+            "--perfflow.embedded.engine.data-dir=" + data.resolve("engine"), "--perfflow.demo.company-systems=false");
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.springframework.core.annotation.Order;
  * runner that the test holds) is still running it answers 503, and the first API call after UP
  * on a fresh database succeeds for the seeded admin.
  */
+@io.perfflow.support.ApplicationTest
 class ReadyMeansReadyTest {
   static final CountDownLatch reached = new CountDownLatch(1);
   static final CountDownLatch release = new CountDownLatch(1);
