@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # PerfFlow for the camunda runtime: build with Maven on JDK 21, run on a JRE 21 as a non-root user.
 # Tags are pinned (DeploymentFilesConsistencyTest checks it).
 
@@ -6,10 +5,10 @@ FROM maven:3.9.16-eclipse-temurin-21 AS build
 WORKDIR /build
 # Everything the build reads (pom, sources, processes/, forms/, workers/); .dockerignore keeps
 # target/, data/ and the git metadata out. maven-toolchains-plugin's select-jdk-toolchain finds
-# this image's JDK 21 (JAVA_HOME) by itself.
+# this image's JDK 21 (JAVA_HOME) by itself. No `RUN --mount` cache: it needs BuildKit, and
+# `docker compose up --build` must also work with the classic builder.
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests package \
+RUN mvn -B -q -DskipTests package \
  && cp target/perfflow-*.jar /build/perfflow.jar
 
 FROM eclipse-temurin:21.0.12_8-jre-noble

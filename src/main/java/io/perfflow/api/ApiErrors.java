@@ -46,6 +46,13 @@ public class ApiErrors {
     return p;
   }
 
+  @ExceptionHandler(io.perfflow.NotPermittedException.class)
+  ProblemDetail notPermitted(io.perfflow.NotPermittedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    p.setTitle("Not permitted");
+    return p;
+  }
+
   @ExceptionHandler(TaskForbiddenException.class)
   ProblemDetail forbidden(TaskForbiddenException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
@@ -85,6 +92,14 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.perfflow.config.InputLimitsFilter.BodyTooLargeException tooLarge) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        p.setTitle("Request too large");
+        p.setProperty("errors", List.of(Map.of("field", "body", "message", tooLarge.getMessage())));
+        return p;
+      }
+    }
     String detail = e.getMostSpecificCause().getMessage();
     String field = "body";
     Throwable cause = e.getCause();
@@ -95,7 +110,9 @@ public class ApiErrors {
       field = m.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-      detail = "'" + field + "' has a value of the wrong type or format";
+      detail = m.getOriginalMessage() != null && m.getOriginalMessage().contains(io.perfflow.config.NoNulStrings.MESSAGE)
+          ? "'" + field + "' " + io.perfflow.config.NoNulStrings.MESSAGE
+          : "'" + field + "' has a value of the wrong type or format";
     }
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     p.setTitle("Unreadable request body");

@@ -1,11 +1,9 @@
 package io.perfflow.api;
 
 import io.perfflow.audit.AuditLog;
-import io.perfflow.config.SecurityConfiguration;
 import io.perfflow.org.Employee;
 import io.perfflow.org.NewEmployee;
 import io.perfflow.org.Organisation;
-import io.perfflow.tasks.TaskForbiddenException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -24,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class EmployeesController {
   private final Organisation organisation;
   private final AuditLog audit;
+  private final io.perfflow.access.AccessPolicy access;
 
-  public EmployeesController(Organisation organisation, AuditLog audit) {
+  public EmployeesController(Organisation organisation, AuditLog audit, io.perfflow.access.AccessPolicy access) {
     this.organisation = organisation;
     this.audit = audit;
+    this.access = access;
   }
 
   @PostMapping
@@ -38,22 +38,19 @@ public class EmployeesController {
     return ResponseEntity.created(URI.create("/api/employees/" + created.id())).body(created);
   }
 
-  /** HR sees everyone; others see themselves and their direct reports. */
+  /** HR sees everyone; others see themselves and the people below them ({@link io.perfflow.access.AccessPolicy}). */
   @GetMapping("/{id}")
   public Employee get(@PathVariable String id, Authentication auth) {
     Employee e = organisation.get(id);
-    boolean hr = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(SecurityConfiguration.HR));
-    if (!hr && !auth.getName().equals(id) && !auth.getName().equals(e.managerId())) {
-      throw new TaskForbiddenException("'" + auth.getName() + "' may not read employee " + id);
+    if (!access.canReadEmployee(auth.getName(), e)) {
+      throw new io.perfflow.NotPermittedException("'" + auth.getName() + "' may not read employee " + id
+          + ": an employee is readable by themselves, their manager chain and HR");
     }
     return e;
   }
 
   @GetMapping
   public List<Employee> list(Authentication auth) {
-    boolean hr = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(SecurityConfiguration.HR));
-    return organisation.all().stream()
-        .filter(e -> hr || e.id().equals(auth.getName()) || auth.getName().equals(e.managerId()))
-        .toList();
+    return organisation.all().stream().filter(e -> access.canReadEmployee(auth.getName(), e)).toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.perfflow.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.access.TaskRules;
 import io.perfflow.tasks.Forms;
 import io.perfflow.InvalidInputException;
 import io.perfflow.audit.Subject;
@@ -29,9 +30,11 @@ public class TasksController {
   private final Forms forms;
   private final TaskSubjects subjects;
   private final TaskJson taskJson;
+  private final TaskRules access;
 
-  public TasksController(TaskInbox inbox, Forms forms, TaskSubjects subjects, TaskJson taskJson) {
+  public TasksController(TaskInbox inbox, Forms forms, TaskSubjects subjects, TaskJson taskJson, TaskRules access) {
     this.taskJson = taskJson;
+    this.access = access;
     this.inbox = inbox;
     this.forms = forms;
     this.subjects = subjects;
@@ -45,7 +48,8 @@ public class TasksController {
   public List<Map<String, Object>> open(
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) String assignee,
-      @RequestParam Map<String, String> params) {
+      @RequestParam Map<String, String> params,
+      Principal principal) {
     Subject subject = null;
     for (SubjectKind kind : subjects.kinds()) {
       String id = params.get(kind.idVariable());
@@ -57,13 +61,18 @@ public class TasksController {
         }
       }
     }
-    return inbox.open(candidateGroup, assignee, subject).stream().map(this::view).toList();
+    // Only what the caller may work on (assignee or candidate group); HR sees every task.
+    String me = principal.getName();
+    return inbox.open(candidateGroup, assignee, subject).stream()
+        .filter(t -> access.canSee(me, t))
+        .map(this::view)
+        .toList();
   }
 
   /** One task with its form's schema (for a UI to render it). */
   @GetMapping("/{key}")
-  public Map<String, Object> get(@PathVariable long key) {
-    UserTask task = inbox.get(key);
+  public Map<String, Object> get(@PathVariable long key, Principal principal) {
+    UserTask task = access.requireVisible(principal.getName(), inbox.get(key));
     Map<String, Object> body = view(task);
     body.put("status", task.status());
     body.put("completedBy", task.completedBy());

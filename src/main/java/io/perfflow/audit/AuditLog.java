@@ -179,9 +179,37 @@ public class AuditLog {
         rs.getString("details"));
   }
 
+  /** Longer texts in audit details are stored as their digest (see {@link #bounded}). */
+  static final int MAX_DETAIL_TEXT = 8000;
+
+  /**
+   * Audit details stay small whatever the input: a text longer than {@value #MAX_DETAIL_TEXT}
+   * characters is replaced by its SHA-256, its length and its first 200 characters, so the event
+   * still proves what was there without storing megabytes.
+   */
+  static Object bounded(Object value) {
+    if (value instanceof String text && text.length() > MAX_DETAIL_TEXT) {
+      Map<String, Object> digest = new java.util.LinkedHashMap<>();
+      digest.put("sha256", sha256(text));
+      digest.put("length", text.length());
+      digest.put("start", text.substring(0, 200));
+      return digest;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, bounded(v)));
+      return copy;
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      return list.stream().map(AuditLog::bounded).toList();
+    }
+    return value;
+  }
+
+
   private String toJson(Map<String, ?> details) {
     try {
-      return json.writeValueAsString(details == null ? Map.of() : details);
+      return json.writeValueAsString(details == null ? Map.of() : bounded(details));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Audit details are not serialisable", e);
     }

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everyone logs in with their employee id (HTTP Basic for the API, a login form for the UI).
@@ -31,6 +32,17 @@ public class SecurityConfiguration {
     return new BCryptPasswordEncoder();
   }
 
+  /** BCrypt once per username/password pair, then trusted for a short while (VerifiedCredentialsCache). */
+  @Bean
+  VerifiedCredentialsCache authenticationProvider(
+      UserDetailsService users, PasswordEncoder passwords,
+      @org.springframework.beans.factory.annotation.Value("${perfflow.security.credentials-cache-ttl:PT60S}") java.time.Duration ttl) {
+    org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
+        new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(passwords);
+    return new VerifiedCredentialsCache(dao, ttl, java.time.Clock.systemUTC());
+  }
+
   @Bean
   UserDetailsService users(Organisation organisation) {
     return username -> {
@@ -41,12 +53,29 @@ public class SecurityConfiguration {
     };
   }
 
+  /**
+   * The API takes credentials in the Authorization header (HTTP Basic or an API token) and needs
+   * no CSRF token then. A call that rides on the UI's session cookie instead must carry the CSRF
+   * token like the UI's forms, so a cross-site form post with a logged-in user's cookie is
+   * refused (403). A call with neither is simply unauthenticated (401).
+   */
+  static final RequestMatcher API_WITHOUT_SESSION_COOKIE =
+      request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+          && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+
+  /** No inline script or style anywhere in the UI; nothing framed, forms only to PerfFlow. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
   @Bean
   SecurityFilterChain security(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/login", "/css/**", "/js/**", "/error")
                     .permitAll()
+                    // Moving the clock and reading everyone's mail (results included) is HR's.
+                    .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/employees").hasAuthority(HR)
                     .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
@@ -57,9 +86,12 @@ public class SecurityConfiguration {
                     .authenticated())
         .httpBasic(Customizer.withDefaults())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-        .logout(logout -> logout.logoutRequestMatcher(new AntPathRequestMatcher("/logout")).logoutSuccessUrl("/login?logout"))
-        // The JSON API is for HTTP Basic clients (no cookies to ride on); the UI's forms carry a token.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new CookieCsrfTokenRepository()));
+        // POST only (with the CSRF token): a link or an image cannot log anyone out.
+        .logout(logout -> logout.logoutRequestMatcher(new AntPathRequestMatcher("/logout", "POST")).logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION_COOKIE).csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .frameOptions(frame -> frame.deny()));
     return http.build();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,9 @@ final class MetricImportFiles {
       return null;
     }
     if (node.isBigDecimal()) {
-      return node.decimalValue().toPlainString();
+      // toString, not toPlainString: 1e2147483647 written out plainly would exhaust the memory.
+      BigDecimal d = node.decimalValue();
+      return Math.abs((long) d.scale()) <= 20 ? d.toPlainString() : d.toString();
     }
     return node.isValueNode() ? node.asText() : node.toString();
   }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,13 +17,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports metric values for platforms without an API. All or nothing: every row is validated
  * first and any error rejects the whole file; a valid file is written in one transaction, and a
  * value imported again for the same employee, metric and period replaces the earlier one.
+ *
+ * <p>Limits: a value is a plain decimal (at most 10 digits before the point, 4 after) within the
+ * metric's optional {@code min_value}/{@code max_value}; ids at most 100 characters, the source
+ * at most 200; no NUL characters; at most {@value #MAX_ROWS} rows (the request itself is capped
+ * at 2 MB, see {@code InputLimitsFilter}).
  */
 @Component
 public class MetricImportService {
-  private static final Pattern PERIOD = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
   // imported_metric.value is numeric(14, 4).
   private static final int SCALE = 4;
   private static final BigDecimal LIMIT = BigDecimal.TEN.pow(10);
+  static final int MAX_ROWS = 20_000;
+  private static final int MAX_ID = 100;
+  private static final int MAX_SOURCE = 200;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -53,6 +59,9 @@ public class MetricImportService {
     if (rows.isEmpty()) {
       throw MetricImportFiles.fileError("rows", "the file has no data rows");
     }
+    if (rows.size() > MAX_ROWS) {
+      throw MetricImportFiles.fileError("rows", "the file has " + rows.size() + " rows, at most " + MAX_ROWS + " are accepted per import");
+    }
     List<ValidRow> valid = validate(rows);
     return transaction.execute(status -> write(valid, format, actor));
   }
@@ -62,11 +71,19 @@ public class MetricImportService {
         rows.stream().map(MetricImportRow::employeeId).toList());
     Set<String> metrics = existing("SELECT code FROM perfflow.metric_definition WHERE code = ANY(:values)",
         rows.stream().map(MetricImportRow::metric).toList());
+    Map<String, BigDecimal[]> bounds = new HashMap<>();
+    jdbc.sql("SELECT code, min_value, max_value FROM perfflow.metric_definition")
+        .query(rs -> {
+          bounds.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)});
+        });
     List<RowError> errors = new ArrayList<>();
     List<ValidRow> valid = new ArrayList<>();
     Map<String, Integer> firstRowOfKey = new HashMap<>();
     for (MetricImportRow row : rows) {
       int before = errors.size();
+      if (!wellFormed(row, errors)) {
+        continue;
+      }
       String employee = required(row, "employeeId", row.employeeId(), errors);
       if (employee != null && !employees.contains(employee)) {
         errors.add(new RowError(row.row(), "employeeId", "unknown employee '" + employee + "'"));
@@ -76,10 +93,17 @@ public class MetricImportService {
         errors.add(new RowError(row.row(), "metric", "unknown metric '" + metric + "'"));
       }
       String period = required(row, "period", row.period(), errors);
-      if (period != null && !PERIOD.matcher(period).matches()) {
-        errors.add(new RowError(row.row(), "period", "malformed period '" + period + "', expected YYYY-MM"));
+      if (period != null && !io.perfflow.Periods.isValid(period)) {
+        errors.add(new RowError(row.row(), "period", "malformed period '" + io.perfflow.Texts.excerpt(period) + "', expected YYYY-MM"));
       }
       BigDecimal value = number(row, errors);
+      if (value != null && metric != null && bounds.containsKey(metric)) {
+        BigDecimal[] b = bounds.get(metric);
+        if ((b[0] != null && value.compareTo(b[0]) < 0) || (b[1] != null && value.compareTo(b[1]) > 0)) {
+          errors.add(new RowError(row.row(), "value", "value " + value.stripTrailingZeros().toPlainString() + " of metric '" + metric
+              + "' must be " + io.perfflow.Numbers.range(b[0] == null ? null : b[0].stripTrailingZeros(), b[1] == null ? null : b[1].stripTrailingZeros())));
+        }
+      }
       String source = required(row, "source", row.source(), errors);
       if (employee != null && metric != null && period != null) {
         Integer first = firstRowOfKey.putIfAbsent(employee + "\u0000" + metric + "\u0000" + period, row.row());
@@ -96,6 +120,25 @@ public class MetricImportService {
       throw new MetricImportException(errors);
     }
     return valid;
+  }
+
+  /** Sizes and characters first: nothing oversized or with a NUL goes near the database. */
+  private static boolean wellFormed(MetricImportRow row, List<RowError> errors) {
+    int before = errors.size();
+    String[][] cells = {{"employeeId", row.employeeId()}, {"metric", row.metric()}, {"period", row.period()},
+        {"value", row.value()}, {"source", row.source()}};
+    for (String[] cell : cells) {
+      if (cell[1] == null) {
+        continue;
+      }
+      int max = cell[0].equals("source") ? MAX_SOURCE : MAX_ID;
+      if (cell[1].indexOf('\u0000') >= 0) {
+        errors.add(new RowError(row.row(), cell[0], cell[0] + " contains a NUL character"));
+      } else if (cell[1].length() > max) {
+        errors.add(new RowError(row.row(), cell[0], cell[0] + " is " + cell[1].length() + " characters long, at most " + max + " are allowed"));
+      }
+    }
+    return errors.size() == before;
   }
 
   private Set<String> existing(String sql, List<String> candidates) {
@@ -116,17 +159,22 @@ public class MetricImportService {
     if (text == null) {
       return null;
     }
-    try {
-      BigDecimal value = new BigDecimal(text).setScale(SCALE, RoundingMode.HALF_UP);
-      if (value.abs().compareTo(LIMIT) >= 0) {
-        errors.add(new RowError(row.row(), "value", "value '" + text + "' is too large (at most 10 digits before the point)"));
-        return null;
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      errors.add(new RowError(row.row(), "value", "value '" + text + "' is not a number"));
+    // Strictly parsed (no 1e2147483647), range-checked before any rounding or expansion.
+    var parsed = io.perfflow.Numbers.parse(text);
+    if (parsed.isEmpty()) {
+      errors.add(new RowError(row.row(), "value", "value '" + io.perfflow.Texts.excerpt(text) + "' is not a number"));
       return null;
     }
+    BigDecimal raw = parsed.get();
+    if (raw.abs().compareTo(LIMIT) >= 0) {
+      errors.add(new RowError(row.row(), "value", "value '" + text + "' is too large (at most 10 digits before the point)"));
+      return null;
+    }
+    if (raw.signum() != 0 && raw.stripTrailingZeros().scale() > SCALE) {
+      errors.add(new RowError(row.row(), "value", "value '" + text + "' has more than " + SCALE + " decimals"));
+      return null;
+    }
+    return raw.setScale(SCALE, RoundingMode.HALF_UP);
   }
 
   private ImportResult write(List<ValidRow> rows, String format, String actor) {

@@ -3,7 +3,9 @@ package io.perfflow.org;
 import io.perfflow.InvalidInputException;
 import io.perfflow.InvalidInputException.FieldError;
 import io.perfflow.NotFoundException;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Organisation {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
+  /** employee.base_pay is numeric(12, 2). */
+  static final BigDecimal MAX_BASE_PAY = new BigDecimal("1000000000");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final JdbcClient jdbc;
@@ -102,6 +106,16 @@ public class Organisation {
     if (blank(e.level())) errors.add(new FieldError("level", "is required"));
     if (e.basePay() == null || e.basePay().signum() < 0) {
       errors.add(new FieldError("basePay", "is required and must not be negative"));
+    } else {
+      io.perfflow.Numbers.problem(e.basePay(), BigDecimal.ZERO, MAX_BASE_PAY, 2)
+          .ifPresent(p -> errors.add(new FieldError("basePay", p)));
+    }
+    // An onboarding date may lie ahead (the person joins cycles from then on), but not decades.
+    if (e.hiredOn() != null && (e.hiredOn().getYear() < 1900 || e.hiredOn().isAfter(LocalDate.now().plusYears(1)))) {
+      errors.add(new FieldError("hiredOn", "must be between 1900-01-01 and one year from today (an onboarding date), got " + e.hiredOn()));
+    }
+    for (var text : new String[][] {{"name", e.name()}, {"email", e.email()}, {"role", e.role()}, {"team", e.team()}, {"level", e.level()}}) {
+      if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], "must be at most 200 characters"));
     }
     if (e.managerId() != null && !exists(e.managerId())) {
       errors.add(new FieldError("managerId", "no employee '" + e.managerId() + "'"));
@@ -115,6 +129,9 @@ public class Organisation {
     }
     if (e.password() == null || e.password().length() < 4) {
       errors.add(new FieldError("password", "is required (at least 4 characters)"));
+    } else if (e.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+      // BCrypt reads at most 72 bytes; longer passwords are refused rather than cut silently.
+      errors.add(new FieldError("password", "must be at most 72 bytes"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

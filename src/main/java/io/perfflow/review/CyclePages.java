@@ -25,7 +25,10 @@ public class CyclePages {
   private final CycleReports reports;
   private final Scorecards scorecards;
 
-  public CyclePages(Cycles cycles, Scorecards scorecards, CycleReports reports) {
+  private final io.perfflow.access.AccessPolicy access;
+
+  public CyclePages(Cycles cycles, Scorecards scorecards, CycleReports reports, io.perfflow.access.AccessPolicy access) {
+    this.access = access;
     this.reports = reports;
     this.cycles = cycles;
     this.scorecards = scorecards;
@@ -74,11 +77,11 @@ public class CyclePages {
   }
 
   @GetMapping("/cycles/{id}")
-  String cycle(@PathVariable long id, Model model) {
+  String cycle(@PathVariable long id, Authentication auth, Model model) {
     CycleReports.Progress p = reports.progress(id);
     model.addAttribute("cycle", p.cycle());
     model.addAttribute("p", p);
-    model.addAttribute("rankings", reports.rankings(id));
+    model.addAttribute("rankings", access.visibleRankings(auth.getName(), id, reports.rankings(id)));
     return "cycle";
   }
 }

@@ -29,7 +29,7 @@ public class CycleReports {
     Map<String, List<Map<String, Object>>> rankings = new TreeMap<>();
     jdbc.sql(
             """
-            SELECT team, employee_id, final_total, rating, status,
+            SELECT id, team, employee_id, final_total, rating, status,
                    rank() OVER (PARTITION BY team ORDER BY final_total DESC NULLS LAST) AS rank
             FROM review WHERE cycle_id = ? ORDER BY team, rank, employee_id""")
         .param(cycleId)
@@ -37,6 +37,7 @@ public class CycleReports {
             rs -> {
               Map<String, Object> row = new LinkedHashMap<>();
               row.put("rank", rs.getInt("rank"));
+              row.put("reviewId", rs.getLong("id"));
               row.put("employeeId", rs.getString("employee_id"));
               row.put("finalTotal", rs.getBigDecimal("final_total") == null ? "" : rs.getBigDecimal("final_total").toPlainString());
               row.put("rating", rs.getString("rating") == null ? "" : rs.getString("rating"));

@@ -69,7 +69,7 @@ public class Cycles {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    if (scope(roles, employeeIds).isEmpty()) {
+    if (scope(roles, employeeIds, ym).isEmpty()) {
       throw new InvalidInputException("roles", "nobody to review: no active employee with a scorecard and a manager in this scope");
     }
     long id =
@@ -192,7 +192,7 @@ public class Cycles {
     YearMonth period = YearMonth.parse(cycle.period());
     boolean prepared = jdbc.sql("SELECT count(*) FROM review WHERE cycle_id = ?").param(cycleId).query(Long.class).single() > 0;
     if (!prepared) {
-      List<Employee> scope = scope(cycle.roles(), cycle.employeeIds());
+      List<Employee> scope = scope(cycle.roles(), cycle.employeeIds(), period);
       Set<String> metrics = new LinkedHashSet<>();
       Map<String, String> profiles = new TreeMap<>();
       for (Employee e : scope) {
@@ -265,10 +265,16 @@ public class Cycles {
     return reports.get(id);
   }
 
-  private List<Employee> scope(List<String> roles, List<String> employeeIds) {
+  /**
+   * Who a cycle for {@code period} reviews: active employees with a manager and a scorecard, in
+   * the chosen roles or ids, who have started by the end of the period (a future hiredOn is an
+   * onboarding date: such a person is in no cycle of a period before it).
+   */
+  private List<Employee> scope(List<String> roles, List<String> employeeIds, YearMonth period) {
     List<String> withScorecards = scorecards.roles();
     return organisation.all().stream()
         .filter(Employee::active)
+        .filter(e -> e.hiredOn() == null || !e.hiredOn().isAfter(period.atEndOfMonth()))
         .filter(e -> e.managerId() != null)
         .filter(e -> withScorecards.contains(e.role()))
         .filter(e -> roles == null || roles.isEmpty() || roles.contains(e.role()))
@@ -277,14 +283,7 @@ public class Cycles {
   }
 
   static YearMonth parsePeriod(String period) {
-    if (period == null) {
-      throw new InvalidInputException("period", "is required (YYYY-MM)");
-    }
-    try {
-      return YearMonth.parse(period);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("period", "'" + period + "' is not a period YYYY-MM");
-    }
+    return io.perfflow.Periods.parse("period", period);
   }
 
   private static String[] array(List<String> values) {

@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class CyclesController {
   private final Cycles cycles;
   private final CycleReports reports;
+  private final io.perfflow.access.AccessPolicy access;
 
-  public CyclesController(Cycles cycles, CycleReports reports) {
+  public CyclesController(Cycles cycles, CycleReports reports, io.perfflow.access.AccessPolicy access) {
+    this.access = access;
     this.reports = reports;
     this.cycles = cycles;
   }
@@ -38,7 +40,7 @@ public class CyclesController {
   }
 
   @GetMapping("/{id}")
-  public Map<String, Object> get(@PathVariable long id) {
+  public Map<String, Object> get(@PathVariable long id, Principal principal) {
     CycleReports.Progress p = reports.progress(id);
     Cycle c = p.cycle();
     var body = new java.util.LinkedHashMap<String, Object>();
@@ -54,7 +56,8 @@ public class CyclesController {
     body.put("byStatus", p.byStatus());
     body.put("finished", p.finished());
     body.put("progress", p.progress());
-    body.put("rankings", reports.rankings(id));
+    // Ratings are confidential: each caller sees the lines they may read (AccessPolicy).
+    body.put("rankings", access.visibleRankings(principal.getName(), id, reports.rankings(id)));
     return body;
   }
 

@@ -1,7 +1,7 @@
 package io.perfflow.review;
 
 import io.perfflow.audit.AuditLog;
-import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.access.AccessPolicy;
 import io.perfflow.tasks.TaskInbox;
 import org.springframework.security.core.Authentication;
 import io.perfflow.web.PageController;
@@ -10,16 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Reviews the user may read (same rule as the API: {@link ReviewAccess}) and one review in full. */
+/** Reviews the user may read (same rule as the API: {@link AccessPolicy}) and one review in full. */
 @PageController
 public class ReviewPages {
   private final Reviews reviews;
-  private final ReviewAccess access;
+  private final AccessPolicy access;
   private final CycleReports reports;
   private final TaskInbox inbox;
   private final AuditLog audit;
 
-  public ReviewPages(Reviews reviews, ReviewAccess access, TaskInbox inbox, AuditLog audit, CycleReports reports) {
+  public ReviewPages(Reviews reviews, AccessPolicy access, TaskInbox inbox, AuditLog audit, CycleReports reports) {
     this.reports = reports;
     this.reviews = reviews;
     this.access = access;
@@ -29,7 +29,7 @@ public class ReviewPages {
 
   @GetMapping("/reviews")
   String list(@RequestParam(required = false) Long cycleId, Authentication auth, Model model) {
-    model.addAttribute("reviews", reviews.list(cycleId, null).stream().filter(r -> access.canRead(auth, r)).toList());
+    model.addAttribute("reviews", reviews.list(cycleId, null).stream().filter(r -> access.canReadReview(auth.getName(), r)).toList());
     model.addAttribute("cycles", reports.list());
     model.addAttribute("cycleId", cycleId);
     return "reviews";
@@ -37,10 +37,7 @@ public class ReviewPages {
 
   @GetMapping("/reviews/{id}")
   String review(@PathVariable long id, Authentication auth, Model model) {
-    Review r = reviews.get(id);
-    if (!access.canRead(auth, r)) {
-      throw new TaskForbiddenException("You may not read review " + id + ".");
-    }
+    Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
     model.addAttribute("lines", reviews.lines(id));
     model.addAttribute("result", reviews.result(id).orElse(null));

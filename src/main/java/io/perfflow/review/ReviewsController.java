@@ -3,7 +3,7 @@ package io.perfflow.review;
 import io.perfflow.api.AuditDetails;
 import io.perfflow.api.TaskJson;
 import io.perfflow.audit.AuditLog;
-import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.access.AccessPolicy;
 import io.perfflow.tasks.TaskInbox;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -24,12 +24,12 @@ public class ReviewsController {
   private final AuditLog audit;
   private final TaskInbox inbox;
   private final TaskJson taskJson;
-  private final ReviewAccess access;
+  private final AccessPolicy access;
   private final Cycles cycles;
   private final io.perfflow.engine.Incidents incidents;
 
   public ReviewsController(
-      Reviews reviews, AuditLog audit, TaskInbox inbox, ReviewAccess access, Cycles cycles, io.perfflow.engine.Incidents incidents,
+      Reviews reviews, AuditLog audit, TaskInbox inbox, AccessPolicy access, Cycles cycles, io.perfflow.engine.Incidents incidents,
       TaskJson taskJson) {
     this.taskJson = taskJson;
     this.incidents = incidents;
@@ -43,7 +43,7 @@ public class ReviewsController {
   /** Reviews the caller may read (HR and approvers: all; managers: their reports; others: their own). */
   @GetMapping
   public List<Review> list(@RequestParam(required = false) Long cycleId, @RequestParam(required = false) String employeeId, Authentication auth) {
-    return reviews.list(cycleId, employeeId).stream().filter(r -> access.canRead(auth, r)).toList();
+    return reviews.list(cycleId, employeeId).stream().filter(r -> access.canReadReview(auth.getName(), r)).toList();
   }
 
   @GetMapping("/{id}")
@@ -91,10 +91,12 @@ public class ReviewsController {
   @PostMapping("/{id}/retry")
   public Map<String, Object> retry(@PathVariable long id, Principal principal) {
     Review r = reviews.get(id);
-    if (r.status() != io.perfflow.review.ReviewStatus.BLOCKED || r.processInstanceKey() == null) {
-      throw new io.perfflow.InvalidInputException("status", "review " + id + " is " + r.status() + "; only a BLOCKED review can be retried");
+    // A failed step (an open incident) can be retried whatever status the review shows.
+    var open = r.processInstanceKey() == null ? List.<io.perfflow.engine.Incidents.Incident>of() : incidents.open(r.processInstanceKey());
+    if (r.status() != io.perfflow.review.ReviewStatus.BLOCKED && open.isEmpty()) {
+      throw new io.perfflow.InvalidInputException("status", "review " + id + " is " + r.status()
+          + " and has no failed step; only a BLOCKED review or one with an incident can be retried");
     }
-    var open = incidents.open(r.processInstanceKey());
     // Audited before the retry: once retried, the workers may record the next steps at once.
     audit.append(principal.getName(), "REVIEW_RETRIED", ReviewProcesses.review(id),
         Map.of("incidents", open.stream().map(io.perfflow.engine.Incidents.Incident::message).toList()));
@@ -109,10 +111,6 @@ public class ReviewsController {
   }
 
   private Review readable(long id, Authentication auth) {
-    Review r = reviews.get(id);
-    if (!access.canRead(auth, r)) {
-      throw new TaskForbiddenException("'" + auth.getName() + "' may not read review " + id);
-    }
-    return r;
+    return access.requireReadable(auth.getName(), reviews.get(id));
   }
 }

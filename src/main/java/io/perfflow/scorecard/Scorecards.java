@@ -150,10 +150,9 @@ public class Scorecards {
 
   @Transactional
   public void savePeakSeason(String period, String name, String actor) {
-    try {
-      YearMonth.parse(period);
-    } catch (RuntimeException e) {
-      throw new InvalidInputException("period", "'" + period + "' is not a period YYYY-MM");
+    io.perfflow.Periods.parse("period", period);
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new InvalidInputException("name", "a peak season needs a name of 1 to 100 characters");
     }
     jdbc.sql("INSERT INTO peak_season (period, name) VALUES (?, ?) ON CONFLICT (period) DO UPDATE SET name = excluded.name")
         .params(period, name)
@@ -163,7 +162,10 @@ public class Scorecards {
 
   @Transactional
   public void deletePeakSeason(String period, String actor) {
-    jdbc.sql("DELETE FROM peak_season WHERE period = ?").param(period).update();
+    io.perfflow.Periods.parse("period", period);
+    if (jdbc.sql("DELETE FROM peak_season WHERE period = ?").param(period).update() == 0) {
+      return; // nothing was removed: no audit event
+    }
     audit.append(actor, "PEAK_SEASON_REMOVED", null, Map.of("period", period));
   }
 

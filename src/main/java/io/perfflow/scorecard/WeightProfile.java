@@ -11,9 +11,17 @@ import java.util.Set;
 /**
  * A named set of KPI weights for a role (e.g. operations/normal, operations/peak-season,
  * customer-service/store-stage-1). Weights are percentages and must sum to exactly 100.
+ *
+ * <p>Ranges (what the columns store, checked so nothing is rounded on the way in): a target is
+ * between 0.0001 and 1,000,000,000 with at most 4 decimals; a weight between 0.01 and 100 with at
+ * most 2 decimals; texts at most 100 characters; at most 50 KPIs.
  */
 public record WeightProfile(String role, String profile, List<Kpi> kpis) {
   static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  static final BigDecimal MIN_TARGET = new BigDecimal("0.0001");
+  static final BigDecimal MAX_TARGET = new BigDecimal("1000000000");
+  static final BigDecimal MIN_WEIGHT = new BigDecimal("0.01");
+  static final int MAX_TEXT = 100;
 
   public BigDecimal weightSum() {
     return kpis.stream().map(Kpi::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -27,6 +35,13 @@ public record WeightProfile(String role, String profile, List<Kpi> kpis) {
       errors.add(new FieldError("kpis", name + " has no KPIs"));
       return errors;
     }
+    if (kpis.size() > 50) {
+      errors.add(new FieldError("kpis", name + " has " + kpis.size() + " KPIs, at most 50 are allowed"));
+      return errors;
+    }
+    for (var text : java.util.Map.of("role", String.valueOf(role), "profile", String.valueOf(profile)).entrySet()) {
+      if (text.getValue().length() > MAX_TEXT) errors.add(new FieldError(text.getKey(), "must be at most " + MAX_TEXT + " characters"));
+    }
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < kpis.size(); i++) {
       Kpi k = kpis.get(i);
@@ -39,11 +54,22 @@ public record WeightProfile(String role, String profile, List<Kpi> kpis) {
       if (k.direction() == null) {
         errors.add(new FieldError(at + ".direction", label + ": direction must be HIGHER_IS_BETTER or LOWER_IS_BETTER"));
       }
+      for (var text : new String[][] {{"code", k.code()}, {"name", k.name()}, {"unit", k.unit()}, {"metric", k.metric()}}) {
+        if (text[1] != null && text[1].length() > MAX_TEXT) {
+          errors.add(new FieldError(at + "." + text[0], label + ": " + text[0] + " must be at most " + MAX_TEXT + " characters"));
+        }
+      }
       if (k.target() == null || k.target().signum() <= 0) {
         errors.add(new FieldError(at + ".target", label + ": target must be greater than 0"));
+      } else {
+        io.perfflow.Numbers.problem(k.target(), MIN_TARGET, MAX_TARGET, 4)
+            .ifPresent(p -> errors.add(new FieldError(at + ".target", label + ": target " + p)));
       }
       if (k.weight() == null || k.weight().signum() <= 0) {
         errors.add(new FieldError(at + ".weight", label + ": weight must be greater than 0"));
+      } else {
+        io.perfflow.Numbers.problem(k.weight(), MIN_WEIGHT, HUNDRED, 2)
+            .ifPresent(p -> errors.add(new FieldError(at + ".weight", label + ": weight " + p)));
       }
       if (k.metric() == null || k.metric().isBlank()) {
         errors.add(new FieldError(at + ".metric", label + ": metric is required"));

@@ -2,11 +2,11 @@ package io.perfflow.supplier;
 
 import io.perfflow.engine.ProcessLauncher;
 import io.perfflow.review.Review;
-import io.perfflow.review.ReviewAccess;
+import io.perfflow.access.AccessPolicy;
+import io.perfflow.NotPermittedException;
 import io.perfflow.review.Reviews;
 import io.perfflow.api.AuditDetails;
 import io.perfflow.api.TaskJson;
-import io.perfflow.tasks.TaskForbiddenException;
 import io.perfflow.tasks.TaskInbox;
 import io.perfflow.tasks.UserTask;
 import java.time.Duration;
@@ -30,17 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 public class SupplierDelaysController {
-  static final List<String> READ_ALL = List.of("GROUP_hr", "GROUP_procurement-managers", "GROUP_ops-managers");
 
   private final SupplierDelays delays;
   private final ProcessLauncher launcher;
   private final TaskInbox inbox;
   private final TaskJson taskJson;
   private final Reviews reviews;
-  private final ReviewAccess access;
+  private final AccessPolicy access;
 
   public SupplierDelaysController(
-      SupplierDelays delays, ProcessLauncher launcher, TaskInbox inbox, Reviews reviews, ReviewAccess access, TaskJson taskJson) {
+      SupplierDelays delays, ProcessLauncher launcher, TaskInbox inbox, Reviews reviews, AccessPolicy access, TaskJson taskJson) {
     this.taskJson = taskJson;
     this.delays = delays;
     this.launcher = launcher;
@@ -56,9 +55,9 @@ public class SupplierDelaysController {
   public List<Map<String, Object>> list(
       @RequestParam(required = false) String status, @RequestParam(required = false) String buyer, Authentication auth) {
     String buyerFilter = buyer;
-    if (!readsAll(auth)) {
+    if (!access.readsAllCases(auth.getName())) {
       if (buyer != null && !buyer.equals(auth.getName())) {
-        throw new TaskForbiddenException("'" + auth.getName() + "' may only read their own supplier-delay cases");
+        throw new NotPermittedException("'" + auth.getName() + "' may only read their own supplier-delay cases");
       }
       buyerFilter = auth.getName();
     }
@@ -106,10 +105,7 @@ public class SupplierDelaysController {
    */
   @GetMapping("/reviews/{reviewId}/kpis/{kpi}/supplier-delays")
   public Map<String, Object> casesOfKpi(@PathVariable long reviewId, @PathVariable String kpi, Authentication auth) {
-    Review r = reviews.get(reviewId);
-    if (!access.canRead(auth, r)) {
-      throw new TaskForbiddenException("'" + auth.getName() + "' may not read review " + reviewId);
-    }
+    Review r = access.requireReadable(auth.getName(), reviews.get(reviewId));
     var line = reviews.lines(reviewId).stream().filter(l -> l.kpi().equals(kpi)).findFirst()
         .orElseThrow(() -> new io.perfflow.NotFoundException("Review " + reviewId + " has no KPI '" + kpi + "'"));
     YearMonth period = YearMonth.parse(r.period());
@@ -128,15 +124,7 @@ public class SupplierDelaysController {
   }
 
   private SupplierDelayCase readable(long id, Authentication auth) {
-    SupplierDelayCase c = delays.get(id);
-    if (!readsAll(auth) && !c.buyerId().equals(auth.getName())) {
-      throw new TaskForbiddenException("'" + auth.getName() + "' may not read supplier-delay case " + id);
-    }
-    return c;
-  }
-
-  static boolean readsAll(Authentication auth) {
-    return auth.getAuthorities().stream().anyMatch(a -> READ_ALL.contains(a.getAuthority()));
+    return access.requireReadable(auth.getName(), delays.get(id));
   }
 
   static Map<String, Object> summary(SupplierDelayCase c, Instant now) {

@@ -1,7 +1,6 @@
 package io.perfflow.supplier;
 
 import java.time.Instant;
-import java.util.List;
 import org.springframework.security.core.Authentication;
 import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
@@ -10,19 +9,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** {@code /supplier-delays}: the open cases, most days late first (a self-contained page). */
 @PageController
 public class SupplierDelaysPage {
-  private static final List<String> READ_ALL = List.of("GROUP_hr", "GROUP_procurement-managers", "GROUP_ops-managers");
   private final SupplierDelays delays;
-
   private final io.perfflow.engine.EngineClock clock;
+  private final io.perfflow.access.AccessPolicy access;
 
-  public SupplierDelaysPage(SupplierDelays delays, io.perfflow.engine.EngineClock clock) {
+  public SupplierDelaysPage(SupplierDelays delays, io.perfflow.engine.EngineClock clock, io.perfflow.access.AccessPolicy access) {
     this.delays = delays;
     this.clock = clock;
+    this.access = access;
   }
 
   @GetMapping("/supplier-delays")
   public String openCases(Authentication auth, Model model) {
-    boolean all = auth.getAuthorities().stream().anyMatch(a -> READ_ALL.contains(a.getAuthority()));
+    // The API's rule (AccessPolicy): managers of procurement and operations and HR read every case.
+    boolean all = access.readsAllCases(auth.getName());
     model.addAttribute("cases", delays.list("ACTIVE", all ? null : auth.getName()));
     model.addAttribute("now", clock.now());
     model.addAttribute("user", auth.getName());

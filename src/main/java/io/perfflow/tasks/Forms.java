@@ -23,12 +23,22 @@ import org.springframework.stereotype.Component;
  * The Camunda forms in {@code forms/}: their fields, and the check of a submission against them
  * (required, min/max, allowed values, and the PerfFlow custom property {@code requiredWhen},
  * e.g. {@code "adjustment != 0"}, for a field that is required only in some cases).
+ *
+ * <p>Every field is type-checked before the task is completed, so nothing a worker cannot use
+ * reaches the engine: numbers are plain decimals (integers where the form's {@code decimalDigits}
+ * is 0, otherwise at most {@code decimalDigits} or {@value #DEFAULT_DECIMALS} decimals), texts
+ * are strings of at most {@code validate.maxLength} or {@value #DEFAULT_MAX_LENGTH} characters
+ * without NUL, choices one of the values, checkboxes booleans, dates ISO dates.
  */
 @Component
 public class Forms {
   public record Field(
       String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
-      List<String> values, String requiredWhen, String description) {}
+      List<String> values, String requiredWhen, String description, Integer decimalDigits, Integer maxLength,
+      String subtype) {}
+
+  static final int DEFAULT_DECIMALS = 2;
+  static final int DEFAULT_MAX_LENGTH = 4000;
 
   private final Map<String, JsonNode> schemas = new HashMap<>();
   private final Map<String, List<Field>> fields = new HashMap<>();
@@ -71,7 +81,10 @@ public class Forms {
               validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
               values,
               c.path("properties").path("requiredWhen").asText(null),
-              c.path("description").asText(null)));
+              c.path("description").asText(null),
+              c.hasNonNull("decimalDigits") ? c.path("decimalDigits").asInt() : null,
+              validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
+              c.path("subtype").asText(null)));
     }
   }
 
@@ -98,7 +111,7 @@ public class Forms {
     Map<String, Object> clean = new LinkedHashMap<>();
     for (Field f : fields(formId)) {
       Object value = input.get(f.key());
-      boolean empty = value == null || value.toString().isBlank();
+      boolean empty = value == null || (value instanceof String text && text.isBlank());
       boolean required = f.required() || (f.requiredWhen() != null && holds(f.requiredWhen(), input));
       if (empty) {
         if (required) {
@@ -106,32 +119,77 @@ public class Forms {
         }
         continue;
       }
-      if ("number".equals(f.type())) {
-        BigDecimal number;
-        try {
-          number = new BigDecimal(value.toString().trim());
-        } catch (NumberFormatException e) {
-          errors.add(new FieldError(f.key(), f.label() + " must be a number, got '" + value + "'"));
-          continue;
-        }
-        if (f.min() != null && number.compareTo(f.min()) < 0) {
-          errors.add(new FieldError(f.key(), f.label() + " must be at least " + f.min().toPlainString() + ", got " + number.toPlainString()));
-        } else if (f.max() != null && number.compareTo(f.max()) > 0) {
-          errors.add(new FieldError(f.key(), f.label() + " must be at most " + f.max().toPlainString() + ", got " + number.toPlainString()));
-        }
-        clean.put(f.key(), number.stripTrailingZeros().scale() <= 0 ? (Object) number.longValueExact() : number);
-        continue;
+      Object checked = check(f, value, errors);
+      if (checked != null) {
+        clean.put(f.key(), checked);
       }
-      if (!f.values().isEmpty() && !f.values().contains(value.toString())) {
-        errors.add(new FieldError(f.key(), f.label() + " must be one of " + f.values() + ", got '" + value + "'"));
-        continue;
-      }
-      clean.put(f.key(), value);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return clean;
+  }
+
+  /** The value as the process gets it, or null after adding why it is not acceptable. */
+  private static Object check(Field f, Object value, List<FieldError> errors) {
+    String type = f.type() == null ? "" : f.type();
+    switch (type) {
+      case "number" -> {
+        BigDecimal number = value instanceof Number || value instanceof String
+            ? io.perfflow.Numbers.parse(value instanceof BigDecimal d ? d.toString() : value.toString()).orElse(null)
+            : null;
+        if (number == null) {
+          errors.add(new FieldError(f.key(), f.label() + " must be a number, got '" + io.perfflow.Texts.excerpt(value) + "'"));
+          return null;
+        }
+        int decimals = f.decimalDigits() != null ? f.decimalDigits() : DEFAULT_DECIMALS;
+        var problem = io.perfflow.Numbers.problem(number, f.min(), f.max(), decimals);
+        if (problem.isPresent()) {
+          String message = decimals == 0 && number.stripTrailingZeros().scale() > 0 && !problem.get().startsWith("must be ")
+              ? "must be a whole number, got " + io.perfflow.Texts.excerpt(number)
+              : problem.get();
+          errors.add(new FieldError(f.key(), f.label() + " " + message));
+          return null;
+        }
+        number = number.stripTrailingZeros();
+        return number.scale() <= 0 ? (Object) number.longValueExact() : number;
+      }
+      case "checkbox" -> {
+        if (value instanceof Boolean b) return b;
+        if ("true".equals(value) || "false".equals(value)) return Boolean.valueOf((String) value);
+        errors.add(new FieldError(f.key(), f.label() + " must be true or false, got '" + io.perfflow.Texts.excerpt(value) + "'"));
+        return null;
+      }
+      default -> {
+        if (!(value instanceof String text)) {
+          errors.add(new FieldError(f.key(), f.label() + " must be text, got " + (value instanceof java.util.Map ? "an object"
+              : value instanceof java.util.List ? "a list" : "'" + io.perfflow.Texts.excerpt(value) + "'")));
+          return null;
+        }
+        int max = f.maxLength() != null ? f.maxLength() : DEFAULT_MAX_LENGTH;
+        if (text.indexOf('\0') >= 0) {
+          errors.add(new FieldError(f.key(), f.label() + " contains a NUL character"));
+          return null;
+        }
+        if (text.length() > max) {
+          errors.add(new FieldError(f.key(), f.label() + " must be at most " + max + " characters, got " + text.length()));
+          return null;
+        }
+        if (!f.values().isEmpty() && !f.values().contains(text)) {
+          errors.add(new FieldError(f.key(), f.label() + " must be one of " + f.values() + ", got '" + io.perfflow.Texts.excerpt(text) + "'"));
+          return null;
+        }
+        if ("datetime".equals(type) && "date".equals(f.subtype())) {
+          try {
+            java.time.LocalDate.parse(text.trim());
+          } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new FieldError(f.key(), f.label() + " must be a date YYYY-MM-DD, got '" + io.perfflow.Texts.excerpt(text) + "'"));
+            return null;
+          }
+        }
+        return text;
+      }
+    }
   }
 
   /** Evaluates {@code field = value} or {@code field != value} against the submission. */

@@ -33,15 +33,17 @@ public class TaskInbox {
   private final Organisation organisation;
   private final Forms forms;
   private final UserTaskCommands commands;
+  private final TaskGuard guard;
   private final ObjectMapper json;
   private final Duration completionWait;
 
   public TaskInbox(
-      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, ObjectMapper json) {
+      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json) {
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.forms = forms;
     this.commands = commands;
+    this.guard = guard;
     this.json = json;
     this.completionWait = Duration.ofSeconds(10);
   }
@@ -88,7 +90,10 @@ public class TaskInbox {
         .list();
   }
 
-  /** Open tasks a person can act on: assigned to them, or offered to one of their groups. */
+  /**
+   * Open tasks a person can act on: assigned to them, or offered to one of their groups, and not
+   * a decision about their own review (the guard's rule), so the UI never offers what the API refuses.
+   */
   public List<UserTask> inboxOf(String employeeId) {
     return jdbc.sql(
             """
@@ -97,14 +102,50 @@ public class TaskInbox {
             ORDER BY due_at NULLS LAST, key""")
         .params(employeeId, employeeId)
         .query(TaskInbox::task)
-        .list();
+        .list()
+        .stream()
+        .filter(t -> guard.mayAct(t, employeeId))
+        .toList();
   }
 
-  public boolean mayWorkOn(UserTask task, String actor) {
-    if (actor.equals(task.assignee())) {
-      return true;
+  /** Whether the person may work on the task now (the inbox's and the task page's rule). */
+  public boolean mayAct(UserTask task, String actor) {
+    return guard.mayAct(task, actor);
+  }
+
+  /** Why {@code actor} may not complete {@code task} (for a page to say so), or empty. */
+  public Optional<String> refusalFor(UserTask task, String actor) {
+    return guard.completionRefusal(task, actor);
+  }
+
+  /**
+   * The completing listener's check (camunda mode: Tasklist and the cluster's API bypass
+   * PerfFlow's). Completed through PerfFlow, the row says who (already checked, checked again);
+   * otherwise the task's assignee is the one completing it, and the form's values (the job's
+   * variables) are checked as PerfFlow's API would check them.
+   */
+  public Optional<String> completionRefusal(long key, String assignee, Map<String, Object> jobVariables) {
+    Optional<UserTask> task = find(key);
+    if (task.isEmpty()) {
+      return Optional.empty();
     }
-    return task.candidateGroups().stream().anyMatch(g -> organisation.isMember(actor, g));
+    boolean throughPerfFlow = "COMPLETING".equals(task.get().status()) && task.get().completedBy() != null;
+    String actor = throughPerfFlow ? task.get().completedBy() : assignee;
+    Optional<String> refusal = guard.completionRefusal(task.get(), actor);
+    if (refusal.isPresent() || throughPerfFlow || task.get().formId() == null) {
+      return refusal;
+    }
+    try {
+      forms.validate(task.get().formId(), jobVariables);
+      return Optional.empty();
+    } catch (InvalidInputException e) {
+      return Optional.of("The form's values are not valid: " + e.getMessage());
+    }
+  }
+
+  /** The assigning listener's check: may {@code assignee} hold this task? */
+  public Optional<String> assignmentRefusal(long key, String assignee) {
+    return find(key).flatMap(t -> guard.assignmentRefusal(t, null, assignee));
   }
 
   /**
@@ -117,11 +158,9 @@ public class TaskInbox {
     if (!task.isOpen()) {
       throw new TaskConflictException("Task " + key + " (" + task.name() + ") is already " + task.status().toLowerCase());
     }
-    if (!mayWorkOn(task, actor)) {
-      throw new TaskForbiddenException(
-          "'" + actor + "' may not complete task " + key + ": it is for " + (task.assignee() != null ? "assignee " + task.assignee() : "")
-              + (task.candidateGroups().isEmpty() ? "" : " candidate groups " + task.candidateGroups()));
-    }
+    guard.completionRefusal(task, actor).ifPresent(reason -> {
+      throw new TaskForbiddenException(reason);
+    });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
     int claimed =
         jdbc.sql(
@@ -178,18 +217,24 @@ public class TaskInbox {
     }
   }
 
-  /** Assigns a task: the caller must be in a candidate group or the current assignee. */
+  /**
+   * Assigns a task: the caller must be in a candidate group, the current assignee or HR, and the
+   * assignee must be allowed to hold it (nobody holds a decision about their own review).
+   */
   public void assign(long key, String actor, String assignee) {
     UserTask task = get(key);
     if (!task.isOpen()) {
       throw new TaskConflictException("Task " + key + " (" + task.name() + ") is already " + task.status().toLowerCase());
     }
-    if (!mayWorkOn(task, actor) && !organisation.isMember(actor, "hr")) {
-      throw new TaskForbiddenException("'" + actor + "' may not assign task " + key);
-    }
     if (assignee == null || !organisation.exists(assignee)) {
+      guard.assignmentRefusal(task, actor, null).ifPresent(reason -> {
+        throw new TaskForbiddenException(reason);
+      });
       throw new InvalidInputException("assignee", "no employee '" + assignee + "'");
     }
+    guard.assignmentRefusal(task, actor, assignee).ifPresent(reason -> {
+      throw new TaskForbiddenException(reason);
+    });
     commands.assign(key, assignee);
     awaitListener(() -> assignee.equals(get(key).assignee()));
   }

@@ -11,4 +11,14 @@ public interface UserTaskCommands {
   void complete(long userTaskKey, Map<String, Object> variables);
 
   void assign(long userTaskKey, String assignee);
+
+  /**
+   * Whether a task listener's denial reaches the engine. The embedded engine's gRPC gateway drops
+   * job results (it forwards only variables), so there PerfFlow's API is the only way to act on
+   * a task and its checks are the guard; on a cluster, Tasklist and the REST API bypass PerfFlow,
+   * and the completing and assigning listeners deny what the rules refuse.
+   */
+  default boolean listenersCanDeny() {
+    return false;
+  }
 }

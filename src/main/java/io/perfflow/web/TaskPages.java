@@ -61,9 +61,10 @@ public class TaskPages {
   @GetMapping("/tasks/{key}")
   String task(@PathVariable long key, Authentication auth, Model model) {
     UserTask task = inbox.get(key);
-    if (!inbox.mayWorkOn(task, auth.getName())) {
-      throw new TaskForbiddenException("This task is not yours: it is for "
-          + (task.assignee() != null ? task.assignee() : "the group(s) " + String.join(", ", task.candidateGroups())) + ".");
+    var refusal = inbox.refusalFor(task, auth.getName());
+    boolean completedByMe = !task.isOpen() && auth.getName().equals(task.completedBy());
+    if (refusal.isPresent() && !completedByMe) {
+      throw new TaskForbiddenException("This task is not yours. " + refusal.get());
     }
     if (!task.isOpen()) {
       model.addAttribute("notice", "This task is no longer open (" + task.status().toLowerCase()

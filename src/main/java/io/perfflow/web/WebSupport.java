@@ -53,7 +53,8 @@ public class WebSupport {
       model.addAttribute("isHr", isHr(auth));
     }
     model.addAttribute("nav", nav);
-    model.addAttribute("mailboxAvailable", mailbox.getIfAvailable() != null);
+    // The mailbox holds everyone's mail (results included): HR only, like /api/dev/**.
+    model.addAttribute("mailboxAvailable", mailbox.getIfAvailable() != null && loggedIn && isHr(auth));
     EngineConnection connection = engine.getIfAvailable();
     if (connection != null) {
       connection.down().ifPresent(down -> model.addAttribute("clusterDown", down));
@@ -67,8 +68,8 @@ public class WebSupport {
     return message(model, "Not found", e.getMessage());
   }
 
-  @ExceptionHandler(TaskForbiddenException.class)
-  String forbidden(TaskForbiddenException e, Model model, HttpServletResponse response) {
+  @ExceptionHandler({TaskForbiddenException.class, io.perfflow.NotPermittedException.class})
+  String forbidden(RuntimeException e, Model model, HttpServletResponse response) {
     common(model);
     response.setStatus(403);
     return message(model, "Not allowed", e.getMessage());

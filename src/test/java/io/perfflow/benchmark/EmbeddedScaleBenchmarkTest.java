@@ -62,6 +62,41 @@ class EmbeddedScaleBenchmarkTest extends PerfFlowIntegrationTest {
     System.out.println(report);
   }
 
+  /**
+   * The cost of HTTP Basic: each new username/password pair is checked with BCrypt, a repeated
+   * one within perfflow.security.credentials-cache-ttl is not (VerifiedCredentialsCache). Times
+   * {@code n} calls of GET /api/tasks as n different employees (every call a BCrypt check) against
+   * n calls as one of them (all but the first cached). Writes target/benchmark/basic-auth.md.
+   */
+  @Test
+  void basicAuthWithAndWithoutTheVerifiedCredentialsCache() throws IOException {
+    ReviewScenarios s = scenarios();
+    int n = Integer.getInteger("perfflow.benchmark.auth-calls", 40);
+    List<String> people = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      people.add(s.hire("operations", "olivia"));
+    }
+    s.as(people.get(0)).get("/api/tasks").expect(200); // warm-up: connection pool, JIT
+    long start = System.nanoTime();
+    for (String p : people.subList(1, n)) {
+      s.as(p).get("/api/tasks").expect(200);
+    }
+    double uncached = (System.nanoTime() - start) / 1e6 / (n - 1);
+    start = System.nanoTime();
+    for (int i = 1; i < n; i++) {
+      s.as(people.get(0)).get("/api/tasks").expect(200);
+    }
+    double cached = (System.nanoTime() - start) / 1e6 / (n - 1);
+    String report = String.format(Locale.ROOT,
+        "# HTTP Basic cost (%s)%n%n| GET /api/tasks | ms per call |%n|---|---|%n| new credentials (BCrypt) | %.1f |%n"
+            + "| repeated credentials (cached) | %.1f |%n%nRatio: %.1f× faster with the cache (%d calls each).%n",
+        java.time.LocalDate.now(), uncached, cached, uncached / cached, n - 1);
+    Path out = Path.of("target/benchmark/basic-auth.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
   /** Completes a task; a 503 (engine busy) leaves it to the next round, as a person would retry. */
   private static void complete(ReviewScenarios s, String user, long key, Map<String, Object> variables, Set<Long> done) {
     if (s.as(user).post("/api/tasks/" + key + "/complete", Map.of("variables", variables)).status() == 204) {

@@ -49,6 +49,46 @@ class CandidateGroupsTest {
     }
   }
 
+  /**
+   * Tasklist 8.8 shows a task only to its assignee and candidate groups in V1 mode with user task
+   * access restrictions (V2 has no task-level visibility). That works only if every user task of
+   * the models has an assignee or candidate groups: one with neither would be visible to all.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void tasklistShowsEachTaskOnlyToItsAssigneeAndCandidateGroups() throws IOException {
+    Map<String, Object> config;
+    try (Reader r = Files.newBufferedReader(Path.of("src/main/docker/camunda-application.yaml"))) {
+      config = new Yaml().load(r);
+    }
+    Map<String, Object> tasklist = (Map<String, Object>) ((Map<String, Object>) config.get("camunda")).get("tasklist");
+    assertThat(tasklist).as("camunda.tasklist in camunda-application.yaml").isNotNull();
+    assertThat(tasklist.get("V2ModeEnabled")).as("Tasklist in V1 mode").isEqualTo(false);
+    assertThat(((Map<String, Object>) tasklist.get("identity")).get("userAccessRestrictionsEnabled"))
+        .as("user task access restrictions").isEqualTo(true);
+    Map<String, Object> compose;
+    try (Reader r = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+      compose = new Yaml().load(r);
+    }
+    Map<String, Object> camunda = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("camunda");
+    assertThat(((Map<String, Object>) camunda.get("environment")).get("CAMUNDA_TASKLIST_V2_MODE_ENABLED"))
+        .as("docker-compose.yml keeps Tasklist in V1 mode").isEqualTo("false");
+
+    int tasks = 0;
+    for (Path bpmn : files("processes", ".bpmn")) {
+      var model = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromFile(bpmn.toFile());
+      for (var task : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
+        tasks++;
+        var assignment = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition.class);
+        boolean restricted = assignment != null
+            && ((assignment.getAssignee() != null && !assignment.getAssignee().isBlank())
+                || (assignment.getCandidateGroups() != null && !assignment.getCandidateGroups().isBlank()));
+        assertThat(restricted).as("user task %s in %s has an assignee or candidate groups", task.getId(), bpmn).isTrue();
+      }
+    }
+    assertThat(tasks).as("user tasks in the models").isGreaterThanOrEqualTo(6);
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void everyGroupTheModelsUseExistsInPerfFlowAndInCamundaWithTheSameMembers() throws IOException {

@@ -41,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
     disabledReason = "no Docker engine: Camunda Process Test starts the Camunda runtime with Testcontainers")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.mail.host=127.0.0.1"})
+    // A throw-away cluster: the scenarios log in with the demo passwords (DefaultPasswordGuard).
+    properties = {"spring.mail.host=127.0.0.1", "perfflow.demo.allow-default-passwords=true"})
 @ActiveProfiles("camunda")
 // Its PostgreSQL stops with the class: close the context with it.
 @org.springframework.test.annotation.DirtiesContext
@@ -86,7 +87,7 @@ class PerformanceReviewCamundaProcessTest extends PerformanceReviewScenarios {
   @BeforeEach
   void modelsAreDeployed() {
     await().atMost(Duration.ofMinutes(2)).until(
-        () -> http.getForObject("/actuator/health", JsonNode.class).path("components").path("deployment").path("status").asText(),
+        () -> http.withBasicAuth("admin", "admin").getForObject("/actuator/health", JsonNode.class).path("components").path("deployment").path("status").asText(),
         "UP"::equals);
   }
 

@@ -28,7 +28,12 @@ class EmbeddedRuntimeTest extends PerfFlowIntegrationTest {
 
   @Test
   void healthIsUpWithoutLoginOnceEngineDatabaseAndDeploymentsAreReady() {
-    var response = http.getForEntity("/actuator/health", JsonNode.class);
+    var anonymous = http.getForEntity("/actuator/health", JsonNode.class);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(200);
+    assertThat(anonymous.getBody().path("status").asText()).isEqualTo("UP");
+    // Component details (disk path, SMTP port, addresses) only for logged-in callers.
+    assertThat(anonymous.getBody().has("components")).isFalse();
+    var response = http.withBasicAuth("admin", "admin").getForEntity("/actuator/health", JsonNode.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     JsonNode health = response.getBody();
     assertThat(health.path("status").asText()).isEqualTo("UP");
@@ -63,7 +68,11 @@ class EmbeddedRuntimeTest extends PerfFlowIntegrationTest {
     JsonNode moved = as("admin").post("/api/dev/clock", Map.of("advance", "PT1H")).expect(200).body();
     assertThat(java.time.Duration.parse(moved.path("totalAdvanced").asText()))
         .isEqualTo(java.time.Duration.parse(before.path("totalAdvanced").asText()).plusHours(1));
-    as("owen").get("/api/dev/mailbox").expect(200);
+    as("admin").get("/api/dev/mailbox").expect(200);
+    // Everyone's mail (results included) and the clock are HR's.
+    as("owen").get("/api/dev/mailbox").expect(403);
+    as("owen").get("/api/dev/clock").expect(403);
+    as("owen").post("/api/dev/clock", Map.of("advance", "PT1H")).expect(403);
   }
 
   private static void assertReachableOnLoopbackOnly(int port) {

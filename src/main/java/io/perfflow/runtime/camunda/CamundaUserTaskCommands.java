@@ -40,6 +40,11 @@ public class CamundaUserTaskCommands implements UserTaskCommands {
   }
 
   @Override
+  public boolean listenersCanDeny() {
+    return true;
+  }
+
+  @Override
   public void assign(long userTaskKey, String assignee) {
     send(
         userTaskKey,
@@ -71,6 +76,9 @@ public class CamundaUserTaskCommands implements UserTaskCommands {
             ? problem.details().getDetail()
             : http.reason();
     return switch (http.code()) {
+      // A blocking task listener may still be running when the gateway gives up: busy, retry.
+      case 503, 504 -> new io.perfflow.tasks.EngineBusyException("The cluster did not confirm the command on user task "
+          + userTaskKey + " in time (HTTP " + http.code() + "): try again");
       case 404 -> new UserTaskGoneException(userTaskKey, UserTaskGoneException.Reason.NOT_FOUND, detail, error);
       case 409 ->
           new UserTaskGoneException(userTaskKey, UserTaskGoneException.Reason.ALREADY_COMPLETED, detail, error);

@@ -40,6 +40,9 @@ class CamundaProfileStartupTest {
     registry.add("camunda.client.grpc-address", () -> "http://127.0.0.1:" + TestClients.closedPort());
     registry.add("spring.mail.port", TestClients::closedPort);
     registry.add("perfflow.camunda.health-timeout", () -> "PT1S");
+    // Default passwords stop a camunda-profile startup (DefaultPasswordGuard).
+    registry.add("perfflow.demo.password", () -> "camunda-test-demo");
+    registry.add("perfflow.demo.admin-password", () -> "camunda-test-admin");
     // The client's close can park on a stuck job stream while the cluster is unreachable; bounded.
     registry.add("perfflow.camunda.shutdown-timeout", () -> "PT2S");
   }
@@ -75,11 +78,14 @@ class CamundaProfileStartupTest {
     assertThat(camunda.health().getStatus()).isEqualTo(Status.DOWN);
     assertThat(clusterStatus.snapshot().state()).isEqualTo(ClusterStatus.State.DOWN);
 
-    // Over HTTP, without login: the health endpoint says why PerfFlow is not ready.
-    var response = http.getForEntity("/actuator/health", String.class);
+    // Over HTTP, without login: not ready, and no details; logged in: why.
+    var anonymous = http.getForEntity("/actuator/health", String.class);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(503);
+    assertThat(anonymous.getBody()).contains("\"status\":\"DOWN\"").doesNotContain("components");
+    var response = http.withBasicAuth("admin", "camunda-test-admin").getForEntity("/actuator/health", String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getBody()).contains("\"camunda\":{\"status\":\"DOWN\"");
     // No embedded-only endpoints on a cluster.
-    assertThat(http.withBasicAuth("admin", "admin").getForEntity("/api/dev/mailbox", String.class).getStatusCode().value()).isEqualTo(404);
+    assertThat(http.withBasicAuth("admin", "camunda-test-admin").getForEntity("/api/dev/mailbox", String.class).getStatusCode().value()).isEqualTo(404);
   }
 }

@@ -38,7 +38,7 @@ class CamundaUserTaskCommandsTest {
           String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String path = exchange.getRequestURI().getPath();
           requests.add(exchange.getRequestMethod() + " " + path + " " + body);
-          int code = path.contains("/404/") ? 404 : path.contains("/409/") ? 409 : 204;
+          int code = path.contains("/404/") ? 404 : path.contains("/409/") ? 409 : path.contains("/504/") ? 504 : 204;
           if (code == 204) {
             exchange.sendResponseHeaders(204, -1);
           } else {
@@ -100,6 +100,14 @@ class CamundaUserTaskCommandsTest {
             UserTaskGoneException.class,
             e -> assertThat(e.reason()).isEqualTo(UserTaskGoneException.Reason.ALREADY_COMPLETED));
     assertThat(status.snapshot().state()).isEqualTo(ClusterStatus.State.UNKNOWN);
+  }
+
+  /** A gateway timeout while a blocking task listener runs: busy, try again (503), not an error. */
+  @Test
+  void gatewayTimeoutMeansBusyTryAgain() {
+    assertThatThrownBy(() -> commands.complete(504, Map.of()))
+        .isInstanceOf(io.perfflow.tasks.EngineBusyException.class)
+        .hasMessageContaining("try again");
   }
 
   @Test

@@ -1,0 +1,107 @@
+package io.perfflow.access;
+
+import io.perfflow.NotPermittedException;
+import io.perfflow.review.Reviews;
+import io.perfflow.tasks.TaskGuard;
+import io.perfflow.tasks.UserTask;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may complete a task or be given one. One rule for both runtimes: the API checks it before
+ * it sends a command (embedded mode: the API is the only way in), and in camunda mode the
+ * {@code completing} and {@code assigning} task listeners check it again and deny what it
+ * refuses, because Tasklist and the cluster's REST API bypass PerfFlow's API.
+ *
+ * <p>The rules: a task is completed by its assignee or a member of one of its candidate groups;
+ * nobody completes, claims or is given a task that decides about their own review (manager
+ * review, approval and HR calibration, HR decision).
+ */
+@Component
+public class TaskRules implements TaskGuard {
+  /** The user tasks that decide about the subject's owner (the reviewed employee). */
+  static final Set<String> DECIDING_TASKS = Set.of("manager-review", "approve-review", "hr-decision");
+
+  private final AccessPolicy access;
+  private final Reviews reviews;
+
+  public TaskRules(AccessPolicy access, Reviews reviews) {
+    this.access = access;
+    this.reviews = reviews;
+  }
+
+  /** Why {@code actor} may not complete {@code task}, or empty when they may. */
+  @Override
+  public Optional<String> completionRefusal(UserTask task, String actor) {
+    if (actor == null || actor.isBlank()) {
+      return Optional.of("PerfFlow cannot tell who completes task " + task.key() + " (" + task.name()
+          + "): assign it to yourself first");
+    }
+    Optional<String> own = ownDecision(task, actor);
+    if (own.isPresent()) {
+      return own;
+    }
+    if (!access.mayWorkOn(actor, task)) {
+      return Optional.of("'" + actor + "' may not complete task " + task.key() + " (" + task.name() + "): it is for "
+          + (task.assignee() != null ? "assignee " + task.assignee() : "")
+          + (task.candidateGroups().isEmpty() ? "" : (task.assignee() != null ? " and " : "") + "candidate groups " + task.candidateGroups()));
+    }
+    return Optional.empty();
+  }
+
+  /** Why {@code assignee} may not hold {@code task} (claimed or given), or empty. */
+  public Optional<String> assigneeRefusal(UserTask task, String assignee) {
+    if (assignee == null || assignee.isBlank()) {
+      return Optional.empty(); // unassigning
+    }
+    return ownDecision(task, assignee);
+  }
+
+  /** Whether {@code actor} may hand the task to someone: assignee, candidate, or HR. */
+  public Optional<String> assignerRefusal(UserTask task, String actor) {
+    if (access.mayWorkOn(actor, task) || access.isHr(actor)) {
+      return Optional.empty();
+    }
+    return Optional.of("'" + actor + "' may not assign task " + task.key() + " (" + task.name()
+        + "): only its assignee, its candidate groups and HR may");
+  }
+
+  @Override
+  public Optional<String> assignmentRefusal(UserTask task, String actor, String assignee) {
+    return (actor == null ? Optional.<String>empty() : assignerRefusal(task, actor)).or(() -> assigneeRefusal(task, assignee));
+  }
+
+  /** For the inbox and the task page: offered to the person and not about their own review. */
+  @Override
+  public boolean mayAct(UserTask task, String actor) {
+    return access.mayWorkOn(actor, task) && ownDecision(task, actor).isEmpty();
+  }
+
+  /**
+   * Who sees a task: those who may act on it (assignee or candidate, not about their own
+   * review), whoever completed it, and HR.
+   */
+  public boolean canSee(String actor, UserTask task) {
+    return mayAct(task, actor) || actor.equals(task.completedBy()) || access.isHr(actor);
+  }
+
+  public UserTask requireVisible(String actor, UserTask task) {
+    if (!canSee(actor, task)) {
+      throw new NotPermittedException("'" + actor + "' may not see task " + task.key() + " (" + task.name()
+          + "): a task is visible to whoever may act on it and to HR");
+    }
+    return task;
+  }
+
+  private Optional<String> ownDecision(UserTask task, String person) {
+    Long reviewId = task.subjectId(io.perfflow.review.ReviewProcesses.REVIEW);
+    if (reviewId == null || !DECIDING_TASKS.contains(task.elementId())) {
+      return Optional.empty();
+    }
+    return reviews.find(reviewId)
+        .filter(r -> person.equals(r.employeeId()))
+        .map(r -> "Nobody decides their own review: '" + person + "' may not complete, claim or be given task "
+            + task.key() + " (" + task.name() + ") of review " + r.id());
+  }
+}

@@ -1,0 +1,204 @@
+package io.perfflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.support.Api;
+import io.perfflow.support.PerfFlowIntegrationTest;
+import io.perfflow.support.ReviewScenarios;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Input that once gave a 500, an OutOfMemoryError or a stuck review. Each must be a 400 naming
+ * the field (or row), or a 413 for an oversized request, and nothing may be written: the tables
+ * HR's writes touch keep their row counts and HR's audit trail gains no event.
+ */
+class BadInputCatalogueTest extends PerfFlowIntegrationTest {
+  @Autowired JdbcClient jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  /** A GET sent exactly as written (TestRestTemplate would encode the % of %00). */
+  private Api.Response rawGet(String pathAndQuery) {
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + pathAndQuery))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+          .header("Accept", "application/json").GET().build();
+      var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Api.Response(response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private final List<String> failures = new ArrayList<>();
+
+  /** Row counts of what a write would change (HR's audit events only: workers write concurrently). */
+  private List<Long> footprint() {
+    List<Long> counts = new ArrayList<>();
+    for (String sql : List.of(
+        "SELECT count(*) FROM perfflow.employee", "SELECT count(*) FROM perfflow.imported_metric",
+        "SELECT count(*) FROM perfflow.review_cycle", "SELECT count(*) FROM perfflow.peak_season",
+        "SELECT count(*) FROM perfflow.scorecard_kpi", "SELECT count(*) FROM perfflow.audit_event WHERE actor = 'admin'")) {
+      counts.add(jdbc.sql(sql).query(Long.class).single());
+    }
+    return counts;
+  }
+
+  /** {@code response} must have {@code status} and (for 400) name {@code field} in its errors. */
+  private void expect(String what, Api.Response response, int status, String field) {
+    if (response.status() != status) {
+      failures.add(what + ": expected " + status + ", got " + response.status() + " " + excerpt(response.body()));
+      return;
+    }
+    if (field != null) {
+      List<String> fields = new ArrayList<>();
+      response.body().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+      if (!fields.contains(field)) {
+        failures.add(what + ": expected an error naming '" + field + "', got " + fields + " " + excerpt(response.body()));
+      }
+    }
+  }
+
+  private static String excerpt(JsonNode body) {
+    String s = String.valueOf(body);
+    return s.length() > 300 ? s.substring(0, 300) : s;
+  }
+
+  private static Map<String, Object> employee(String id) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("name", "Bad input " + id);
+    body.put("email", id + "@perfflow.example");
+    body.put("role", "operations");
+    body.put("team", "operations");
+    body.put("managerId", "olivia");
+    body.put("hiredOn", "2024-01-01");
+    body.put("level", "L1");
+    body.put("basePay", 8000);
+    body.put("groups", List.of());
+    body.put("password", "demo");
+    return body;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(base);
+    copy.put(key, value);
+    return copy;
+  }
+
+  private static Map<String, Object> kpi(String code, Object target, Object weight) {
+    Map<String, Object> k = new LinkedHashMap<>();
+    k.put("code", code);
+    k.put("name", code);
+    k.put("unit", "%");
+    k.put("direction", "HIGHER_IS_BETTER");
+    k.put("target", target);
+    k.put("weight", weight);
+    k.put("metric", "orders.conversion-rate");
+    return k;
+  }
+
+  @Test
+  void badInputIsA400NamingTheFieldAndWritesNothing() {
+    ReviewScenarios s = scenarios();
+    Api hr = s.hr();
+    // A review waiting for its self-assessment, for the form checks.
+    String emp = s.hire("operations", "olivia");
+    s.importMetrics(emp, "2026-03", s.valuesScoring("operations", "normal", 85));
+    long review = s.reviewOf(s.startCycle("2026-03", emp), emp);
+    long selfTask = s.task(review, "self-assessment", null).path("key").asLong();
+    Api employee = s.as(emp);
+
+    String id = "bad" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    List<Long> before = footprint();
+
+    // 7. numbers beyond the columns, precision that would be rounded away
+    expect("basePay 1e20", hr.post("/api/employees", with(employee(id), "basePay", 1e20)), 400, "basePay");
+    expect("basePay 3 decimals", hr.post("/api/employees", with(employee(id), "basePay", 100.125)), 400, "basePay");
+    expect("target 1e20", hr.put("/api/scorecards/operations/profiles/bad-input",
+        Map.of("kpis", List.of(kpi("a", 1e20, 100)))), 400, "kpis[0].target");
+    expect("target 0.00001", hr.put("/api/scorecards/operations/profiles/bad-input",
+        Map.of("kpis", List.of(kpi("a", 0.00001, 100)))), 400, "kpis[0].target");
+    expect("weights 50.005 + 49.995", hr.put("/api/scorecards/operations/profiles/bad-input",
+        Map.of("kpis", List.of(kpi("a", 3, 50.005), kpi("b", 3, 49.995)))), 400, "kpis[0].weight");
+    // 8. NUL in any text: JSON fields, query parameters, import cells, form fields
+    expect("NUL in a name", hr.post("/api/employees", with(employee(id), "name", "a\u0000b")), 400, "name");
+    expect("NUL in a period", hr.post("/api/cycles", Map.of("period", "2026-0\u00001")), 400, "period");
+    expect("NUL in a query parameter", rawGet("/api/reviews?employeeId=%00x"), 400, "employeeId");
+    expect("NUL in an import cell", hr.postText("/api/metrics/import",
+        "employeeId,metric,period,value,source\n" + emp + ",orders.conversion-rate,2026-03,3,a\u0000b\n", MediaType.valueOf("text/csv")), 400, "source");
+    // 9. periods: one strict YYYY-MM everywhere
+    for (String period : List.of("+12026-01", "-0001-01", "2026-13", "2026-1", "26-01")) {
+      expect("cycle period " + period, hr.post("/api/cycles", Map.of("period", period)), 400, "period");
+    }
+    expect("peak season +12026-01", hr.put("/api/peak-seasons/+12026-01", Map.of("name", "x")), 400, "period");
+    expect("peak season -0001-01", hr.put("/api/peak-seasons/-0001-01", Map.of("name", "x")), 400, "period");
+    expect("delete peak season 2026-13", hr.delete("/api/peak-seasons/2026-13"), 400, "period");
+    // 10. metric import: absurd numbers, values outside the metric's range, sizes
+    String header = "employeeId,metric,period,value,source\n";
+    expect("value 1e2147483647", hr.postText("/api/metrics/import",
+        header + emp + ",orders.conversion-rate,2026-03,1e2147483647,x\n", MediaType.valueOf("text/csv")), 400, "value");
+    expect("JSON value 1e2147483647", hr.postText("/api/metrics/import",
+        "[{\"employeeId\":\"" + emp + "\",\"metric\":\"orders.conversion-rate\",\"period\":\"2026-03\",\"value\":1e2147483647,\"source\":\"x\"}]",
+        MediaType.APPLICATION_JSON), 400, "value");
+    expect("-5 for a 0-100 rate", hr.postText("/api/metrics/import",
+        header + emp + ",cs.satisfaction-rate,2026-03,-5,x\n", MediaType.valueOf("text/csv")), 400, "value");
+    expect("5 decimals", hr.postText("/api/metrics/import",
+        header + emp + ",orders.conversion-rate,2026-03,3.00001,x\n", MediaType.valueOf("text/csv")), 400, "value");
+    expect("a 300-character source", hr.postText("/api/metrics/import",
+        header + emp + ",orders.conversion-rate,2026-03,3," + "s".repeat(300) + "\n", MediaType.valueOf("text/csv")), 400, "source");
+    expect("a 3 MB cell", hr.postText("/api/metrics/import",
+        header + emp + ",orders.conversion-rate,2026-03,3," + "s".repeat(3 * 1024 * 1024) + "\n", MediaType.valueOf("text/csv")), 413, "body");
+    expect("a 100 KB JSON body", hr.post("/api/cycles", Map.of("period", "2026-03", "roles", List.of("x".repeat(100 * 1024)))), 413, "body");
+    // 11. task forms: every field type-checked before the task completes
+    String complete = "/api/tasks/" + selfTask + "/complete";
+    expect("selfRating 1e2147483647", employee.post(complete, Api.vars("selfRating", "1e2147483647")), 400, "selfRating");
+    expect("selfRating 2.5", employee.post(complete, Api.vars("selfRating", 2.5)), 400, "selfRating");
+    expect("selfRating true", employee.post(complete, Api.vars("selfRating", true)), 400, "selfRating");
+    expect("selfComment an object", employee.post(complete, Api.vars("selfRating", 3, "selfComment", Map.of("evil", 1))), 400, "selfComment");
+    expect("selfComment with NUL", employee.post(complete, Api.vars("selfRating", 3, "selfComment", "a\u0000b")), 400, "variables.selfComment");
+    expect("selfComment 5000 characters", employee.post(complete, Api.vars("selfRating", 3, "selfComment", "c".repeat(5000))), 400, "selfComment");
+    // 13. hiredOn: an onboarding date is fine, decades ahead is not
+    expect("hiredOn 2100", hr.post("/api/employees", with(employee(id), "hiredOn", "2100-01-01")), 400, "hiredOn");
+
+    assertThat(failures).as("bad-input catalogue").isEmpty();
+    assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
+    assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);
+    assertThat(hr.get("/api/tasks/" + selfTask).expect(200).body().path("status").asText()).isEqualTo("CREATED");
+    assertThat(s.review(review).path("status").asText()).isEqualTo("SELF_ASSESSMENT");
+
+    // The same task then completes with good values, and the manager's adjustment is checked too.
+    s.selfAssess(emp, review);
+    long managerTask = s.task(review, "manager-review", null).path("key").asLong();
+    Api olivia = s.as("olivia");
+    expect("adjustment 1e300", olivia.post("/api/tasks/" + managerTask + "/complete", Api.vars("adjustment", 1e300, "managerComment", "x")), 400, "adjustment");
+    expect("adjustment 2.555", olivia.post("/api/tasks/" + managerTask + "/complete", Api.vars("adjustment", 2.555, "managerComment", "x")), 400, "adjustment");
+    assertThat(failures).as("manager review").isEmpty();
+    s.managerReview("olivia", review, 0, null);
+    s.awaitStatus(review, "APPROVAL");
+  }
+
+  @Test
+  void someoneWhoStartsNextMonthIsInNoCycleBeforeThen() {
+    ReviewScenarios s = scenarios();
+    String id = "onb" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    LocalDate start = LocalDate.now().plusMonths(1).withDayOfMonth(1);
+    s.hr().post("/api/employees", with(employee(id), "hiredOn", start.toString())).expect(201);
+    String before = YearMonth.from(start).minusMonths(1).toString();
+    JsonNode refused = s.hr().post("/api/cycles", Map.of("period", before, "employeeIds", List.of(id))).expect(400).body();
+    assertThat(refused.path("detail").asText()).contains("nobody to review");
+    // From the month they start in, they are reviewed.
+    s.importMetrics(id, YearMonth.from(start).toString(), s.valuesScoring("operations", "normal", 85));
+    long cycle = s.startCycle(YearMonth.from(start).toString(), id);
+    assertThat(s.reviewOf(cycle, id)).isPositive();
+  }
+}
