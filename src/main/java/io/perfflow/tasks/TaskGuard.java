@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The rules in front of completing or assigning a task, implemented outside this generic package
- * (by {@code io.perfflow.access.TaskRules}, which knows the processes' subjects). The inbox asks
+ * (by the access-policy package's TaskRules, which knows the processes' subjects). The inbox asks
  * it before sending a command; the task listeners ask it again for what arrives from elsewhere.
  * Each method answers why not, or empty when allowed.
  */
