@@ -1,11 +1,10 @@
 package io.perfflow.access;
 
 import io.perfflow.NotPermittedException;
-import io.perfflow.review.Reviews;
 import io.perfflow.tasks.TaskGuard;
 import io.perfflow.tasks.UserTask;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,20 +14,17 @@ import org.springframework.stereotype.Component;
  * refuses, because Tasklist and the cluster's REST API bypass PerfFlow's API.
  *
  * <p>The rules: a task is completed by its assignee or a member of one of its candidate groups;
- * nobody completes, claims or is given a task that decides about their own review (manager
- * review, approval and HR calibration, HR decision).
+ * nobody completes, claims or is given a task that decides about their own review, promotion or
+ * case: which tasks decide, and about whom, each process family says in its {@link SubjectOwner}.
  */
 @Component
 public class TaskRules implements TaskGuard {
-  /** The user tasks that decide about the subject's owner (the reviewed employee). */
-  static final Set<String> DECIDING_TASKS = Set.of("manager-review", "approve-review", "hr-decision");
-
   private final AccessPolicy access;
-  private final Reviews reviews;
+  private final List<SubjectOwner> owners;
 
-  public TaskRules(AccessPolicy access, Reviews reviews) {
+  public TaskRules(AccessPolicy access, List<SubjectOwner> owners) {
     this.access = access;
-    this.reviews = reviews;
+    this.owners = List.copyOf(owners);
   }
 
   /** Why {@code actor} may not complete {@code task}, or empty when they may. */
@@ -95,13 +91,17 @@ public class TaskRules implements TaskGuard {
   }
 
   private Optional<String> ownDecision(UserTask task, String person) {
-    Long reviewId = task.subjectId(io.perfflow.review.ReviewProcesses.REVIEW);
-    if (reviewId == null || !DECIDING_TASKS.contains(task.elementId())) {
-      return Optional.empty();
+    for (SubjectOwner owner : owners) {
+      Long subjectId = task.subjectId(owner.subjectType());
+      if (subjectId == null || !owner.decidingTasks().contains(task.elementId())) {
+        continue;
+      }
+      if (owner.ownerOf(subjectId).filter(person::equals).isPresent()) {
+        return Optional.of("Nobody decides their own " + owner.noun() + ": '" + person
+            + "' may not complete, claim or be given task " + task.key() + " (" + task.name() + ") of "
+            + owner.noun() + " " + subjectId);
+      }
     }
-    return reviews.find(reviewId)
-        .filter(r -> person.equals(r.employeeId()))
-        .map(r -> "Nobody decides their own review: '" + person + "' may not complete, claim or be given task "
-            + task.key() + " (" + task.name() + ") of review " + r.id());
+    return Optional.empty();
   }
 }
