@@ -12,7 +12,7 @@ public record SupplierDelayCase(
     LocalDate promisedOn,
     int daysLate,
     Instant detectedAt,
-    String status,
+    SupplierDelayStatus status,
     int level,
     int maxLevel,
     Instant managersNotifiedAt,

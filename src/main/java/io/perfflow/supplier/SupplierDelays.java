@@ -276,7 +276,7 @@ public class SupplierDelays {
         rs.getObject("promised_on", LocalDate.class),
         rs.getInt("days_late"),
         instant(rs, "detected_at"),
-        rs.getString("status"),
+        SupplierDelayStatus.valueOf(rs.getString("status")),
         rs.getInt("level"),
         rs.getInt("max_level"),
         instant(rs, "managers_notified_at"),

@@ -32,7 +32,7 @@ class SupplierDelayScanProcessTest extends SupplierDelayTestSupport {
     assertThat(opened.buyerId()).isEqualTo("priya");
     assertThat(opened.daysLate()).isEqualTo(3);
     assertThat(opened.level()).isEqualTo(1);
-    assertThat(opened.status()).isEqualTo("OPEN");
+    assertThat(opened.status()).isEqualTo(SupplierDelayStatus.OPEN);
     assertThat(caseCount(twoDaysLate)).isZero();
     assertThat(caseCount(promisedTomorrow)).isZero();
     // ... and its escalation runs: the instance is linked to the case, the buyer has the task.

@@ -155,7 +155,7 @@ abstract class SupplierDelayTestSupport {
   }
 
   SupplierDelayCase awaitStatus(String orderId, String status) {
-    await().atMost(PATIENCE).until(() -> status.equals(caseOf(orderId).status()));
+    await().atMost(PATIENCE).until(() -> status.equals(caseOf(orderId).status().name()));
     return caseOf(orderId);
   }
 
