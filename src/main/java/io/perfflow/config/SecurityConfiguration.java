@@ -81,6 +81,9 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)
+                    // Wellbeing: signals and cases are HR's only; the attendance source is HR's.
+                    .requestMatchers("/api/wellbeing/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/source/attendance").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")
                     .anyRequest()
                     .authenticated())

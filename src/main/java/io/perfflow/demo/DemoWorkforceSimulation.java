@@ -18,7 +18,7 @@ import java.util.Set;
  * than 3 leave days a month; his basic course stays under 70 %.
  */
 final class DemoWorkforceSimulation {
-  static final String INSERT_ATTENDANCE = "INSERT INTO demo.attendance (employee_id, day, hours, leave_day) VALUES (?, ?, ?, ?)";
+  static final String INSERT_ATTENDANCE = "INSERT INTO demo.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)";
   static final String INSERT_TRAINING =
       "INSERT INTO demo.training_progress (employee_id, course, percent, updated_on) VALUES (?, ?, ?, ?)";
 
@@ -71,7 +71,7 @@ final class DemoWorkforceSimulation {
     for (LocalDate day : workdays) {
       boolean onLeave = leave.contains(day);
       double hours = onLeave ? 0 : day.getDayOfWeek() == DayOfWeek.SATURDAY ? 6 : (stressed ? 10.8 : 8.0) + 0.5 * random.nextGaussian();
-      rows.add(INSERT_ATTENDANCE, employee.id(), day, BigDecimal.valueOf(Math.max(0, hours)).setScale(1, RoundingMode.HALF_UP), onLeave);
+      rows.add(INSERT_ATTENDANCE, employee.id(), day, BigDecimal.valueOf(Math.max(0, hours)).setScale(1, RoundingMode.HALF_UP), onLeave, onLeave ? 1 : 0);
     }
   }
 
