@@ -126,11 +126,30 @@ class ProcessModelsTest {
         .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
-        .containsExactlyInAnyOrder("review-rating", "approval-route");
+        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(6);
+    assertThat(files(PROCESSES, "")).hasSize(8);
+  }
+
+  @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
+  @CsvSource({
+    "4, false, RED", "3, false, RED", "3, true, RED", "2, false, AMBER", "2, true, AMBER",
+    "1, true, AMBER", "1, false, GREEN", "0, true, GREEN", "0, false, GREEN"})
+  void stressRiskIsRedFromThreeCoreSignalsAmberFromTwoOrOnePlusTraining(int core, boolean training, String level) throws IOException {
+    assertThat(evaluate("stress-risk", Map.of("coreSignals", core, "trainingSignal", training)).asText()).isEqualTo(level);
+  }
+
+  @Test
+  void stressSignalsHaveOneRulePerSignalAndTrainingCanBeSwitchedOff() throws IOException {
+    JsonNode on = evaluate("stress-signals", Map.of("trainingContributes", true));
+    assertThat(on).extracting(r -> r.path("signal").asText()).containsExactly("hours", "leave", "decline", "pressure", "training");
+    assertThat(on.get(0).path("threshold").decimalValue()).isEqualByComparingTo("50");
+    assertThat(on.get(0).path("comparison").asText()).isEqualTo("above");
+    assertThat(on.get(4).path("kind").asText()).isEqualTo("contributor");
+    JsonNode off = evaluate("stress-signals", Map.of("trainingContributes", false));
+    assertThat(off).extracting(r -> r.path("signal").asText()).containsExactly("hours", "leave", "decline", "pressure");
   }
 
   // (b) -----------------------------------------------------------------------------------------

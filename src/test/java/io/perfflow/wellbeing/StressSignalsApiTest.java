@@ -85,6 +85,18 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
   }
 
   @Test
+  void theDemoCompanyHasOneRedAndOneAmberOperator() {
+    // As of the day the demo story was written (other tests move the engine clock on).
+    LocalDate demoDay = jdbc.sql("SELECT min(answered_on) FROM pulse_answer WHERE employee_id = 'otto'").query(LocalDate.class).single();
+    assertThat(demoDay).as("the demo wellbeing story was written").isNotNull();
+    Map<String, String> levels = new LinkedHashMap<>();
+    for (String operator : List.of("oscar", "owen", "opal", "otto")) {
+      levels.put(operator, signals(operator, demoDay).path("level").asText());
+    }
+    assertThat(levels).containsExactly(Map.entry("oscar", "GREEN"), Map.entry("owen", "GREEN"), Map.entry("opal", "AMBER"), Map.entry("otto", "RED"));
+  }
+
+  @Test
   void exactlyFiftyHoursAWeekDoesNotFireAndFiftyPointZeroOneDoes() {
     String fifty = newOperator();
     String over = newOperator();
