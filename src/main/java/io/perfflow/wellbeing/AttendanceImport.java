@@ -100,12 +100,12 @@ public class AttendanceImport {
     }
     int before = errors.size();
     String employeeId = raw.get("employeeId");
-    if (employeeId == null || employeeId.isBlank() || employeeId.length() > 100) {
-      errors.add(new FieldError(where + ".employeeId", "is required (at most 100 characters)"));
+    if (employeeId == null || employeeId.isBlank() || employeeId.length() > 100 || employeeId.indexOf('\0') >= 0) {
+      errors.add(new FieldError(where + ".employeeId", "is required (at most 100 characters, no NUL)"));
     }
     LocalDate day = null;
     try {
-      day = LocalDate.parse(String.valueOf(raw.get("day")).trim());
+      day = LocalDate.parse(String.valueOf(raw.get("day")).strip());
       if (day.getYear() < 2000 || day.getYear() > 2100) {
         errors.add(new FieldError(where + ".day", "must be between 2000 and 2100, got " + day));
       }
@@ -120,7 +120,7 @@ public class AttendanceImport {
     if (leave != null && LEAVE_VALUES.stream().noneMatch(v -> v.compareTo(leave) == 0)) {
       errors.add(new FieldError(where + ".leaveDays", "must be 0, 0.5 or 1, got " + leave.toPlainString()));
     }
-    return errors.size() == before ? new Row(employeeId.trim(), day, hours, leave.stripTrailingZeros().max(BigDecimal.ZERO)) : null;
+    return errors.size() == before ? new Row(employeeId.strip(), day, hours, leave.stripTrailingZeros().max(BigDecimal.ZERO)) : null;
   }
 
   private static BigDecimal number(String text, String field, List<FieldError> errors) {
@@ -128,14 +128,14 @@ public class AttendanceImport {
       errors.add(new FieldError(field, "is required"));
       return null;
     }
-    if (text.trim().length() > 20) {
-      errors.add(new FieldError(field, "must be a number, got '" + text.trim().substring(0, 20) + "...'"));
+    if (text.strip().length() > 20) {
+      errors.add(new FieldError(field, "must be a number, got '" + text.strip().substring(0, 20) + "...'"));
       return null;
     }
     try {
-      return new BigDecimal(text.trim());
+      return new BigDecimal(text.strip());
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "must be a number, got '" + text.trim() + "'"));
+      errors.add(new FieldError(field, "must be a number, got '" + text.strip() + "'"));
       return null;
     }
   }
@@ -170,9 +170,9 @@ public class AttendanceImport {
     if (lines.isEmpty()) {
       throw new InvalidInputException("body", "is empty; expected the header " + String.join(",", COLUMNS) + " and rows");
     }
-    List<String> header = List.of(lines.get(0).trim().split("\\s*,\\s*"));
+    List<String> header = List.of(lines.get(0).strip().split("\\s*,\\s*"));
     if (!header.equals(COLUMNS)) {
-      throw new InvalidInputException("header", "must be " + String.join(",", COLUMNS) + ", got '" + lines.get(0).trim() + "'");
+      throw new InvalidInputException("header", "must be " + String.join(",", COLUMNS) + ", got '" + lines.get(0).strip() + "'");
     }
     checkSize(lines.size() - 1);
     List<Map<String, String>> rows = new ArrayList<>();
@@ -180,7 +180,7 @@ public class AttendanceImport {
       String[] cells = line.split(",", -1);
       Map<String, String> row = new LinkedHashMap<>();
       for (int c = 0; c < COLUMNS.size(); c++) {
-        row.put(COLUMNS.get(c), c < cells.length ? cells[c].trim() : null);
+        row.put(COLUMNS.get(c), c < cells.length ? cells[c].strip() : null);
       }
       if (cells.length != COLUMNS.size()) {
         row.put(CELLS, String.valueOf(cells.length));

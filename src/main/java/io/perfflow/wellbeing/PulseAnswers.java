@@ -47,6 +47,8 @@ public class PulseAnswers {
     }
     if (comment != null && comment.length() > MAX_COMMENT) {
       errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters, got " + comment.length()));
+    } else if (comment != null && comment.indexOf('\0') >= 0) {
+      errors.add(new FieldError("comment", "must not contain NUL characters"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -253,6 +253,9 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
         MediaType.parseMediaType("text/csv")).expect(400).body();
     assertThat(badCsv.path("errors").get(0).path("field").asText()).isEqualTo("row 1.day");
     as("admin").postText("/api/source/attendance", "who,when\n", MediaType.parseMediaType("text/csv")).expect(400);
+    JsonNode nul = as("admin").postText("/api/source/attendance", "employeeId,day,hoursWorked,leaveDays\n" + e + "\u0000,2027-01-04,8,0\n",
+        MediaType.parseMediaType("text/csv")).expect(400).body();
+    assertThat(nul.path("errors").get(0).path("field").asText()).isEqualTo("row 1.employeeId");
     as("admin").postText("/api/source/attendance", "{not json", MediaType.APPLICATION_JSON).expect(400);
     as("olivia").post("/api/source/attendance", List.of(row(e, day, "8", "0"))).expect(403);
     assertThat(held(e)).isEqualTo(2);
@@ -280,6 +283,7 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
     JsonNode bad = self.post("/api/pulse", Map.of("pressure", 6)).expect(400).body();
     assertThat(bad.path("errors").get(0).path("field").asText()).isEqualTo("pressure");
     self.post("/api/pulse", Map.of("pressure", 3, "comment", "x".repeat(2001))).expect(400);
+    self.post("/api/pulse", Map.of("pressure", 3, "comment", "a\u0000b")).expect(400);
     assertThat(self.get("/api/pulse").expect(200).body().get(0).path("pressure").asInt()).as("the bad answers changed nothing").isEqualTo(4);
   }
 }
