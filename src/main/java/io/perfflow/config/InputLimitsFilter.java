@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits every request before anything reads it:
  *
  * <ul>
- *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import},
+ *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import} and {@code POST /api/source/attendance},
  *       {@value #DEFAULT_LIMIT} bytes for anything else; beyond that 413 (checked on the declared
  *       length, and while reading for bodies sent without one);
  *   <li>no NUL character in any query or form parameter (PostgreSQL cannot store it): 400 naming
@@ -40,7 +40,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
 
   static long limitOf(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/api/metrics/import") ? IMPORT_LIMIT : DEFAULT_LIMIT;
+    return path.equals("/api/metrics/import") || path.equals("/api/source/attendance") ? IMPORT_LIMIT : DEFAULT_LIMIT;
   }
 
   @Override

@@ -128,16 +128,13 @@ public class AttendanceImport {
       errors.add(new FieldError(field, "is required"));
       return null;
     }
-    if (text.strip().length() > 20) {
-      errors.add(new FieldError(field, "must be a number, got '" + text.strip().substring(0, 20) + "...'"));
+    String t = text.strip();
+    // Plain decimals only: an exponent (1e2147483647) would make a number too large to print.
+    if (!t.matches("-?\\d{1,6}(\\.\\d{1,6})?")) {
+      errors.add(new FieldError(field, "must be a plain number like 8.25, got '" + io.perfflow.Texts.excerpt(t) + "'"));
       return null;
     }
-    try {
-      return new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "must be a number, got '" + text.strip() + "'"));
-      return null;
-    }
+    return new BigDecimal(t);
   }
 
   private List<Map<String, String>> parseJson(String body) {

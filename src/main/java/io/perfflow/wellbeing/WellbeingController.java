@@ -2,9 +2,9 @@ package io.perfflow.wellbeing;
 
 import io.perfflow.InvalidInputException;
 import io.perfflow.audit.AuditLog;
-import io.perfflow.config.SecurityConfiguration;
 import io.perfflow.engine.EngineClock;
-import io.perfflow.tasks.TaskForbiddenException;
+import io.perfflow.NotPermittedException;
+import io.perfflow.access.AccessPolicy;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -34,8 +34,11 @@ public class WellbeingController {
   private final AttendanceImport attendance;
   private final AuditLog audit;
   private final EngineClock clock;
+  private final AccessPolicy access;
 
-  public WellbeingController(StressSignals signals, PulseAnswers pulse, AttendanceImport attendance, AuditLog audit, EngineClock clock) {
+  public WellbeingController(
+      StressSignals signals, PulseAnswers pulse, AttendanceImport attendance, AuditLog audit, EngineClock clock, AccessPolicy access) {
+    this.access = access;
     this.signals = signals;
     this.pulse = pulse;
     this.attendance = attendance;
@@ -71,8 +74,8 @@ public class WellbeingController {
   public List<Map<String, Object>> answers(@RequestParam(required = false) String employeeId, Authentication auth) {
     String whose = employeeId == null || employeeId.isBlank() ? auth.getName() : employeeId;
     if (!whose.equals(auth.getName())) {
-      if (!isHr(auth)) {
-        throw new TaskForbiddenException("'" + auth.getName() + "' may read only their own pulse answers");
+      if (!access.isHr(auth.getName())) {
+        throw new NotPermittedException("'" + auth.getName() + "' may read only their own pulse answers");
       }
       audit.append(auth.getName(), "WELLBEING_PULSE_READ", null, Map.of("employeeId", whose));
     }
@@ -84,10 +87,6 @@ public class WellbeingController {
   public Map<String, Object> importAttendance(@RequestBody String body, @RequestHeader("Content-Type") String contentType, Authentication auth) {
     boolean isJson = contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
     return attendance.importRows(body, isJson, auth.getName());
-  }
-
-  static boolean isHr(Authentication auth) {
-    return auth.getAuthorities().stream().anyMatch(a -> SecurityConfiguration.HR.equals(a.getAuthority()));
   }
 
   private LocalDate asOf(String asOf) {

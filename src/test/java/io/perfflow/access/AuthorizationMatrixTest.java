@@ -176,6 +176,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/supplier-delays"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/supplier-delays?buyer=priya"), A, 403, 200, 200, 200, 200),
         new Row(Call.get("/api/audit/verify"), A, 403, 403, 403, 403, 200),
+        // wellbeing: signals HR only, pulse answers self and HR, the attendance source HR
+        new Row(Call.get("/api/wellbeing/signals/" + self), A, 403, 403, 403, 403, 200),
+        new Row(Call.get("/api/pulse?employeeId=" + self), A, 403, 200, 403, 403, 200),
+        new Row(new Call("POST", "/api/source/attendance", "", "text/csv"), A, 403, 403, 403, 403, 400),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // pages

@@ -256,6 +256,10 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
     JsonNode nul = as("admin").postText("/api/source/attendance", "employeeId,day,hoursWorked,leaveDays\n" + e + "\u0000,2027-01-04,8,0\n",
         MediaType.parseMediaType("text/csv")).expect(400).body();
     assertThat(nul.path("errors").get(0).path("field").asText()).isEqualTo("row 1.employeeId");
+    JsonNode huge = as("admin").post("/api/source/attendance", List.of(row(e, day, "1e2147483647", "1e-9"))).expect(400).body();
+    List<String> hugeFields = new ArrayList<>();
+    huge.path("errors").forEach(err -> hugeFields.add(err.path("field").asText()));
+    assertThat(hugeFields).containsExactly("row 1.hoursWorked", "row 1.leaveDays");
     as("admin").postText("/api/source/attendance", "{not json", MediaType.APPLICATION_JSON).expect(400);
     as("olivia").post("/api/source/attendance", List.of(row(e, day, "8", "0"))).expect(403);
     assertThat(held(e)).isEqualTo(2);
