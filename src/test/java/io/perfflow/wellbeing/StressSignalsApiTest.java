@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,23 +31,9 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
 
   @Autowired JdbcClient jdbc;
 
+  /** A new operator with no history (the shared hire of the scenarios: unique id, olivia's team). */
   private String newOperator() {
-    String id = "wb-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", id);
-    body.put("name", "Operator " + id);
-    body.put("email", id + "@perfflow.example");
-    body.put("role", "operations");
-    body.put("team", "operations");
-    body.put("managerId", "olivia");
-    body.put("storeId", "S-WISH-1");
-    body.put("hiredOn", "2025-02-01");
-    body.put("level", "junior-operator");
-    body.put("basePay", 7000);
-    body.put("groups", List.of());
-    body.put("password", "demo");
-    as("admin").post("/api/employees", body).expect(201);
-    return id;
+    return scenarios().hire("operations", "olivia");
   }
 
   private static Map<String, Object> row(String employee, LocalDate day, String hours, String leave) {
