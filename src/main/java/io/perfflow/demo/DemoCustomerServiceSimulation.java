@@ -18,9 +18,9 @@ import java.util.Random;
  * as a marketplace does; a few arrive at night when nobody is logged in.
  */
 final class DemoCustomerServiceSimulation {
-  static final String INSERT_LOGIN = "INSERT INTO demo.cs_login (agent_id, store_id, login_at, logout_at) VALUES (?, ?, ?, ?)";
+  static final String INSERT_LOGIN = "INSERT INTO source.cs_login (agent_id, store_id, login_at, logout_at) VALUES (?, ?, ?, ?)";
   static final String INSERT_SESSION = """
-      INSERT INTO demo.cs_session (id, store_id, customer_id, started_at, first_response_seconds, converted,
+      INSERT INTO source.cs_session (id, store_id, customer_id, started_at, first_response_seconds, converted,
           satisfaction, repeat_purchase) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
   private final Random random;

@@ -20,8 +20,8 @@ import java.util.Set;
  */
 final class DemoMarketplaceSimulation {
   static final String INSERT_ORDER =
-      "INSERT INTO demo.marketplace_order (id, store_id, order_day, customer_id, amount, after_sales) VALUES (?, ?, ?, ?, ?, ?)";
-  static final String INSERT_TRAFFIC = "INSERT INTO demo.store_traffic (store_id, day, visitors) VALUES (?, ?, ?)";
+      "INSERT INTO source.marketplace_order (id, store_id, order_day, customer_id, amount, after_sales) VALUES (?, ?, ?, ?, ?, ?)";
+  static final String INSERT_TRAFFIC = "INSERT INTO source.store_traffic (store_id, day, visitors) VALUES (?, ?, ?)";
 
   private final Random random;
   private final DemoRows rows;

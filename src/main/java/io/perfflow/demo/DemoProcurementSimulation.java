@@ -21,13 +21,13 @@ final class DemoProcurementSimulation {
       "Shenzhen Bright Electronics", "Yiwu Home Goods Co.", "Ningbo Kitchenware Ltd.", "Guangzhou Outdoor Gear",
       "Dongguan Packaging Works", "Xiamen Textile Trading", "Hangzhou Smart Gadgets", "Qingdao Logistics Partners");
   static final String INSERT_ORDER = """
-      INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
+      INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
           ordered_on, promised_on, delivered_on, status, returned_qty, complaints)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   static final String INSERT_INVENTORY =
-      "INSERT INTO demo.inventory_month (buyer_id, period, cogs, avg_inventory_value) VALUES (?, ?, ?, ?)";
+      "INSERT INTO source.inventory_month (buyer_id, period, cogs, avg_inventory_value) VALUES (?, ?, ?, ?)";
   static final String INSERT_INCIDENT = """
-      INSERT INTO demo.supplier_incident (id, buyer_id, supplier_id, kind, opened_at, responded_at)
+      INSERT INTO source.supplier_incident (id, buyer_id, supplier_id, kind, opened_at, responded_at)
       VALUES (?, ?, ?, ?, ?, ?)""";
   private static final List<String> ITEMS = List.of(
       "silicone baking mats", "LED camping lanterns", "bamboo cutting boards", "USB-C cables", "phone stands",

@@ -80,7 +80,7 @@ public class DemoSeeder implements ApplicationRunner {
       LOG.info("Seeded the demo company: {} employees", added);
     }
     if (generateCompanySystems && companySystems.generateIfEmpty()) {
-      LOG.info("Generated the simulated company systems (schema demo) for {} to {}",
+      LOG.info("Generated the simulated company systems (schema source) for {} to {}",
           DemoSourceDataGenerator.FIRST_MONTH, DemoSourceDataGenerator.LAST_MONTH);
     }
     seedTeamworkSurvey();

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills schema demo (the simulated company systems) with 2025-06 to 2026-12 of data for the demo
+ * Fills schema source (the company systems' data, simulated) with 2025-06 to 2026-12 of data for the demo
  * company's stores and employees. Deterministic: fixed seeds, so every machine gets the same data
- * and the same ratings. Runs only when demo.store is empty.
+ * and the same ratings. Runs only when source.store is empty.
  */
 @Component
 public class DemoSourceDataGenerator {
@@ -30,13 +30,13 @@ public class DemoSourceDataGenerator {
     this.transaction = transaction;
   }
 
-  /** Generates the demo data unless demo.store already has rows; true when it generated. */
+  /** Generates the demo data unless source.store already has rows; true when it generated. */
   public boolean generateIfEmpty() {
     long started = System.nanoTime();
     Boolean generated = transaction.execute(status -> {
       // Two instances starting at once: the second waits here, then finds the data.
-      jdbc.execute("LOCK TABLE demo.store IN EXCLUSIVE MODE");
-      if (jdbc.queryForObject("SELECT count(*) FROM demo.store", Long.class) > 0) {
+      jdbc.execute("LOCK TABLE source.store IN EXCLUSIVE MODE");
+      if (jdbc.queryForObject("SELECT count(*) FROM source.store", Long.class) > 0) {
         return false;
       }
       DemoRows rows = generate();
@@ -63,10 +63,10 @@ public class DemoSourceDataGenerator {
             status, level, max_level, action, action_comment, resolved_by, resolved_at, resolved_at_level, closed_at, outcome)
         SELECT po.id, po.buyer_id, po.supplier_id, po.promised_on, 3, d.detected, 'RESOLVED', 1, 1, 'EXPEDITE',
                'demo history', po.buyer_id, d.detected + r.response, 1, d.detected + r.response, 'resolved: EXPEDITE'
-        FROM demo.purchase_order po
+        FROM source.purchase_order po
         CROSS JOIN LATERAL (SELECT CAST(po.promised_on + 3 + TIME '09:00' AS timestamp) AT TIME ZONE 'UTC' AS detected) d
         CROSS JOIN LATERAL (
-          SELECT coalesce(avg(i.responded_at - i.opened_at), INTERVAL '24 hours') AS response FROM demo.supplier_incident i
+          SELECT coalesce(avg(i.responded_at - i.opened_at), INTERVAL '24 hours') AS response FROM source.supplier_incident i
           WHERE i.buyer_id = po.buyer_id AND i.responded_at IS NOT NULL
             AND date_trunc('month', i.opened_at) = date_trunc('month', CAST(po.promised_on + 3 AS timestamp))) r
         WHERE po.status = 'DELIVERED' AND po.delivered_on > po.promised_on + 2
@@ -104,11 +104,11 @@ public class DemoSourceDataGenerator {
 
   private static void addStoresAndSuppliers(DemoRows rows) {
     for (DemoCompany.DemoStore store : DemoCompany.STORES) {
-      rows.add("INSERT INTO demo.store (id, name, marketplace, opened_on, shared_account) VALUES (?, ?, ?, ?, ?)",
+      rows.add("INSERT INTO source.store (id, name, marketplace, opened_on, shared_account) VALUES (?, ?, ?, ?, ?)",
           store.id(), store.name(), store.marketplace(), store.openedOn(), store.sharedAccount());
     }
     for (int i = 0; i < DemoProcurementSimulation.SUPPLIERS.size(); i++) {
-      rows.add("INSERT INTO demo.supplier (id, name) VALUES (?, ?)",
+      rows.add("INSERT INTO source.supplier (id, name) VALUES (?, ?)",
           DemoProcurementSimulation.supplierId(i), DemoProcurementSimulation.SUPPLIERS.get(i));
     }
   }

@@ -18,9 +18,9 @@ import java.util.Set;
  * than 3 leave days a month; his basic course stays under 70 %.
  */
 final class DemoWorkforceSimulation {
-  static final String INSERT_ATTENDANCE = "INSERT INTO demo.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)";
+  static final String INSERT_ATTENDANCE = "INSERT INTO source.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)";
   static final String INSERT_TRAINING =
-      "INSERT INTO demo.training_progress (employee_id, course, percent, updated_on) VALUES (?, ?, ?, ?)";
+      "INSERT INTO source.training_progress (employee_id, course, percent, updated_on) VALUES (?, ?, ?, ?)";
 
   /** A course and an employee's completion at the first and the last demo month. */
   private record Course(String name, double startPercent, double endPercent) {}

@@ -28,7 +28,7 @@ public class PurchaseOrders {
   public List<LateOrder> lateOrders(LocalDate cutoff) {
     return jdbc.sql(
             """
-            SELECT po.id, po.buyer_id, po.supplier_id, po.promised_on FROM demo.purchase_order po
+            SELECT po.id, po.buyer_id, po.supplier_id, po.promised_on FROM source.purchase_order po
             WHERE po.status = 'ORDERED' AND po.delivered_on IS NULL AND po.promised_on < ? AND po.quantity > 0
             ORDER BY po.id""")
         .param(cutoff)
@@ -44,7 +44,7 @@ public class PurchaseOrders {
   public List<SupplierDelays.BadRow> badLateRows(LocalDate cutoff) {
     return jdbc.sql(
             """
-            SELECT po.id, po.quantity, po.ordered_on, po.delivered_on FROM demo.purchase_order po
+            SELECT po.id, po.quantity, po.ordered_on, po.delivered_on FROM source.purchase_order po
             WHERE po.status <> 'CANCELLED' AND po.promised_on < ?
               AND (po.delivered_on IS NULL OR po.delivered_on < po.ordered_on)
               AND (po.quantity <= 0 OR po.delivered_on < po.ordered_on)
@@ -71,7 +71,7 @@ public class PurchaseOrders {
     }
     return jdbc.sql(
             """
-            SELECT id FROM demo.purchase_order
+            SELECT id FROM source.purchase_order
             WHERE id = ANY(?) AND delivered_on IS NOT NULL AND delivered_on >= ordered_on ORDER BY id""")
         .param(orderIds.toArray(String[]::new))
         .query(String.class)
@@ -81,7 +81,7 @@ public class PurchaseOrders {
   /** A buyer's orders whose (current) promised date is in the period. */
   public List<String> promisedIn(String buyerId, YearMonth period) {
     return jdbc.sql(
-            "SELECT id FROM demo.purchase_order WHERE buyer_id = ? AND promised_on >= ? AND promised_on < ? ORDER BY id")
+            "SELECT id FROM source.purchase_order WHERE buyer_id = ? AND promised_on >= ? AND promised_on < ? ORDER BY id")
         .params(buyerId, period.atDay(1), period.plusMonths(1).atDay(1))
         .query(String.class)
         .list();
@@ -91,8 +91,8 @@ public class PurchaseOrders {
   public Map<String, Object> order(String orderId) {
     return jdbc.sql(
             """
-            SELECT po.*, s.name AS supplier_name FROM demo.purchase_order po
-            LEFT JOIN demo.supplier s ON s.id = po.supplier_id WHERE po.id = ?""")
+            SELECT po.*, s.name AS supplier_name FROM source.purchase_order po
+            LEFT JOIN source.supplier s ON s.id = po.supplier_id WHERE po.id = ?""")
         .param(orderId)
         .query()
         .listOfRows()
@@ -103,10 +103,10 @@ public class PurchaseOrders {
 
   /** The buyer accepted a new date: the ERP's promised date moves (while the order is open). */
   public void movePromisedDate(String orderId, LocalDate newPromisedOn) {
-    jdbc.sql("UPDATE demo.purchase_order SET promised_on = ? WHERE id = ? AND status = 'ORDERED'").params(newPromisedOn, orderId).update();
+    jdbc.sql("UPDATE source.purchase_order SET promised_on = ? WHERE id = ? AND status = 'ORDERED'").params(newPromisedOn, orderId).update();
   }
 
   public void cancel(String orderId) {
-    jdbc.sql("UPDATE demo.purchase_order SET status = 'CANCELLED' WHERE id = ? AND status = 'ORDERED'").param(orderId).update();
+    jdbc.sql("UPDATE source.purchase_order SET status = 'CANCELLED' WHERE id = ? AND status = 'ORDERED'").param(orderId).update();
   }
 }

@@ -76,7 +76,7 @@ public class AttendanceImport {
     for (Row r : rows) {
       // xmax <> 0 on the returned row: it was an update of a held day, not an insert.
       boolean wasHeld = jdbc.sql("""
-              INSERT INTO demo.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)
+              INSERT INTO source.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)
               ON CONFLICT (employee_id, day) DO UPDATE SET hours = EXCLUDED.hours, leave_day = EXCLUDED.leave_day, leave_days = EXCLUDED.leave_days
               RETURNING (xmax <> 0)""")
           .params(r.employeeId(), Date.valueOf(r.day()), r.hoursWorked(), r.leaveDays().signum() > 0, r.leaveDays())

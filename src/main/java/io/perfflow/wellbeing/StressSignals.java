@@ -174,7 +174,7 @@ public class StressSignals {
         }
         // Weeks without attendance rows count as 0 hours (the average is over the whole window).
         jdbc.sql("""
-                SELECT employee_id, sum(hours) AS total FROM demo.attendance
+                SELECT employee_id, sum(hours) AS total FROM source.attendance
                 WHERE employee_id = ANY(?) AND day >= ? AND day < ? GROUP BY employee_id""")
             .params(ids, Date.valueOf(w.from()), Date.valueOf(w.to()))
             .query(rs -> {
@@ -186,7 +186,7 @@ public class StressSignals {
       }
       case "leave" -> {
         jdbc.sql("""
-                SELECT employee_id, sum(leave_days) AS total FROM demo.attendance
+                SELECT employee_id, sum(leave_days) AS total FROM source.attendance
                 WHERE employee_id = ANY(?) AND day >= ? AND day < ? GROUP BY employee_id""")
             .params(ids, Date.valueOf(w.from()), Date.valueOf(w.to()))
             .query(rs -> {
@@ -230,7 +230,7 @@ public class StressSignals {
           });
       case "training" -> jdbc.sql("""
               SELECT employee_id, round(avg(percent), 1) AS completion FROM (
-                SELECT DISTINCT ON (employee_id, course) employee_id, percent FROM demo.training_progress
+                SELECT DISTINCT ON (employee_id, course) employee_id, percent FROM source.training_progress
                 WHERE employee_id = ANY(?) AND updated_on <= ? ORDER BY employee_id, course, updated_on DESC) latest
               GROUP BY employee_id""")
           .params(ids, Date.valueOf(asOf))

@@ -80,7 +80,7 @@ public class WellbeingDemoData implements ApplicationRunner {
 
   private void attendance(String employee, LocalDate day, String hours, boolean onLeave) {
     jdbc.sql("""
-            INSERT INTO demo.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO source.attendance (employee_id, day, hours, leave_day, leave_days) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (employee_id, day) DO UPDATE SET hours = EXCLUDED.hours, leave_day = EXCLUDED.leave_day, leave_days = EXCLUDED.leave_days""")
         .params(employee, Date.valueOf(day), new BigDecimal(hours), onLeave, onLeave ? BigDecimal.ONE : BigDecimal.ZERO)
         .update();

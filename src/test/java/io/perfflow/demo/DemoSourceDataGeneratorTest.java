@@ -25,15 +25,15 @@ class DemoSourceDataGeneratorTest {
   private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
   private static final String CHECKSUM = """
       SELECT concat_ws('|',
-        (SELECT count(*) || ':' || sum(amount) || ':' || count(*) FILTER (WHERE after_sales) FROM demo.marketplace_order),
-        (SELECT sum(visitors) FROM demo.store_traffic),
-        (SELECT count(*) || ':' || sum(actual_cost) || ':' || count(*) FILTER (WHERE delivered_on IS NULL) FROM demo.purchase_order),
-        (SELECT sum(cogs) FROM demo.inventory_month),
-        (SELECT sum(extract(epoch FROM responded_at - opened_at)) FROM demo.supplier_incident),
-        (SELECT count(*) || ':' || sum(extract(epoch FROM logout_at - login_at)) FROM demo.cs_login),
-        (SELECT count(*) || ':' || sum(first_response_seconds) || ':' || sum(satisfaction) FROM demo.cs_session),
-        (SELECT sum(hours) FROM demo.attendance),
-        (SELECT sum(percent) FROM demo.training_progress))""";
+        (SELECT count(*) || ':' || sum(amount) || ':' || count(*) FILTER (WHERE after_sales) FROM source.marketplace_order),
+        (SELECT sum(visitors) FROM source.store_traffic),
+        (SELECT count(*) || ':' || sum(actual_cost) || ':' || count(*) FILTER (WHERE delivered_on IS NULL) FROM source.purchase_order),
+        (SELECT sum(cogs) FROM source.inventory_month),
+        (SELECT sum(extract(epoch FROM responded_at - opened_at)) FROM source.supplier_incident),
+        (SELECT count(*) || ':' || sum(extract(epoch FROM logout_at - login_at)) FROM source.cs_login),
+        (SELECT count(*) || ':' || sum(first_response_seconds) || ':' || sum(satisfaction) FROM source.cs_session),
+        (SELECT sum(hours) FROM source.attendance),
+        (SELECT sum(percent) FROM source.training_progress))""";
 
   private static TestDatabase db;
 
@@ -64,9 +64,9 @@ class DemoSourceDataGeneratorTest {
 
   @Test
   void hasSupplierDelaysAndASharedAccount() {
-    assertTrue(count("SELECT count(*) FROM demo.purchase_order WHERE status = 'ORDERED' AND promised_on < DATE '2026-10-01' - 14") > 0);
-    assertTrue(count("SELECT count(*) FROM demo.purchase_order WHERE delivered_on > promised_on + 2") > 0);
-    assertEquals(2, count("SELECT count(DISTINCT agent_id) FROM demo.cs_login WHERE store_id = 'S-JD-1'"));
+    assertTrue(count("SELECT count(*) FROM source.purchase_order WHERE status = 'ORDERED' AND promised_on < DATE '2026-10-01' - 14") > 0);
+    assertTrue(count("SELECT count(*) FROM source.purchase_order WHERE delivered_on > promised_on + 2") > 0);
+    assertEquals(2, count("SELECT count(DISTINCT agent_id) FROM source.cs_login WHERE store_id = 'S-JD-1'"));
   }
 
   private record Kpi(String role, String profile, String metric, String direction, BigDecimal target, BigDecimal weight) {}

@@ -16,9 +16,9 @@ class MetricCollectorTest {
   @Test
   void anImportedValueOverridesTheQueriedOneAndReportsIt() {
     TestDatabase db = TestDatabase.withDemoEmployees();
-    db.jdbc.sql("INSERT INTO demo.store (id, name, marketplace, opened_on) VALUES ('S-WISH-1', 'w1', 'Wish', '2023-03-01')").update();
+    db.jdbc.sql("INSERT INTO source.store (id, name, marketplace, opened_on) VALUES ('S-WISH-1', 'w1', 'Wish', '2023-03-01')").update();
     db.jdbc.sql("""
-        INSERT INTO demo.marketplace_order (id, store_id, order_day, customer_id, amount) VALUES
+        INSERT INTO source.marketplace_order (id, store_id, order_day, customer_id, amount) VALUES
           (1, 'S-WISH-1', '2026-10-01', 'A', 30), (2, 'S-WISH-1', '2026-10-02', 'B', 10)""").update();
     new MetricImportService(db.jdbc, db.transaction, new ObjectMapper()).importCsv("""
         employeeId,metric,period,value,source

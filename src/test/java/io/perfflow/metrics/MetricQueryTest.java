@@ -130,14 +130,14 @@ class MetricQueryTest {
 
   private static void insertStores() {
     sql("""
-        INSERT INTO demo.store (id, name, marketplace, opened_on, shared_account) VALUES
+        INSERT INTO source.store (id, name, marketplace, opened_on, shared_account) VALUES
           ('S-WISH-1', 'w1', 'Wish', '2023-03-01', false), ('S-WISH-2', 'w2', 'Wish', '2023-09-01', false),
           ('S-JD-1', 'jd', 'JD', '2024-05-01', true), ('S-VIP-MID', 'vip', 'VIP', '2026-06-01', true)""");
   }
 
   private static void insertOrders() {
     sql("""
-        INSERT INTO demo.marketplace_order (id, store_id, order_day, customer_id, amount, after_sales) VALUES
+        INSERT INTO source.marketplace_order (id, store_id, order_day, customer_id, amount, after_sales) VALUES
           (1, 'S-WISH-1', '2026-09-15', 'A', 99, true),
           (2, 'S-WISH-1', '2026-10-01', 'A', 30, false),
           (3, 'S-WISH-1', '2026-10-05', 'B', 20, true),
@@ -147,15 +147,15 @@ class MetricQueryTest {
           (7, 'S-WISH-2', '2026-09-15', 'B', 50, false),
           (8, 'S-JD-1', '2026-10-10', 'E', 50, false)""");
     sql("""
-        INSERT INTO demo.store_traffic (store_id, day, visitors) VALUES
+        INSERT INTO source.store_traffic (store_id, day, visitors) VALUES
           ('S-WISH-1', '2026-09-30', 999), ('S-WISH-1', '2026-10-01', 50),
           ('S-WISH-1', '2026-10-31', 50), ('S-WISH-1', '2026-11-01', 999)""");
   }
 
   private static void insertProcurement() {
-    sql("INSERT INTO demo.supplier (id, name) VALUES ('SUP-1', 'Supplier one')");
+    sql("INSERT INTO source.supplier (id, name) VALUES ('SUP-1', 'Supplier one')");
     sql("""
-        INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
+        INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
             ordered_on, promised_on, delivered_on, status, returned_qty, complaints) VALUES
           ('P1', 'SUP-1', 'priya', 'mugs', 100, 1000, 900, '2026-10-02', '2026-10-10', '2026-10-09', 'DELIVERED', 2, 0),
           ('P2', 'SUP-1', 'priya', 'cups', 50, 500, 520, '2026-10-05', '2026-10-20', '2026-10-25', 'DELIVERED', 3, 1),
@@ -165,10 +165,10 @@ class MetricQueryTest {
           ('P6', 'SUP-1', 'pedro', 'lamps', 10, 100, 100, '2026-10-01', '2026-10-05', '2026-10-05', 'DELIVERED', 5, 8),
           ('P7', 'SUP-1', 'petra', 'forks', 10, 100, 90, '2026-09-01', '2026-09-05', '2026-09-05', 'DELIVERED', 0, 0)""");
     sql("""
-        INSERT INTO demo.inventory_month (buyer_id, period, cogs, avg_inventory_value) VALUES
+        INSERT INTO source.inventory_month (buyer_id, period, cogs, avg_inventory_value) VALUES
           ('priya', '2026-09', 1, 100), ('priya', '2026-10', 120000, 100000)""");
     sql("""
-        INSERT INTO demo.supplier_incident (id, buyer_id, supplier_id, kind, opened_at, responded_at) VALUES
+        INSERT INTO source.supplier_incident (id, buyer_id, supplier_id, kind, opened_at, responded_at) VALUES
           (1, 'priya', 'SUP-1', 'SUPPLIER_OUTAGE', '2026-10-03 08:00', '2026-10-03 20:00'),
           (2, 'priya', 'SUP-1', 'LOGISTICS_DELAY', '2026-10-10 00:00', '2026-10-11 12:00'),
           (3, 'priya', 'SUP-1', 'LOGISTICS_DELAY', '2026-09-30 23:00', '2026-10-05 23:00'),
@@ -190,7 +190,7 @@ class MetricQueryTest {
 
   private static void insertCustomerService() {
     sql("""
-        INSERT INTO demo.cs_login (agent_id, store_id, login_at, logout_at) VALUES
+        INSERT INTO source.cs_login (agent_id, store_id, login_at, logout_at) VALUES
           ('carl', 'S-JD-1', '2026-09-30 08:00', '2026-09-30 14:00'),
           ('carl', 'S-JD-1', '2026-10-05 08:00', '2026-10-05 14:00'),
           ('chen', 'S-JD-1', '2026-10-05 12:00', '2026-10-05 12:30'),
@@ -199,7 +199,7 @@ class MetricQueryTest {
           ('carl', 'S-JD-1', '2026-10-31 20:00', '2026-11-01 02:00'),
           ('cruz', 'S-VIP-MID', '2026-10-05 09:00', '2026-10-05 18:00')""");
     sql("""
-        INSERT INTO demo.cs_session (id, store_id, customer_id, started_at, first_response_seconds, converted,
+        INSERT INTO source.cs_session (id, store_id, customer_id, started_at, first_response_seconds, converted,
             satisfaction, repeat_purchase) VALUES
           (1, 'S-JD-1', 'X', '2026-10-05 09:00', 20, false, 5, false),
           (2, 'S-JD-1', 'X', '2026-10-05 10:00', 40, true, NULL, true),

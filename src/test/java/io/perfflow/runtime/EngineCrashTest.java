@@ -150,9 +150,9 @@ class EngineCrashTest {
     s.selfAssess(done, doneReview);
     long managerTask = s.task(doneReview, "manager-review", null).path("key").asLong();
     long waitingTask = s.task(waitingReview, "self-assessment", null).path("key").asLong();
-    sql("INSERT INTO demo.supplier (id, name) VALUES ('SUP-CRASH', 'Crash Ltd') ON CONFLICT DO NOTHING");
+    sql("INSERT INTO source.supplier (id, name) VALUES ('SUP-CRASH', 'Crash Ltd') ON CONFLICT DO NOTHING");
     sql("""
-        INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost, ordered_on, promised_on, status)
+        INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost, ordered_on, promised_on, status)
         VALUES ('T-CRASH-1', 'SUP-CRASH', 'priya', 'cables', 10, 100, 100, current_date - 20, current_date - 5, 'ORDERED')""");
     s.hr().post("/api/supplier-delays/scan", Map.of()).expect(200);
     JsonNode openCase = await().atMost(ReviewScenarios.PATIENCE).until(() -> supplierCase(s, "T-CRASH-1"),

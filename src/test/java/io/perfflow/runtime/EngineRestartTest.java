@@ -44,9 +44,9 @@ class EngineRestartTest {
   /** A late purchase order for {@code orderId} and a scan: returns the id of the case it opened. */
   static long openSupplierCase(ConfigurableApplicationContext app, ReviewScenarios s, String orderId) {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
-    jdbc.sql("INSERT INTO demo.supplier (id, name) VALUES ('SUP-RESTART', 'Restart Ltd') ON CONFLICT DO NOTHING").update();
+    jdbc.sql("INSERT INTO source.supplier (id, name) VALUES ('SUP-RESTART', 'Restart Ltd') ON CONFLICT DO NOTHING").update();
     jdbc.sql("""
-        INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost, ordered_on, promised_on, status)
+        INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost, ordered_on, promised_on, status)
         VALUES (?, 'SUP-RESTART', 'priya', 'cables', 10, 100, 100, current_date - 20, current_date - 5, 'ORDERED')""").param(orderId).update();
     s.hr().post("/api/supplier-delays/scan", Map.of()).expect(200);
     return await().atMost(ReviewScenarios.PATIENCE).until(() -> jdbc.sql(

@@ -119,7 +119,7 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
   @Test
   void cancellingTheOrderResolvesTheCaseAndCancelsThePurchaseOrder() {
     SupplierDelayCase c = resolveAs("CANCEL_ORDER", "no longer needed");
-    assertThat(jdbc.sql("SELECT status FROM demo.purchase_order WHERE id = ?").param(c.orderId()).query(String.class).single()).isEqualTo("CANCELLED");
+    assertThat(jdbc.sql("SELECT status FROM source.purchase_order WHERE id = ?").param(c.orderId()).query(String.class).single()).isEqualTo("CANCELLED");
   }
 
   private SupplierDelayCase resolveAs(String action, String comment) {
@@ -168,7 +168,7 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
 
     SupplierDelayCase waiting = awaitStatus(c.orderId(), "WAITING_NEW_DATE");
     assertThat(waiting.newPromisedOn()).isEqualTo(newDate);
-    assertThat(jdbc.sql("SELECT promised_on FROM demo.purchase_order WHERE id = ?").param(c.orderId()).query(LocalDate.class).single()).isEqualTo(newDate);
+    assertThat(jdbc.sql("SELECT promised_on FROM source.purchase_order WHERE id = ?").param(c.orderId()).query(LocalDate.class).single()).isEqualTo(newDate);
 
     advanceClock("P3D"); // the day after the new date has begun
 

@@ -50,10 +50,10 @@ abstract class SupplierDelayTestSupport {
   String order(String buyer, int quantity, LocalDate orderedOn, LocalDate promisedOn, LocalDate deliveredOn) {
     String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
     String supplier = "SUP-" + id;
-    jdbc.sql("INSERT INTO demo.supplier (id, name) VALUES (?, ?)").params(supplier, "Supplier of " + id).update();
+    jdbc.sql("INSERT INTO source.supplier (id, name) VALUES (?, ?)").params(supplier, "Supplier of " + id).update();
     jdbc.sql(
             """
-            INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
+            INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
               ordered_on, promised_on, delivered_on, status) VALUES (?, ?, ?, 'phone cases', ?, 1234.50, 1200, ?, ?, ?, ?)""")
         .params(id, supplier, buyer, quantity, orderedOn, promisedOn, deliveredOn, deliveredOn == null ? "ORDERED" : "DELIVERED")
         .update();
@@ -61,7 +61,7 @@ abstract class SupplierDelayTestSupport {
   }
 
   void deliver(String orderId) {
-    jdbc.sql("UPDATE demo.purchase_order SET status = 'DELIVERED', delivered_on = ? WHERE id = ?").params(engineToday(), orderId).update();
+    jdbc.sql("UPDATE source.purchase_order SET status = 'DELIVERED', delivered_on = ? WHERE id = ?").params(engineToday(), orderId).update();
   }
 
   // --- the API ------------------------------------------------------------------------------------

@@ -18,9 +18,9 @@ class SupplierDelaysApiTest extends PerfFlowIntegrationTest {
     String id = "T-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     java.time.LocalDate today = java.time.LocalDate.ofInstant(
         java.time.Instant.parse(as("admin").get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneOffset.UTC);
-    jdbc.sql("INSERT INTO demo.supplier (id, name) VALUES (?, ?)").params("SUP-" + id, "Supplier of " + id).update();
+    jdbc.sql("INSERT INTO source.supplier (id, name) VALUES (?, ?)").params("SUP-" + id, "Supplier of " + id).update();
     jdbc.sql("""
-            INSERT INTO demo.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
+            INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
               ordered_on, promised_on, status) VALUES (?, ?, ?, 'cables', 5, 100, 100, ?, ?, 'ORDERED')""")
         .params(id, "SUP-" + id, buyer, today.minusDays(daysLate + 10L), today.minusDays(daysLate)).update();
     return id;

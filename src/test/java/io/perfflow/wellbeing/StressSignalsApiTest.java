@@ -228,7 +228,7 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
     JsonNode again = as("admin").post("/api/source/attendance", List.of(row(e, day, "4", "0.5"))).expect(200).body();
     assertThat(again.path("replaced").asInt()).isEqualTo(1);
     assertThat(held(e)).isEqualTo(2);
-    Map<String, Object> stored = jdbc.sql("SELECT hours, leave_days, leave_day FROM demo.attendance WHERE employee_id = ? AND day = ?")
+    Map<String, Object> stored = jdbc.sql("SELECT hours, leave_days, leave_day FROM source.attendance WHERE employee_id = ? AND day = ?")
         .params(e, java.sql.Date.valueOf(day)).query().singleRow();
     assertThat((BigDecimal) stored.get("hours")).isEqualByComparingTo("4");
     assertThat((BigDecimal) stored.get("leave_days")).isEqualByComparingTo("0.5");
@@ -251,7 +251,7 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
   }
 
   private long held(String employee) {
-    return jdbc.sql("SELECT count(*) FROM demo.attendance WHERE employee_id = ?").param(employee).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM source.attendance WHERE employee_id = ?").param(employee).query(Long.class).single();
   }
 
   @Test
