@@ -1,0 +1,24 @@
+package io.perfflow.promotion;
+
+import io.perfflow.audit.Subject;
+import io.perfflow.web.NavLink;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The promotion family's processes and subject, and what it registers with the generic packages. */
+@Configuration(proxyBeanMethods = false)
+public class PromotionProcesses {
+  public static final String PROMOTION_PROCESS = "promotion";
+
+  /** Subject type of a promotion (its tasks, mails and audit events). */
+  public static final String PROMOTION = "promotion";
+
+  public static Subject promotion(long id) {
+    return new Subject(PROMOTION, id);
+  }
+
+  @Bean
+  NavLink careerNavLink() {
+    return new NavLink(40, "Career", "/career", "career");
+  }
+}
