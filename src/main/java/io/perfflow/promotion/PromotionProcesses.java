@@ -1,7 +1,9 @@
 package io.perfflow.promotion;
 
 import io.perfflow.audit.Subject;
+import io.perfflow.tasks.SubjectKind;
 import io.perfflow.web.NavLink;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +17,11 @@ public class PromotionProcesses {
 
   public static Subject promotion(long id) {
     return new Subject(PROMOTION, id);
+  }
+
+  @Bean
+  SubjectKind promotionSubjectKind() {
+    return new SubjectKind(PROMOTION, "promotionId", Set.of(PROMOTION_PROCESS));
   }
 
   @Bean
