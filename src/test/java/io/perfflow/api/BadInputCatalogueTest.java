@@ -170,6 +170,28 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     // 13. hiredOn: an onboarding date is fine, decades ahead is not
     expect("hiredOn 2100", hr.post("/api/employees", with(employee(id), "hiredOn", "2100-01-01")), 400, "hiredOn");
 
+    // 14. career ladders and promotions (issue 12): sizes, ranges and dates checked before the database
+    expect("ladder allowance 1e20", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A", "allowancePercent", 1e20)))), 400, "levels[0].allowancePercent");
+    expect("ladder pay band 3 decimals", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A", "payBand", Map.of("min", 1.005, "max", 2))))), 400, "levels[0].payBand.min");
+    expect("criterion over 13 months", hr.put("/api/ladders/bad-input", Map.of("levels", List.of(Map.of("code", "a", "name", "A",
+        "criteria", List.of(Map.of("type", "METRIC", "metric", "orders.count", "atLeast", 1, "over", "EACH_OF_LAST_N", "n", 13)))))), 400,
+        "levels[0].criteria[0].n");
+    expect("criterion atLeast 1e2147483647", hr.put("/api/ladders/bad-input", Map.of("levels", List.of(Map.of("code", "a", "name", "A",
+        "criteria", List.of(Map.of("type", "REPORTS", "atLeast", "1e2147483647")))))), 400, "levels[0].criteria[0].atLeast");
+    expect("JSON payBand.max 1e2147483647", hr.put("/api/ladders/bad-input",
+        "{\"levels\":[{\"code\":\"a\",\"name\":\"A\",\"payBand\":{\"min\":1,\"max\":1e2147483647}}]}"), 400, "levels[0].payBand.max");
+    expect("NUL in a level name", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A\u0000B")))), 400, "levels[0].name");
+    expect("career asOf +12026-01-01", hr.get("/api/employees/" + emp + "/career?asOf=+12026-01-01"), 400, "asOf");
+    expect("levelSince 2100", hr.put("/api/employees/" + emp + "/track",
+        Map.of("track", "operations", "level", "operations-assistant", "levelSince", "2100-01-01")), 400, "levelSince");
+    expect("proposedBasePay 1e20", hr.post("/api/promotions",
+        Map.of("employeeId", emp, "toLevel", "x", "justification", "x", "proposedBasePay", 1e20)), 400, "proposedBasePay");
+    expect("nomination of someone on no ladder", hr.post("/api/promotions",
+        Map.of("employeeId", emp, "toLevel", "junior-operator", "justification", "x")), 400, "employeeId");
+
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
     assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);
