@@ -60,21 +60,22 @@ public class Recipients {
   /**
    * The group's members, without the employee the process is about: someone who sits in the
    * approver group of their own review (or case) may not act on it, so they are not reminded of it
-   * either. When nobody else is left, the group's head is mailed instead.
+   * either. When nobody else is left, the group's head stands in; when that is the employee too,
+   * nobody in this group is mailed (the other recipients still are).
    */
   private List<String> members(String groupId, String subjectEmployeeId) {
-    List<String> emails = organisation.membersOf(groupId).stream()
+    List<Employee> all = organisation.membersOf(groupId);
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("Group '" + groupId + "' has no members to mail");
+    }
+    List<String> emails = all.stream()
         .filter(member -> !member.id().equals(subjectEmployeeId))
         .map(Employee::email).toList();
     if (!emails.isEmpty()) {
       return emails;
     }
     String headId = organisation.group(groupId).map(group -> group.headId()).orElse(null);
-    if (headId != null && !headId.equals(subjectEmployeeId)) {
-      return List.of(organisation.get(headId).email());
-    }
-    throw new IllegalArgumentException("Group '" + groupId + "' has no members to mail"
-        + (subjectEmployeeId == null ? "" : " other than " + subjectEmployeeId + ", whom the process is about"));
+    return headId != null && !headId.equals(subjectEmployeeId) ? List.of(organisation.get(headId).email()) : List.of();
   }
 
   private String head(String groupId) {
