@@ -54,6 +54,8 @@ public class CareerPage {
     model.addAttribute("missing", career.criteria().stream().filter(c -> !c.met()).count());
     model.addAttribute("ladder", ladders.find(career.track()).orElse(null));
     model.addAttribute("own", employeeId.equals(auth.getName()));
+    model.addAttribute("mayNominate", !employeeId.equals(auth.getName())
+        && (access.isHr(auth.getName()) || access.isInManagerChain(auth.getName(), employeeId)));
     model.addAttribute("reports", organisation.all().stream()
         .filter(e -> !e.id().equals(auth.getName()) && access.isInManagerChain(auth.getName(), e.id())).toList());
     model.addAttribute("user", auth.getName());

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class PromotionProcesses {
   public static final String PROMOTION_PROCESS = "promotion";
+  public static final String ELIGIBILITY_SCAN = "promotion-eligibility-scan";
 
   /** Subject type of a promotion (its tasks, mails and audit events). */
   public static final String PROMOTION = "promotion";

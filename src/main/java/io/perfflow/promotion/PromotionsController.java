@@ -35,8 +35,13 @@ public class PromotionsController {
   private final Promotions promotions;
   private final EngineClock clock;
   private final ObjectMapper json;
+  private final io.perfflow.access.AccessPolicy access;
+  private final io.perfflow.engine.ProcessLauncher launcher;
 
-  public PromotionsController(Promotions promotions, EngineClock clock, ObjectMapper json) {
+  public PromotionsController(Promotions promotions, EngineClock clock, ObjectMapper json, io.perfflow.access.AccessPolicy access,
+      io.perfflow.engine.ProcessLauncher launcher) {
+    this.access = access;
+    this.launcher = launcher;
     this.promotions = promotions;
     this.clock = clock;
     this.json = json;
@@ -58,6 +63,20 @@ public class PromotionsController {
     }
     Promotion p = promotions.nominate(auth.getName(), employeeId, toLevel, justification, proposed, clock.now());
     return ResponseEntity.created(URI.create("/api/promotions/" + p.id())).body(summary(p));
+  }
+
+  /** HR runs the eligibility scan now (the model runs it monthly); waits for its result. */
+  @PostMapping("/eligibility-scan")
+  public Map<String, Object> scan(Authentication auth) {
+    if (!access.isHr(auth.getName())) {
+      throw new NotPermittedException("Only HR may run the promotion eligibility scan");
+    }
+    Map<String, Object> vars = launcher.startAndAwait(PromotionProcesses.ELIGIBILITY_SCAN, Map.of(), java.time.Duration.ofSeconds(120));
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String key : List.of("scanned", "newlyEligible", "managersMailed")) {
+      out.put(key, vars.get(key));
+    }
+    return out;
   }
 
   @GetMapping

@@ -199,7 +199,8 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/tasks/" + otherApproval), L, 403, 200, 200, 403, 403),
         new Row(Call.get("/cycles/" + cycle), L, 200, 200, 200, 200, 200),
         new Row(Call.get("/career"), L, 200, 200, 200, 200, 200),
-        new Row(Call.get("/career/" + self), L, 403, 200, 200, 403, 200));
+        new Row(Call.get("/career/" + self), L, 403, 200, 200, 403, 200),
+        new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200));
     for (Row row : rows) {
       for (int i = 0; i < users.size(); i++) {
         Outcome o = call(users.get(i), row.call());

@@ -123,14 +123,14 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(10);
+    assertThat(files(PROCESSES, "")).hasSize(11);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -313,7 +313,8 @@ class ProcessModelsTest {
         .containsEntry("record-promotion-approval", "perfflow.promotion.record-approval")
         .containsEntry("record-rejection", "perfflow.promotion.record-rejection")
         .containsEntry("record-finalisation", "perfflow.promotion.record-finalisation")
-        .containsEntry("apply-promotion", "perfflow.promotion.apply");
+        .containsEntry("apply-promotion", "perfflow.promotion.apply")
+        .containsEntry("scan-eligibility", "perfflow.promotion.eligibility-scan");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");

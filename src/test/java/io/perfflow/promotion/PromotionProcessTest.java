@@ -289,6 +289,18 @@ class PromotionProcessTest extends PerfFlowIntegrationTest {
     as("oscar").get("/api/promotions/" + id).expect(403);
     assertThat(as("oscar").get("/api/promotions?employeeId=" + self).expect(200).body()).isEmpty();
     assertThat(promotion(id).path("status").asText()).isEqualTo("APPROVAL");
+
+    // Nobody decides: the review approvals' reminder (every 2 days, the group without the employee)
+    // and escalation (after 5 days, the group's head and HR); the task stays open.
+    scenarios().advanceClock("P2D");
+    JsonNode reminder = awaitMail(email("olivia"), "Approval waiting: promotion of Promoted approver");
+    assertThat(reminder.path("body").asText()).contains("from Operations assistant to Junior operator");
+    assertThat(scenarios().mailTo(email(self))).noneMatch(m -> m.path("subject").asText().contains("Approval waiting: promotion of Promoted approver"));
+    scenarios().advanceClock("P3D");
+    JsonNode escalation = awaitMail(email("hana"), "ESCALATION: promotion of Promoted approver");
+    assertThat(escalation.path("body").asText()).contains("for 5 days without a decision");
+    awaitMail(email("olivia"), "ESCALATION: promotion of Promoted approver");
+    assertThat(openTasks(id, "approve-promotion", "ops-managers")).hasSize(1);
   }
 
   @Test
@@ -310,5 +322,83 @@ class PromotionProcessTest extends PerfFlowIntegrationTest {
     as("admin").get("/api/promotions/" + id).expect(200);
     as("admin").get("/api/promotions?status=NOPE").expect(400);
     as("admin").get("/api/promotions/999999999").expect(404);
+  }
+
+  @Test
+  void theMonthlyScanMailsEachManagerTheirNewlyEligibleReportsOnce() {
+    String e = eligibleOperator();
+    String notYet = assistant();
+    as("olivia").post("/api/promotions/eligibility-scan", Map.of()).expect(403);
+    JsonNode first = as("admin").post("/api/promotions/eligibility-scan", Map.of()).expect(200).body();
+    assertThat(first.path("newlyEligible").toString()).contains(e).doesNotContain(notYet);
+    assertThat(first.path("managersMailed").asInt()).isPositive();
+    JsonNode mail = await().atMost(PATIENCE).until(() -> mailsAbout(email("olivia"), e), l -> !l.isEmpty()).get(0);
+    assertThat(mail.path("body").asText()).contains("Test operations " + e + ": Operations assistant -> Junior operator",
+        "/promotions/new?employeeId=" + e);
+    JsonNode second = as("admin").post("/api/promotions/eligibility-scan", Map.of()).expect(200).body();
+    assertThat(second.path("newlyEligible").toString()).doesNotContain(e);
+    assertThat(mailsAbout(email("olivia"), e)).hasSize(1);
+  }
+
+  private List<JsonNode> mailsAbout(String to, String employee) {
+    return scenarios().mailTo(to).stream()
+        .filter(m -> m.path("subject").asText().startsWith("Eligible for promotion") && m.path("body").asText().contains(employee + ":"))
+        .toList();
+  }
+
+  @Test
+  void aManagerNominatesFromTheNominationPage() throws Exception {
+    String e = eligibleOperator();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    String login = get(browser, "/login").body();
+    java.net.http.HttpResponse<String> loggedIn = post(browser, "/login", login, Map.of("username", "olivia", "password", "demo"));
+    assertThat(loggedIn.statusCode()).isEqualTo(302);
+    java.net.http.HttpResponse<String> career = get(browser, "/career/" + e);
+    assertThat(career.body()).contains("/promotions/new?employeeId=" + e);
+    java.net.http.HttpResponse<String> form = get(browser, "/promotions/new?employeeId=" + e);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Junior operator", "advanced course: 90 % of 90 %", "name=\"justification\"");
+    java.net.http.HttpResponse<String> empty = post(browser, "/promotions/new", form.body(), Map.of("employeeId", e, "justification", ""));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("is required");
+    java.net.http.HttpResponse<String> done = post(browser, "/promotions/new", form.body(), Map.of("employeeId", e, "justification", "Runs the store well"));
+    assertThat(done.statusCode()).isEqualTo(302);
+    assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/career/" + e);
+    JsonNode list = as("olivia").get("/api/promotions?employeeId=" + e).expect(200).body();
+    assertThat(list).singleElement().satisfies(p -> {
+      assertThat(p.path("nominatedBy").asText()).isEqualTo("olivia");
+      assertThat(p.path("justification").asText()).isEqualTo("Runs the store well");
+    });
+    assertThat(page("oscar", "/promotions/new?employeeId=" + e)).isEqualTo(403);
+    assertThat(page(e, "/promotions/new?employeeId=" + e)).isEqualTo(403);
+  }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  private int page(String user, String path) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setBasicAuth(user, "admin".equals(user) ? "admin" : "demo");
+    headers.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+    return http.exchange(path, org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class)
+        .getStatusCode().value();
+  }
+
+  private java.net.http.HttpResponse<String> get(java.net.http.HttpClient browser, String path) throws Exception {
+    return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).header("Accept", "text/html").GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private java.net.http.HttpResponse<String> post(java.net.http.HttpClient browser, String path, String page, Map<String, String> fields) throws Exception {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+    assertThat(m.find()).as("a CSRF token in the page").isTrue();
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("_csrf", m.group(1));
+    String body = all.entrySet().stream()
+        .map(x -> java.net.URLEncoder.encode(x.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(x.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining("&"));
+    return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 }
