@@ -201,4 +201,24 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     long cycle = s.startCycle(YearMonth.from(start).toString(), id);
     assertThat(s.reviewOf(cycle, id)).isPositive();
   }
+
+  // --- customer service (issue 13) -------------------------------------------------------------
+  @Test
+  void customerServiceAttributionInputIsCheckedAndWritesNothing() {
+    Api hr = scenarios().hr();
+    long rulesBefore = jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single();
+    List<Long> before = footprint();
+    expect("attribution without storeId", hr.get("/api/cs/attribution?period=2026-10"), 400, "storeId");
+    expect("attribution without period", hr.get("/api/cs/attribution?storeId=S-JD-1"), 400, "period");
+    expect("attribution period +12026-01", hr.get("/api/cs/attribution?storeId=S-JD-1&period=+12026-01"), 400, "period");
+    expect("attribution storeId 300 characters", hr.get("/api/cs/attribution?period=2026-10&storeId=" + "s".repeat(300)), 400, "storeId");
+    expect("attribution NUL in storeId", rawGet("/api/cs/attribution?period=2026-10&storeId=%00x"), 400, "storeId");
+    expect("rule missing", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of()), 400, "rule");
+    expect("rule unknown", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", "LOUDEST")), 400, "rule");
+    expect("rule not a text", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", Map.of("x", 1))), 400, "rule");
+    expect("rule on a 300-character store", hr.put("/api/cs/attribution-rules/" + "s".repeat(300), Map.of("rule", "SPLIT")), 400, "storeId");
+    assertThat(failures).as("customer-service bad input").isEmpty();
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
+    assertThat(footprint()).isEqualTo(before);
+  }
 }
