@@ -37,6 +37,14 @@ public class TaskInbox {
   private final ObjectMapper json;
   private final Duration completionWait;
 
+  private org.springframework.beans.factory.ObjectProvider<TaskCompletionCheck> completionChecks;
+
+  /** The families' checks before a completion (TaskCompletionCheck). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCompletionChecks(org.springframework.beans.factory.ObjectProvider<TaskCompletionCheck> checks) {
+    this.completionChecks = checks;
+  }
+
   public TaskInbox(
       JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json) {
     this.jdbc = jdbc;
@@ -136,7 +144,10 @@ public class TaskInbox {
       return refusal;
     }
     try {
-      forms.validate(task.get().formId(), jobVariables);
+      Map<String, Object> clean = forms.validate(task.get().formId(), jobVariables);
+      if (completionChecks != null) {
+        completionChecks.orderedStream().forEach(c -> c.check(task.get(), clean));
+      }
       return Optional.empty();
     } catch (InvalidInputException e) {
       return Optional.of("The form's values are not valid: " + e.getMessage());
@@ -162,6 +173,9 @@ public class TaskInbox {
       throw new TaskForbiddenException(reason);
     });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
+    if (completionChecks != null) {
+      completionChecks.orderedStream().forEach(c -> c.check(task, clean));
+    }
     int claimed =
         jdbc.sql(
                 """

@@ -183,6 +183,9 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // customer service (issue 13): attribution report HR and cs-leads (cora, checked in CustomerServiceAttributionApiTest), rules HR
         new Row(Call.get("/api/cs/attribution?storeId=S-JD-1&period=2026-13"), A, 403, 403, 403, 403, 400),
         new Row(new Call("PUT", "/api/cs/attribution-rules/S-JD-1", "{\"rule\":\"MAYBE\"}", "application/json"), A, 403, 403, 403, 403, 400),
+        // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
+        new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // pages
