@@ -36,12 +36,12 @@ public class TaskInbox {
   private final TaskGuard guard;
   private final ObjectMapper json;
   private final Duration completionWait;
-  private final List<TaskFormCheck> formChecks;
+  private final List<TaskCompletionCheck> completionChecks;
 
   public TaskInbox(
       JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json,
-      List<TaskFormCheck> formChecks) {
-    this.formChecks = List.copyOf(formChecks);
+      List<TaskCompletionCheck> completionChecks) {
+    this.completionChecks = List.copyOf(completionChecks);
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.forms = forms;
@@ -140,7 +140,7 @@ public class TaskInbox {
     }
     try {
       Map<String, Object> clean = forms.validate(task.get().formId(), jobVariables);
-      formChecks.forEach(check -> check.check(task.get(), clean));
+      completionChecks.forEach(check -> check.check(task.get(), clean));
       return Optional.empty();
     } catch (InvalidInputException e) {
       return Optional.of("The form's values are not valid: " + e.getMessage());
@@ -166,7 +166,7 @@ public class TaskInbox {
       throw new TaskForbiddenException(reason);
     });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
-    formChecks.forEach(check -> check.check(task, clean));
+    completionChecks.forEach(check -> check.check(task, clean));
     int claimed =
         jdbc.sql(
                 """

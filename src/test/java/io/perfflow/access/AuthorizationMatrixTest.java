@@ -180,6 +180,12 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/wellbeing/signals/" + self), A, 403, 403, 403, 403, 200),
         new Row(Call.get("/api/pulse?employeeId=" + self), A, 403, 200, 403, 403, 200),
         new Row(new Call("POST", "/api/source/attendance", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        // customer service (issue 13): attribution report HR and cs-leads (cora, checked in CustomerServiceAttributionApiTest), rules HR
+        new Row(Call.get("/api/cs/attribution?storeId=S-JD-1&period=2026-13"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("PUT", "/api/cs/attribution-rules/S-JD-1", "{\"rule\":\"MAYBE\"}", "application/json"), A, 403, 403, 403, 403, 400),
+        // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
+        new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // career ladders and promotions (issue 12): ladders readable by all, changed by HR; a career by the

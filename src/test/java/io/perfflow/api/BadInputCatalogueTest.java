@@ -228,4 +228,36 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     long cycle = s.startCycle(YearMonth.from(start).toString(), id);
     assertThat(s.reviewOf(cycle, id)).isPositive();
   }
+
+  // --- customer service (issue 13) -------------------------------------------------------------
+  @Test
+  void customerServiceAttributionInputIsCheckedAndWritesNothing() {
+    Api hr = scenarios().hr();
+    long rulesBefore = jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single();
+    List<Long> before = footprint();
+    expect("attribution without storeId", hr.get("/api/cs/attribution?period=2026-10"), 400, "storeId");
+    expect("attribution without period", hr.get("/api/cs/attribution?storeId=S-JD-1"), 400, "period");
+    expect("attribution period +12026-01", hr.get("/api/cs/attribution?storeId=S-JD-1&period=+12026-01"), 400, "period");
+    expect("attribution storeId 300 characters", hr.get("/api/cs/attribution?period=2026-10&storeId=" + "s".repeat(300)), 400, "storeId");
+    expect("attribution NUL in storeId", rawGet("/api/cs/attribution?period=2026-10&storeId=%00x"), 400, "storeId");
+    expect("rule missing", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of()), 400, "rule");
+    expect("rule unknown", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", "LOUDEST")), 400, "rule");
+    expect("rule not a text", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", Map.of("x", 1))), 400, "rule");
+    expect("rule on a 300-character store", hr.put("/api/cs/attribution-rules/" + "s".repeat(300), Map.of("rule", "SPLIT")), 400, "storeId");
+    long poolsBefore = jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single();
+    Map<String, Object> pool = new LinkedHashMap<>(Map.of("team", "operations", "period", "2026-10", "amount", 1000, "currency", "EUR"));
+    expect("pool amount 1e20", hr.post("/api/bonus-pools", with(pool, "amount", 1e20)), 400, "amount");
+    expect("pool amount 3 decimals", hr.post("/api/bonus-pools", with(pool, "amount", 10.005)), 400, "amount");
+    expect("pool amount 0", hr.post("/api/bonus-pools", with(pool, "amount", 0)), 400, "amount");
+    expect("pool amount a text", hr.post("/api/bonus-pools", with(pool, "amount", "lots")), 400, "amount");
+    expect("pool currency eur", hr.post("/api/bonus-pools", with(pool, "currency", "eur")), 400, "currency");
+    expect("pool period 2026-13", hr.post("/api/bonus-pools", with(pool, "period", "2026-13")), 400, "period");
+    expect("pool team 300 characters", hr.post("/api/bonus-pools", with(pool, "team", "t".repeat(300))), 400, "team");
+    expect("pool team without reviews", hr.post("/api/bonus-pools", with(pool, "team", "no-such-team")), 400, "team");
+    expect("pool NUL in team", hr.post("/api/bonus-pools", with(pool, "team", "a\u0000b")), 400, "team");
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single()).isEqualTo(poolsBefore);
+    assertThat(failures).as("customer-service bad input").isEmpty();
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
+    assertThat(footprint()).isEqualTo(before);
+  }
 }
