@@ -123,14 +123,14 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "weekly-plan");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(8);
+    assertThat(files(PROCESSES, "")).hasSize(9);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -256,7 +256,8 @@ class ProcessModelsTest {
     assertThat(userTasks)
         .containsExactlyInAnyOrder(
             "self-assessment", "manager-review", "approve-review", "hr-decision",
-            "resolve-supplier-delay", "resolve-supplier-delay-escalated");
+            "resolve-supplier-delay", "resolve-supplier-delay-escalated",
+            "weekly-review");
   }
 
   @Test
@@ -290,7 +291,12 @@ class ProcessModelsTest {
         .containsEntry("record-resolution", "perfflow.supplier-delay.record-resolution")
         .containsEntry("record-delivered", "perfflow.supplier-delay.record-delivered")
         .containsEntry("check-new-date", "perfflow.supplier-delay.check-new-date")
-        .containsEntry("mail-buyer", "perfflow.mail.send");
+        .containsEntry("mail-buyer", "perfflow.mail.send")
+        .containsEntry("open-week", "perfflow.plans.open-week")
+        .containsEntry("remind-missing-plans", "perfflow.plans.remind-missing")
+        .containsEntry("check-lagging", "perfflow.plans.check-lagging")
+        .containsEntry("close-week", "perfflow.plans.close-week")
+        .containsEntry("record-weekly-review", "perfflow.plans.record-review");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");
