@@ -114,7 +114,7 @@ public class WeeklyPlans {
     }
     Employee employee = organisation.find(employeeId)
         .orElseThrow(() -> new NotFoundException("No employee '" + employeeId + "'"));
-    String profileName = scorecards.selectProfile(employee.role(), employee.storeId(), Periods.monthOfWeek(request.week()));
+    String profileName = scorecards.selectProfile(employee.role(), employee.storeId(), employee.hiredOn(), Periods.monthOfWeek(request.week()));
     WeightProfile profile = scorecards.find(employee.role(), profileName)
         .orElseThrow(() -> new InvalidInputException("employee", "'" + employeeId + "' has no scorecard"));
     Map<String, Kpi> kpis = profile.kpis().stream().collect(Collectors.toMap(Kpi::code, k -> k, (a, b) -> a, LinkedHashMap::new));

@@ -186,6 +186,9 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/plans"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/plans/" + ownPlan), A, 403, 200, 200, 403, 200),
         new Row(Call.get("/api/plans?employeeId=" + self), A, 403, 200, 200, 403, 200),
+        new Row(Call.get("/api/plans/template"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/campaigns/matrix-bad", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/campaigns"), A, 200, 200, 200, 200, 200),
         // supplier delays, audit, dev
         new Row(Call.get("/api/supplier-delays"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/supplier-delays?buyer=priya"), A, 403, 200, 200, 200, 200),

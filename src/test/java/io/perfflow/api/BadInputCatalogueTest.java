@@ -190,6 +190,10 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("import for week 2025-W53", hr.postText("/api/metrics/import",
         header + emp + ",orders.count,2025-W53,3,x\n", MediaType.valueOf("text/csv")), 400, "period");
     assertThat(employee.get("/api/plans?employeeId=" + emp).expect(200).body()).as("no plan written").isEmpty();
+    expect("campaign ending before it starts", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-18",
+        "to", "2031-06-01", "role", "operations")), 400, "to");
+    expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
     assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);
