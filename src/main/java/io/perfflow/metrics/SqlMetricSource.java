@@ -2,7 +2,6 @@ package io.perfflow.metrics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs each requested metric's configured query (perfflow.metric_definition.query) once for all
- * employees. Metrics without a query are imported only and skipped here.
+ * employees, over any window of days ({@code :periodStart} inclusive, {@code :periodEnd}
+ * exclusive). Metrics without a query are imported only and skipped here.
  */
 @Component
 public class SqlMetricSource implements MetricSource {
@@ -28,7 +28,7 @@ public class SqlMetricSource implements MetricSource {
   private record MetricQuery(String code, String query) {}
 
   @Override
-  public List<MetricValue> read(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+  public List<MetricValue> read(Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes) {
     if (employeeIds.isEmpty() || metricCodes.isEmpty()) {
       return List.of();
     }
@@ -41,7 +41,7 @@ public class SqlMetricSource implements MetricSource {
     Set<String> requested = Set.copyOf(employeeIds);
     List<MetricValue> values = new ArrayList<>();
     for (MetricQuery metric : queries) {
-      for (MetricValue value : run(metric, ids, period)) {
+      for (MetricValue value : run(metric, ids, window)) {
         // A query may not narrow by employee as it should; never report someone not asked for.
         if (value.value() != null && requested.contains(value.employeeId())) {
           values.add(value);
@@ -51,9 +51,9 @@ public class SqlMetricSource implements MetricSource {
     return values;
   }
 
-  private List<MetricValue> run(MetricQuery metric, String[] employeeIds, YearMonth period) {
-    LocalDate start = period.atDay(1);
-    LocalDate end = period.plusMonths(1).atDay(1);
+  private List<MetricValue> run(MetricQuery metric, String[] employeeIds, MetricWindow window) {
+    LocalDate start = window.start();
+    LocalDate end = window.end();
     try {
       return jdbc.sql(metric.query())
           .param("employeeIds", employeeIds)
@@ -64,7 +64,7 @@ public class SqlMetricSource implements MetricSource {
           .list();
     } catch (DataAccessException e) {
       throw new IllegalStateException(
-          "The query of metric " + metric.code() + " failed for " + period + ": " + e.getMostSpecificCause().getMessage(), e);
+          "The query of metric " + metric.code() + " failed for " + window + ": " + e.getMostSpecificCause().getMessage(), e);
     }
   }
 }

@@ -137,6 +137,15 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
     assertThat(cyclePage.body()).doesNotContain(self).doesNotContain(colleague);
     assertThat(call(colleague, Call.get("/cycles/" + cycle)).body()).contains(colleague).doesNotContain(self);
 
+    // --- weekly plans (issue 14): self's plan for the engine's current week, baseline imported ----
+    String planWeek = io.perfflow.Periods.weekOf(java.time.LocalDate.ofInstant(java.time.Instant.parse(
+        s.hr().get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneOffset.UTC));
+    String baselineWeek = io.perfflow.Periods.weekOf(io.perfflow.Periods.mondayOf(planWeek).minusDays(7));
+    s.importMetrics(self, baselineWeek, Map.of("orders.count", java.math.BigDecimal.valueOf(40)));
+    long ownPlan = s.as(self).post("/api/plans", Map.of("week", planWeek, "items", List.of(Map.of(
+        "title", "Promotion", "kpi", "order-volume", "goal", "IMPROVE", "targetChange", 5, "unit", "POINTS"))))
+        .expect(201).body().path("id").asLong();
+
     // --- the matrix --------------------------------------------------------------------------------
     List<String> users = List.of(ANON, "oscar", self, "olivia", "paul", "admin");
     List<String> failures = new ArrayList<>();
@@ -172,6 +181,14 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.post("/api/tasks/" + ownApproval + "/complete", "{\"variables\":{\"decision\":\"MAYBE\"}}"), A, 403, 403, 400, 403, 403),
         new Row(Call.post("/api/tasks/" + otherApproval + "/complete", "{\"variables\":{\"decision\":\"MAYBE\"}}"), A, 403, 400, 400, 403, 403),
         new Row(Call.post("/api/tasks/" + otherApproval + "/assign", "{\"assignee\":\"nobody-here\"}"), A, 403, 400, 400, 403, 400),
+        // weekly plans (issue 14): own plan only, read by self, manager chain, HR
+        new Row(Call.post("/api/plans", "{}"), A, 400, 400, 400, 400, 400),
+        new Row(Call.get("/api/plans"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/plans/" + ownPlan), A, 403, 200, 200, 403, 200),
+        new Row(Call.get("/api/plans?employeeId=" + self), A, 403, 200, 200, 403, 200),
+        new Row(Call.get("/api/plans/template"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/campaigns/matrix-bad", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/campaigns"), A, 200, 200, 200, 200, 200),
         // supplier delays, audit, dev
         new Row(Call.get("/api/supplier-delays"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/supplier-delays?buyer=priya"), A, 403, 200, 200, 200, 200),

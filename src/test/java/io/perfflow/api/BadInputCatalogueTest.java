@@ -197,6 +197,30 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("nomination of someone on no ladder", hr.post("/api/promotions",
         Map.of("employeeId", emp, "toLevel", "junior-operator", "justification", "x")), 400, "employeeId");
 
+    // 14. weekly plans (issue 14): strict ISO weeks, every item linked to a KPI with a baseline, numbers in range
+    String planWeek = io.perfflow.Periods.weekOf(LocalDate.ofInstant(java.time.Instant.parse(
+        hr.get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneOffset.UTC));
+    Map<String, Object> planItem = new java.util.LinkedHashMap<>(Map.of(
+        "title", "Promotion", "kpi", "order-volume", "goal", "IMPROVE", "targetChange", 2, "unit", "POINTS"));
+    expect("plan week 2026-W54", employee.post("/api/plans", Map.of("week", "2026-W54", "items", List.of(planItem))), 400, "week");
+    expect("plan week +2026-W01", employee.post("/api/plans", Map.of("week", "+2026-W01", "items", List.of(planItem))), 400, "week");
+    expect("plan week 2025-W53", employee.post("/api/plans", Map.of("week", "2025-W53", "items", List.of(planItem))), 400, "week");
+    expect("plan item without a KPI of the scorecard", employee.post("/api/plans",
+        Map.of("week", planWeek, "items", List.of(with(planItem, "kpi", "posters")))), 400, "items[0].kpi");
+    expect("plan item target 1e2147483647", employee.postText("/api/plans", "{\"week\":\"" + planWeek
+        + "\",\"items\":[{\"title\":\"x\",\"kpi\":\"order-volume\",\"goal\":\"IMPROVE\",\"unit\":\"POINTS\",\"targetChange\":1e2147483647}]}",
+        MediaType.APPLICATION_JSON), 400, "items[0].targetChange");
+    expect("plan item title with NUL", employee.post("/api/plans",
+        Map.of("week", planWeek, "items", List.of(with(planItem, "title", "a\u0000b")))), 400, "items[0].title");
+    expect("plan item without baseline data", employee.post("/api/plans", Map.of("week", planWeek, "items", List.of(planItem))), 400, "items[0].kpi");
+    expect("plans of week 2026-W00", employee.get("/api/plans?week=2026-W00"), 400, "week");
+    expect("import for week 2025-W53", hr.postText("/api/metrics/import",
+        header + emp + ",orders.count,2025-W53,3,x\n", MediaType.valueOf("text/csv")), 400, "period");
+    assertThat(employee.get("/api/plans?employeeId=" + emp).expect(200).body()).as("no plan written").isEmpty();
+    expect("campaign ending before it starts", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-18",
+        "to", "2031-06-01", "role", "operations")), 400, "to");
+    expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
     assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);

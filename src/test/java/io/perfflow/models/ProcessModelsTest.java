@@ -124,14 +124,15 @@ class ProcessModelsTest {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
         .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan",
-            "team-bonus-pool");
+            "team-bonus-pool",
+            "weekly-plan");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(12);
+    assertThat(files(PROCESSES, "")).hasSize(13);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -275,7 +276,8 @@ class ProcessModelsTest {
             "self-assessment", "manager-review", "approve-review", "hr-decision",
             "resolve-supplier-delay", "resolve-supplier-delay-escalated",
             "hr-exception", "approve-promotion", "finalise-promotion",
-            "lead-allocation", "approve-bonus-pool");
+            "lead-allocation", "approve-bonus-pool",
+            "weekly-review");
   }
 
   @Test
@@ -320,7 +322,12 @@ class ProcessModelsTest {
         .containsEntry("check-pool-reviews", "perfflow.bonus-pool.check-reviews")
         .containsEntry("record-pool-lead-allocation", "perfflow.bonus-pool.record-lead-allocation")
         .containsEntry("record-pool-hr-decision", "perfflow.bonus-pool.record-hr-decision")
-        .containsEntry("mail-members", "perfflow.mail.send");
+        .containsEntry("mail-members", "perfflow.mail.send")
+        .containsEntry("open-week", "perfflow.plans.open-week")
+        .containsEntry("remind-missing-plans", "perfflow.plans.remind-missing")
+        .containsEntry("check-lagging", "perfflow.plans.check-lagging")
+        .containsEntry("close-week", "perfflow.plans.close-week")
+        .containsEntry("record-weekly-review", "perfflow.plans.record-review");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");
