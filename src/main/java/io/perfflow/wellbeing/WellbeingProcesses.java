@@ -49,7 +49,7 @@ public class WellbeingProcesses {
 
   @Bean
   NavLink wellbeingNavLink() {
-    return new NavLink(40, "Wellbeing", "/wellbeing", "wellbeing");
+    return new NavLink(40, "Wellbeing", "/wellbeing", "wellbeing", true);
   }
 
   @Bean

@@ -123,14 +123,15 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation",
+            "stress-scan", "stress-intervention");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(8);
+    assertThat(files(PROCESSES, "")).hasSize(10);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -256,7 +257,8 @@ class ProcessModelsTest {
     assertThat(userTasks)
         .containsExactlyInAnyOrder(
             "self-assessment", "manager-review", "approve-review", "hr-decision",
-            "resolve-supplier-delay", "resolve-supplier-delay-escalated");
+            "resolve-supplier-delay", "resolve-supplier-delay-escalated",
+            "stress-interview", "stress-step-manager", "stress-step-hr");
   }
 
   @Test
@@ -290,7 +292,13 @@ class ProcessModelsTest {
         .containsEntry("record-resolution", "perfflow.supplier-delay.record-resolution")
         .containsEntry("record-delivered", "perfflow.supplier-delay.record-delivered")
         .containsEntry("check-new-date", "perfflow.supplier-delay.check-new-date")
-        .containsEntry("mail-buyer", "perfflow.mail.send");
+        .containsEntry("mail-buyer", "perfflow.mail.send")
+        .containsEntry("scan-stress-signals", "perfflow.wellbeing.scan")
+        .containsEntry("record-stress-case-started", "perfflow.wellbeing.record-started")
+        .containsEntry("record-stress-interview", "perfflow.wellbeing.record-interview")
+        .containsEntry("record-stress-interview-overdue", "perfflow.wellbeing.record-interview-overdue")
+        .containsEntry("record-stress-step-done", "perfflow.wellbeing.record-step")
+        .containsEntry("evaluate-stress-follow-up", "perfflow.wellbeing.follow-up");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");
