@@ -180,6 +180,12 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/wellbeing/signals/" + self), A, 403, 403, 403, 403, 200),
         new Row(Call.get("/api/pulse?employeeId=" + self), A, 403, 200, 403, 403, 200),
         new Row(new Call("POST", "/api/source/attendance", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        // wellbeing cases (issue 11): HR only; the pulse page is everyone's own
+        new Row(Call.get("/api/wellbeing/cases"), A, 403, 403, 403, 403, 200),
+        new Row(Call.get("/api/wellbeing/cases/999999999"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/wellbeing/overview"), A, 403, 403, 403, 403, 200),
+        new Row(Call.post("/api/wellbeing/scan", "{\"asOf\":\"soon\"}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/pulse"), A, 200, 200, 200, 200, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // pages
@@ -187,7 +193,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/mailbox"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/reviews/" + ownReview), L, 403, 200, 200, 403, 200),
         new Row(Call.get("/tasks/" + otherApproval), L, 403, 200, 200, 403, 403),
-        new Row(Call.get("/cycles/" + cycle), L, 200, 200, 200, 200, 200));
+        new Row(Call.get("/cycles/" + cycle), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/wellbeing"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/wellbeing/cases/999999999"), L, 403, 403, 403, 403, 404),
+        new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200));
     for (Row row : rows) {
       for (int i = 0; i < users.size(); i++) {
         Outcome o = call(users.get(i), row.call());
