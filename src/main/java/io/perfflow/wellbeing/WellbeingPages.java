@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 public class WellbeingPages {
   private final WellbeingCasesController api;
+  private final WellbeingController wellbeing;
   private final PulseAnswers pulse;
   private final AccessPolicy access;
 
-  public WellbeingPages(WellbeingCasesController api, PulseAnswers pulse, AccessPolicy access) {
+  public WellbeingPages(WellbeingCasesController api, WellbeingController wellbeing, PulseAnswers pulse, AccessPolicy access) {
+    this.wellbeing = wellbeing;
     this.api = api;
     this.pulse = pulse;
     this.access = access;
@@ -42,6 +44,16 @@ public class WellbeingPages {
     model.addAttribute("cases", api.list(status == null || status.isBlank() ? "OPEN" : status, auth));
     model.addAttribute("overview", api.overview(auth));
     return "wellbeing";
+  }
+
+  /** HR runs the stress scan now (as of the engine's today), as POST /api/wellbeing/scan does. */
+  @PostMapping("/wellbeing/scan")
+  String scan(Authentication auth, RedirectAttributes redirect) {
+    requireHr(auth);
+    var r = wellbeing.scan(null, auth);
+    redirect.addFlashAttribute("flash", "Scan as of " + r.get("asOf") + ": " + r.get("evaluated") + " employees, " + r.get("red") + " RED, "
+        + r.get("amber") + " AMBER; " + r.get("opened") + " case(s) opened, " + r.get("headsUps") + " heads-up(s) to managers.");
+    return "redirect:/wellbeing";
   }
 
   @GetMapping("/wellbeing/cases/{id}")

@@ -67,7 +67,7 @@ class WellbeingCasesApiTest extends WellbeingTestSupport {
     assertThat(operations.path("now").path("GREEN").asInt() + operations.path("now").path("AMBER").asInt() + operations.path("now").path("RED").asInt())
         .as("every active operator counted once").isGreaterThanOrEqualTo(5);
     String page = http.withBasicAuth("hana", "demo").getForObject("/wellbeing", String.class);
-    assertThat(page).contains("Overview per team", "operations", nameOf(red));
+    assertThat(page).contains("Overview per team", "operations", nameOf(red), "Run the stress scan now");
   }
 
   @Test
