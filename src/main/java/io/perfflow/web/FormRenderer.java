@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a Camunda form (form-js JSON from {@code forms/}) into what the task page renders: one
  * {@link Item} per component, with the current value and error of each field. Supported: text,
- * textfield, textarea, number, radio, select, checkbox (and groups, flattened). A text component
+ * textfield, textarea, number, radio, select, checkbox, checklist (a multi-select; its value the chosen values, comma separated) (and groups, flattened). A text component
  * whose template variables are all empty is hidden (an approximation of {@code conditional.hide}).
  */
 @Component
@@ -37,6 +37,11 @@ public class FormRenderer {
     /** The id of the HTML input (stable and unique per form). */
     public String inputId() {
       return "f-" + key;
+    }
+
+    /** For a checklist: whether {@code option} is among the chosen values (comma separated). */
+    public boolean chosen(String option) {
+      return value != null && java.util.Arrays.asList(value.split(",")).contains(option);
     }
 
     public boolean checked() {

@@ -203,6 +203,12 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
         new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
+        // wellbeing cases (issue 11): HR only; the pulse page is everyone's own
+        new Row(Call.get("/api/wellbeing/cases"), A, 403, 403, 403, 403, 200),
+        new Row(Call.get("/api/wellbeing/cases/999999999"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/wellbeing/overview"), A, 403, 403, 403, 403, 200),
+        new Row(Call.post("/api/wellbeing/scan", "{\"asOf\":\"soon\"}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/pulse"), A, 200, 200, 200, 200, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // career ladders and promotions (issue 12): ladders readable by all, changed by HR; a career by the
@@ -223,7 +229,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/cycles/" + cycle), L, 200, 200, 200, 200, 200),
         new Row(Call.get("/career"), L, 200, 200, 200, 200, 200),
         new Row(Call.get("/career/" + self), L, 403, 200, 200, 403, 200),
-        new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200));
+        new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200),
+        new Row(Call.get("/wellbeing"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/wellbeing/cases/999999999"), L, 403, 403, 403, 403, 404),
+        new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200));
     for (Row row : rows) {
       for (int i = 0; i < users.size(); i++) {
         Outcome o = call(users.get(i), row.call());

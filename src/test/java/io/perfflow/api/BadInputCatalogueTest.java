@@ -174,6 +174,11 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("selfComment 5000 characters", employee.post(complete, Api.vars("selfRating", 3, "selfComment", "c".repeat(5000))), 400, "selfComment");
     // 13. hiredOn: an onboarding date is fine, decades ahead is not
     expect("hiredOn 2100", hr.post("/api/employees", with(employee(id), "hiredOn", "2100-01-01")), 400, "hiredOn");
+    // 20. wellbeing cases and scan (issue 11): nothing audited or scanned on bad input
+    expect("wellbeing scan asOf 2026-13-40", hr.post("/api/wellbeing/scan", Map.of("asOf", "2026-13-40")), 400, "asOf");
+    expect("wellbeing scan asOf year 1900", hr.post("/api/wellbeing/scan", Map.of("asOf", "1900-01-01")), 400, "asOf");
+    expect("wellbeing cases status MAYBE", hr.get("/api/wellbeing/cases?status=MAYBE"), 400, "status");
+    expect("wellbeing case id abc", hr.get("/api/wellbeing/cases/abc"), 400, "id");
 
     // 14. career ladders and promotions (issue 12): sizes, ranges and dates checked before the database
     expect("ladder allowance 1e20", hr.put("/api/ladders/bad-input",
