@@ -26,6 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
   public static final String HR = "GROUP_hr";
+  /** Service accounts that send the company systems' data ({@code POST /api/source/**}). */
+  public static final String SOURCE_FEEDS = "GROUP_source-feeds";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -81,9 +83,10 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)
-                    // Wellbeing: signals and cases are HR's only; the attendance source is HR's.
+                    // Wellbeing: signals and cases are HR's only.
                     .requestMatchers("/api/wellbeing/**").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.POST, "/api/source/attendance").hasAuthority(HR)
+                    // The company systems' data (attendance included): HR or a service account.
+                    .requestMatchers(HttpMethod.POST, "/api/source/**").hasAnyAuthority(HR, SOURCE_FEEDS)
                     .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")
                     .anyRequest()
                     .authenticated())

@@ -180,6 +180,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/wellbeing/signals/" + self), A, 403, 403, 403, 403, 200),
         new Row(Call.get("/api/pulse?employeeId=" + self), A, 403, 200, 403, 403, 200),
         new Row(new Call("POST", "/api/source/attendance", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        // data in (issue 10): source tables HR or a source-feeds service account; their description everyone
+        new Row(new Call("POST", "/api/source/suppliers", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("POST", "/api/source/no-such-table", "", "text/csv"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/source"), A, 200, 200, 200, 200, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // pages
