@@ -79,7 +79,7 @@ public class SecurityConfiguration {
                     // Moving the clock and reading everyone's mail (results included) is HR's.
                     .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/employees").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**", "/api/metrics/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)

@@ -184,6 +184,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(new Call("POST", "/api/source/suppliers", "", "text/csv"), A, 403, 403, 403, 403, 400),
         new Row(new Call("POST", "/api/source/no-such-table", "", "text/csv"), A, 403, 403, 403, 403, 404),
         new Row(Call.get("/api/source"), A, 200, 200, 200, 200, 200),
+        // metric definitions (issue 10): everyone reads what a KPI measures, HR defines
+        new Row(Call.get("/api/metrics"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/metrics/orders.count"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/metrics/matrix.metric", "{}", "application/json"), A, 403, 403, 403, 403, 400),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // pages
