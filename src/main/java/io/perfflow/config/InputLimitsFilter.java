@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits every request before anything reads it:
  *
  * <ul>
- *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import} and {@code POST /api/source/attendance},
+ *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import}, {@code POST /api/source/attendance} and {@code POST /api/employees/import},
  *       {@value #SOURCE_LIMIT} for the other (streamed) {@code POST /api/source/{table}},
  *       {@value #DEFAULT_LIMIT} bytes for anything else; beyond that 413 (checked on the declared
  *       length, and while reading for bodies sent without one);
@@ -46,7 +46,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
 
   static long limitOf(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/api/metrics/import") || path.equals("/api/source/attendance")) {
+    if (path.equals("/api/metrics/import") || path.equals("/api/source/attendance") || path.equals("/api/employees/import")) {
       return IMPORT_LIMIT;
     }
     return path.startsWith("/api/source/") && "POST".equals(request.getMethod()) ? SOURCE_LIMIT : DEFAULT_LIMIT;

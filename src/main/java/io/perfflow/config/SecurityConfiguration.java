@@ -78,11 +78,13 @@ public class SecurityConfiguration {
                     .permitAll()
                     // Moving the clock and reading everyone's mail (results included) is HR's.
                     .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.POST, "/api/employees").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/import").hasAuthority(HR)
                     .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**", "/api/metrics/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)
+                    // A cycle's results with everyone's pay-relevant numbers: HR's.
+                    .requestMatchers(HttpMethod.GET, "/api/cycles/*/results.csv").hasAuthority(HR)
                     // Wellbeing: signals and cases are HR's only.
                     .requestMatchers("/api/wellbeing/**").hasAuthority(HR)
                     // The company systems' data (attendance included): HR or a service account.

@@ -213,6 +213,7 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
         jdbc.sql("SELECT count(*) FROM source.store").query(Long.class).single(),
         jdbc.sql("SELECT count(*) FROM source.marketplace_order").query(Long.class).single(),
         jdbc.sql("SELECT count(*) FROM perfflow.metric_definition").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.employee").query(Long.class).single(),
         jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE actor = 'admin'").query(Long.class).single());
     List<Long> before = sourceFootprint.get();
     expect("NUL in a source cell", hr.postText("/api/source/suppliers", "id,name\n" + tag + ",a\u0000b\n", csv), 400, "name");
@@ -244,6 +245,13 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("a 30,000-character query", hr.put("/api/metrics/" + tag + ".m", with(metric, "query", "SELECT 1 " + " ".repeat(30_000) + "-- x")), 400, "query");
     expect("a 300-character name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "n".repeat(300))), 400, "name");
     expect("a metric code of 200 characters", hr.put("/api/metrics/" + "m".repeat(200), metric), 400, "code");
+    // people import
+    String people = "id,name,email,role,team,manager,hiredOn,level,basePay\n";
+    expect("NUL in an imported name", hr.postText("/api/employees/import", people + tag + ",a\u0000b," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1\n", csv), 400, "row 1.name");
+    expect("imported basePay 1e2147483647", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1e2147483647\n", csv), 400, "row 1.basePay");
+    expect("imported basePay with 3 decimals", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1.125\n", csv), 400, "row 1.basePay");
+    expect("imported hiredOn 2100", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2100-01-01,L1,1\n", csv), 400, "row 1.hiredOn");
+    expect("imported people as a JSON object", hr.postText("/api/employees/import", "{\"id\":\"x\"}", MediaType.APPLICATION_JSON), 400, "body");
     assertThat(failures).as("data-in bad-input catalogue").isEmpty();
     assertThat(sourceFootprint.get()).as("nothing written (source tables, metric definitions, HR's audit events)").isEqualTo(before);
   }
