@@ -36,9 +36,12 @@ public class TaskInbox {
   private final TaskGuard guard;
   private final ObjectMapper json;
   private final Duration completionWait;
+  private final List<TaskFormCheck> formChecks;
 
   public TaskInbox(
-      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json) {
+      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json,
+      List<TaskFormCheck> formChecks) {
+    this.formChecks = List.copyOf(formChecks);
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.forms = forms;
@@ -136,7 +139,8 @@ public class TaskInbox {
       return refusal;
     }
     try {
-      forms.validate(task.get().formId(), jobVariables);
+      Map<String, Object> clean = forms.validate(task.get().formId(), jobVariables);
+      formChecks.forEach(check -> check.check(task.get(), clean));
       return Optional.empty();
     } catch (InvalidInputException e) {
       return Optional.of("The form's values are not valid: " + e.getMessage());
@@ -162,6 +166,7 @@ public class TaskInbox {
       throw new TaskForbiddenException(reason);
     });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
+    formChecks.forEach(check -> check.check(task, clean));
     int claimed =
         jdbc.sql(
                 """

@@ -123,14 +123,14 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
-        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
+        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(8);
+    assertThat(files(PROCESSES, "")).hasSize(11);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -186,6 +186,22 @@ class ProcessModelsTest {
       })
   void approvalRoutes(String role, String rating, String levels) throws IOException {
     assertThat(evaluate("approval-route", Map.of("role", role, "rating", rating)))
+        .isEqualTo(JSON.readTree(levels));
+  }
+
+  @ParameterizedTest(name = "promotion {0} to {1} with {2} % -> {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "operations       | junior-operator | 0     | [[\"ops-managers\"],[\"hr\"]]",
+        "operations       | junior-operator | 10    | [[\"ops-managers\"],[\"hr\"]]",
+        "operations       | senior-operator | 10.01 | [[\"ops-managers\"],[\"hr\",\"finance-managers\"]]",
+        "customer-service | team-lead       | 30    | [[\"cs-leads\"],[\"hr\",\"finance-managers\"]]",
+        "customer-service | team-lead       | 5     | [[\"cs-leads\"],[\"hr\"]]",
+        "procurement      | buyer-2         | 5     | [[\"hr\"]]"
+      })
+  void promotionRoutes(String track, String toLevel, double increase, String levels) throws IOException {
+    assertThat(evaluate("promotion-route", Map.of("track", track, "toLevel", toLevel, "payIncreasePercent", increase)))
         .isEqualTo(JSON.readTree(levels));
   }
 
@@ -256,7 +272,8 @@ class ProcessModelsTest {
     assertThat(userTasks)
         .containsExactlyInAnyOrder(
             "self-assessment", "manager-review", "approve-review", "hr-decision",
-            "resolve-supplier-delay", "resolve-supplier-delay-escalated");
+            "resolve-supplier-delay", "resolve-supplier-delay-escalated",
+            "hr-exception", "approve-promotion", "finalise-promotion");
   }
 
   @Test
@@ -290,7 +307,14 @@ class ProcessModelsTest {
         .containsEntry("record-resolution", "perfflow.supplier-delay.record-resolution")
         .containsEntry("record-delivered", "perfflow.supplier-delay.record-delivered")
         .containsEntry("check-new-date", "perfflow.supplier-delay.check-new-date")
-        .containsEntry("mail-buyer", "perfflow.mail.send");
+        .containsEntry("mail-buyer", "perfflow.mail.send")
+        .containsEntry("check-eligibility", "perfflow.promotion.check-eligibility")
+        .containsEntry("record-exception", "perfflow.promotion.record-exception")
+        .containsEntry("record-promotion-approval", "perfflow.promotion.record-approval")
+        .containsEntry("record-rejection", "perfflow.promotion.record-rejection")
+        .containsEntry("record-finalisation", "perfflow.promotion.record-finalisation")
+        .containsEntry("apply-promotion", "perfflow.promotion.apply")
+        .containsEntry("scan-eligibility", "perfflow.promotion.eligibility-scan");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");
