@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Every source table the metrics read, as the ingestion API accepts it. The descriptors mirror the
- * tables of schema {@code source} (V2, V10, V30): same types, same checks, so a file that passes
+ * tables of schema {@code source} (V2, V10, V30, V40): same types, same checks, so a file that passes
  * them never meets a database constraint. {@code docs/data.md} is kept equal to them by
  * {@code SourceTablesDocTest}. Attendance is received by {@code POST /api/source/attendance}
  * (wellbeing), documented in the same file.
@@ -127,7 +127,21 @@ public final class SourceTables {
               text("course", "course", 200, "the course"),
               decimal("percent", "percent", "%", 5, 1, "0", "100", "completion"),
               date("updatedOn", "updated_on", "the day of this progress reading")),
-          List.of("employeeId", "course", "updatedOn"), List.of()));
+          List.of("employeeId", "course", "updatedOn"), List.of()),
+      // Career ladders (V40, issue 12).
+      new SourceTable("skill-assessments", "skill_assessment", "Skills assessments (career ladders read the latest score up to the end of a period).",
+          List.of(
+              text("employeeId", "employee_id", 100, "the employee"),
+              text("skill", "skill", 200, "the skill assessed"),
+              decimal("score", "score", "points", 5, 1, "0", "100", "the assessed score"),
+              date("assessedOn", "assessed_on", "the day of the assessment")),
+          List.of("employeeId", "skill", "assessedOn"), List.of()),
+      new SourceTable("product-launches", "product_launch", "Product launches an employee took part in (career ladders).",
+          List.of(
+              text("employeeId", "employee_id", 100, "the employee"),
+              text("product", "product", 200, "the product launched"),
+              date("launchedOn", "launched_on", "the launch day")),
+          List.of("employeeId", "product"), List.of()));
 
   public static Optional<SourceTable> named(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
