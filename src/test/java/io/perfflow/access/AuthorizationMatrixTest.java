@@ -209,6 +209,17 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/wellbeing/overview"), A, 403, 403, 403, 403, 200),
         new Row(Call.post("/api/wellbeing/scan", "{\"asOf\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/pulse"), A, 200, 200, 200, 200, 200),
+        // data in (issue 10): source tables HR or a source-feeds service account; their description everyone
+        new Row(new Call("POST", "/api/source/suppliers", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("POST", "/api/source/no-such-table", "", "text/csv"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/source"), A, 200, 200, 200, 200, 200),
+        // metric definitions (issue 10): everyone reads what a KPI measures, HR defines
+        new Row(Call.get("/api/metrics"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/metrics/orders.count"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/metrics/matrix.metric", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        // people import and a cycle's results as CSV (issue 10): HR's
+        new Row(new Call("POST", "/api/employees/import", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/cycles/" + cycle + "/results.csv"), A, 403, 403, 403, 403, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // career ladders and promotions (issue 12): ladders readable by all, changed by HR; a career by the

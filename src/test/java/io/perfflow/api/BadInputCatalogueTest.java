@@ -289,4 +289,58 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
     assertThat(footprint()).isEqualTo(before);
   }
+
+  // --- data in (issue 10): source files and metric definitions --------------------------------
+  @Test
+  void dataInBadInputIsA400NamingTheRowOrFieldAndWritesNothing() throws Exception {
+    Api hr = scenarios().hr();
+    MediaType csv = MediaType.valueOf("text/csv");
+    String tag = "bi" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    java.util.function.Supplier<List<Long>> sourceFootprint = () -> List.of(
+        jdbc.sql("SELECT count(*) FROM source.supplier").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM source.store").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM source.marketplace_order").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.metric_definition").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.employee").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE actor = 'admin'").query(Long.class).single());
+    List<Long> before = sourceFootprint.get();
+    expect("NUL in a source cell", hr.postText("/api/source/suppliers", "id,name\n" + tag + ",a\u0000b\n", csv), 400, "name");
+    expect("a 20,000-character source cell", hr.postText("/api/source/suppliers", "id,name\n" + tag + "," + "n".repeat(20_000) + "\n", csv), 400, "name");
+    expect("a 100,000-character CSV row", hr.postText("/api/source/suppliers", "id,name\n" + tag + "," + "n".repeat(100_000) + "\n", csv), 400, "row");
+    expect("JSON amount 1e2147483647", hr.postText("/api/source/orders",
+        "[{\"id\":1,\"storeId\":\"x\",\"orderDay\":\"2026-10-01\",\"customerId\":\"c\",\"amount\":1e2147483647}]", MediaType.APPLICATION_JSON), 400, "amount");
+    expect("a visitors count beyond int", hr.postText("/api/source/store-traffic", "storeId,day,visitors\nx,2026-10-01,99999999999\n", csv), 400, "visitors");
+    expect("an order id beyond bigint", hr.postText("/api/source/orders",
+        "id,storeId,orderDay,customerId,amount\n99999999999999999999,x,2026-10-01,c,1\n", csv), 400, "id");
+    expect("a date in the year 20260", hr.postText("/api/source/store-traffic", "storeId,day,visitors\nx,20260-10-01,1\n", csv), 400, "day");
+    expect("a 60,000-character JSON string", hr.postText("/api/source/suppliers",
+        "[{\"id\":\"" + tag + "\",\"name\":\"" + "n".repeat(60_000) + "\"}]", MediaType.APPLICATION_JSON), 400, "body");
+    expect("JSON nested 10 deep", hr.postText("/api/source/suppliers", "[{\"id\":" + "[".repeat(10) + "]".repeat(10) + "}]", MediaType.APPLICATION_JSON), 400, "body");
+    var latin1 = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/source/suppliers"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+        .header("Content-Type", "text/csv").header("Accept", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(("id,name\n" + tag + ",M\u00fcller\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).build();
+    var latin1Response = java.net.http.HttpClient.newHttpClient().send(latin1, java.net.http.HttpResponse.BodyHandlers.ofString());
+    expect("a body that is not UTF-8", new Api.Response(latin1Response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(latin1Response.body())), 400, "body");
+    // metric definitions
+    Map<String, Object> metric = new LinkedHashMap<>();
+    metric.put("name", "Bad input");
+    metric.put("unit", "n");
+    metric.put("description", "d");
+    expect("NUL in a metric name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "a\u0000b")), 400, "name");
+    expect("metric min 1e2147483647", hr.put("/api/metrics/" + tag + ".m", with(metric, "min", new java.math.BigDecimal("1e2147483647"))), 400, "min");
+    expect("metric max with 5 decimals", hr.put("/api/metrics/" + tag + ".m", with(metric, "max", new java.math.BigDecimal("1.00001"))), 400, "max");
+    expect("a 30,000-character query", hr.put("/api/metrics/" + tag + ".m", with(metric, "query", "SELECT 1 " + " ".repeat(30_000) + "-- x")), 400, "query");
+    expect("a 300-character name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "n".repeat(300))), 400, "name");
+    expect("a metric code of 200 characters", hr.put("/api/metrics/" + "m".repeat(200), metric), 400, "code");
+    // people import
+    String people = "id,name,email,role,team,manager,hiredOn,level,basePay\n";
+    expect("NUL in an imported name", hr.postText("/api/employees/import", people + tag + ",a\u0000b," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1\n", csv), 400, "row 1.name");
+    expect("imported basePay 1e2147483647", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1e2147483647\n", csv), 400, "row 1.basePay");
+    expect("imported basePay with 3 decimals", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1.125\n", csv), 400, "row 1.basePay");
+    expect("imported hiredOn 2100", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2100-01-01,L1,1\n", csv), 400, "row 1.hiredOn");
+    expect("imported people as a JSON object", hr.postText("/api/employees/import", "{\"id\":\"x\"}", MediaType.APPLICATION_JSON), 400, "body");
+    assertThat(failures).as("data-in bad-input catalogue").isEmpty();
+    assertThat(sourceFootprint.get()).as("nothing written (source tables, metric definitions, HR's audit events)").isEqualTo(before);
+  }
 }

@@ -63,7 +63,7 @@ class CsAttributionTest {
 
   private Map<String, BigDecimal> metrics() {
     List<String> codes = List.copyOf(CsReviewAttribution.ATTRIBUTED_METRICS);
-    return new SqlMetricSource(db.jdbc).read(List.of("carl", "chen", "cruz"), OCTOBER, codes).stream()
+    return new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource)).read(List.of("carl", "chen", "cruz"), OCTOBER, codes).stream()
         .collect(Collectors.toMap(v -> v.employeeId() + "/" + v.metric(), MetricValue::value));
   }
 

@@ -129,7 +129,7 @@ class DemoSourceDataGeneratorTest {
   private static Map<String, BigDecimal> octoberValues() {
     List<String> employees = DemoCompany.EMPLOYEES.stream().map(DemoCompany.DemoEmployee::id).toList();
     List<String> metrics = kpis().stream().map(Kpi::metric).distinct().toList();
-    return new SqlMetricSource(db.jdbc).read(employees, OCTOBER, metrics).stream()
+    return new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource)).read(employees, OCTOBER, metrics).stream()
         .collect(Collectors.toMap(v -> v.employeeId() + "/" + v.metric(), MetricValue::value));
   }
 

@@ -26,7 +26,7 @@ class MetricCollectorTest {
         carl,cs.teamwork-score,2026-10,85,peer review
         oscar,orders.average-value,2026-09,99,other period
         """, "olivia");
-    MetricCollector collector = new MetricCollector(new SqlMetricSource(db.jdbc), new ImportedMetricSource(db.jdbc));
+    MetricCollector collector = new MetricCollector(new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource)), new ImportedMetricSource(db.jdbc));
 
     Map<String, CollectedMetric> collected = collector
         .collect(List.of("oscar", "carl"), YearMonth.of(2026, 10),
@@ -59,7 +59,7 @@ class MetricCollectorTest {
         employeeId,metric,period,value,source
         carl,cs.teamwork-score,2026-W44,77,weekly peer review
         """, "cora");
-    MetricCollector collector = new MetricCollector(new SqlMetricSource(db.jdbc), new ImportedMetricSource(db.jdbc));
+    MetricCollector collector = new MetricCollector(new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource)), new ImportedMetricSource(db.jdbc));
     List<String> metrics = List.of("orders.count", "cs.teamwork-score");
 
     Map<String, CollectedMetric> week = collector.collect(List.of("oscar", "carl"), MetricWindow.week("2026-W44"), metrics)

@@ -19,7 +19,7 @@ class TrainingCompletionMetricTest {
           ('otto', 'basics', 40, '2026-09-10'), ('otto', 'basics', 90, '2026-10-20'), ('otto', 'basics', 100, '2026-11-03'),
           ('otto', 'ads', 50, '2026-10-05'),
           ('opal', 'basics', 70, '2026-11-02')""").update();
-    Map<String, BigDecimal> october = new SqlMetricSource(db.jdbc)
+    Map<String, BigDecimal> october = new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource))
         .read(List.of("otto", "opal", "oscar"), YearMonth.of(2026, 10), List.of("training.completion-rate")).stream()
         .collect(Collectors.toMap(MetricValue::employeeId, MetricValue::value));
     // otto: basics 90 (the November report is after October), ads 50 -> 70; opal has nothing before November; oscar nothing at all.
