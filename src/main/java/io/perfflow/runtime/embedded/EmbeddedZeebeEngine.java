@@ -296,6 +296,11 @@ public final class EmbeddedZeebeEngine {
     storage.compact(processed);
   }
 
+  /** Whether the engine has processed everything in its log (benchmarks wait for it). */
+  boolean processingCaughtUp() {
+    return parts.streamProcessor().hasProcessingReachedTheEnd().join();
+  }
+
   /** The position the last snapshot was taken at (-1: none yet). */
   public long snapshotPosition() {
     return snapshotPosition;
