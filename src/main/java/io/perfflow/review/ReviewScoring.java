@@ -131,4 +131,8 @@ public class ReviewScoring {
     return result.total();
   }
 
+  /** The review's KPI lines as the forms' {@code kpiLines} variable. */
+  public List<Map<String, Object>> kpiLines(long reviewId) {
+    return KpiLines.of(reviews.lines(reviewId));
+  }
 }

@@ -120,6 +120,11 @@ class WebUiTest {
     assertThat(form.body())
         .contains("name=\"selfRating\"", "type=\"number\"", "min=\"1\"", "max=\"5\"", "<label for=\"f-selfRating\">",
             "name=\"selfComment\"", "<h3>Self-assessment</h3>", "Review summary", "What went well, what did not, what you need.");
+    // The form's table component shows owen his own KPI lines (kpiLines, as Tasklist would).
+    String kpiTable = form.body().substring(form.body().indexOf("id=\"t-self-assessment-kpis\""));
+    assertThat(kpiTable.substring(0, kpiTable.indexOf("</table>")))
+        .contains("<th scope=\"col\">Completion %</th>", "<th scope=\"col\">Weight %</th>", "Order volume", "Customer retention")
+        .doesNotContain("Nothing to show yet");
 
     // Someone else may neither see nor complete it.
     Browser oscar = new Browser().login("oscar", "demo");
