@@ -110,6 +110,19 @@ try {
 
   await admin.goto(cycleUrl);
   await shot(admin, 'cycle');
+  // The dashboards: charts drawn by Chart.js (served by PerfFlow) above their tables.
+  async function chartsDrawn(page, name) {
+    const tables = await page.locator('table[data-chart]').count();
+    if (tables) await page.locator('figure.chart[data-chart-ready="true"]').first().waitFor({ timeout: 10_000 });
+    console.log(`${name}: ${await page.locator('figure.chart canvas').count()} charts for ${tables} chart tables`);
+    await shot(page, name);
+  }
+  await admin.goto(`${cycleUrl}/dashboard`);
+  await chartsDrawn(admin, 'cycle-dashboard');
+  await me.goto(`${base}/me?period=${period}`);
+  await chartsDrawn(me, 'my-performance');
+  await boss.goto(`${base}/team?period=${period}`);
+  await chartsDrawn(boss, 'my-team');
   await admin.goto(`${base}/cycles`);
   await shot(admin, 'cycles');
   const mailbox = await admin.goto(`${base}/mailbox`);

@@ -108,7 +108,7 @@ public class ReviewScoring {
   public BigDecimal computeScores(long reviewId, String dedupeKey) {
     Review review = reviews.get(reviewId);
     List<ReviewLine> lines = reviews.lines(reviewId);
-    BigDecimal cap = workflow.setting("completion_cap", new BigDecimal("1.2"));
+    BigDecimal cap = completionCap();
     List<Scoring.KpiInput> inputs = new ArrayList<>();
     for (ReviewLine l : lines) {
       if (l.actual() == null) {
@@ -129,6 +129,11 @@ public class ReviewScoring {
     audit.append(SYSTEM, "SCORES_COMPUTED", ReviewProcesses.review(reviewId),
         Map.of("lines", details, "total", result.total().toPlainString(), "completionCap", cap.toPlainString()), dedupeKey);
     return result.total();
+  }
+
+  /** The highest completion a KPI counts with (setting {@code completion_cap}, 1.2). */
+  public BigDecimal completionCap() {
+    return workflow.setting("completion_cap", new BigDecimal("1.2"));
   }
 
   /** The review's KPI lines as the forms' {@code kpiLines} variable. */
