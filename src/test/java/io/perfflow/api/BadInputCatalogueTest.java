@@ -136,6 +136,11 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("NUL in a query parameter", rawGet("/api/reviews?employeeId=%00x"), 400, "employeeId");
     expect("NUL in an import cell", hr.postText("/api/metrics/import",
         "employeeId,metric,period,value,source\n" + emp + ",orders.conversion-rate,2026-03,3,a\u0000b\n", MediaType.valueOf("text/csv")), 400, "source");
+    // A trailing NUL is not whitespace: it is refused, not cut off by trim() and stored.
+    expect("trailing NUL in an import cell", hr.postText("/api/metrics/import",
+        "employeeId,metric,period,value,source\n" + emp + ",orders.conversion-rate,2026-03,3,ab\u0000\n", MediaType.valueOf("text/csv")), 400, "source");
+    expect("trailing NUL in an employee cell", hr.postText("/api/metrics/import",
+        "employeeId,metric,period,value,source\n" + emp + "\u0000,orders.conversion-rate,2026-03,3,ab\n", MediaType.valueOf("text/csv")), 400, "employeeId");
     // 9. periods: one strict YYYY-MM everywhere
     for (String period : List.of("+12026-01", "-0001-01", "2026-13", "2026-1", "26-01")) {
       expect("cycle period " + period, hr.post("/api/cycles", Map.of("period", period)), 400, "period");
