@@ -61,6 +61,8 @@ class ReviewTaskView implements TaskSubjectView {
     vars.put("selfComment", review.selfComment());
     vars.put("managerComment", review.managerComment());
     vars.put("rejectionCount", review.rejectionCount());
+    // The same KPI table the compute-scores worker gives the process (what Tasklist shows).
+    vars.put("kpiLines", KpiLines.of(reviews.lines(review.id())));
     if ("manager-review".equals(task.elementId()) && review.rejectionCount() > 0) {
       // The rejection that sent the review back: the REJECT decisions of the last round.
       String comments = reviews.approvals(review.id()).stream()

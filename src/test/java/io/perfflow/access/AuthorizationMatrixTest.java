@@ -243,7 +243,18 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200),
         new Row(Call.get("/wellbeing"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/wellbeing/cases/999999999"), L, 403, 403, 403, 403, 404),
-        new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200));
+        new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200),
+        // dashboards (issue 10): everyone their own, a manager their reports, HR all
+        new Row(Call.get("/api/me/performance"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/me/performance?period=2026-02"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/team"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/team?managerId=olivia"), A, 403, 403, 200, 403, 200),
+        new Row(Call.get("/api/team?managerId=paul"), A, 403, 403, 403, 200, 200),
+        new Row(Call.get("/api/cycles/" + cycle + "/dashboard"), A, 403, 403, 403, 403, 200),
+        new Row(Call.get("/me"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/team"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/team?managerId=olivia"), L, 403, 403, 200, 403, 200),
+        new Row(Call.get("/cycles/" + cycle + "/dashboard"), L, 403, 403, 403, 403, 200));
     for (Row row : rows) {
       for (int i = 0; i < users.size(); i++) {
         Outcome o = call(users.get(i), row.call());
@@ -254,6 +265,17 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
       }
     }
     assertThat(failures).as("authorization matrix").isEmpty();
+    // Dashboards: what each caller gets is their own (no parameter names someone else) or their reports.
+    for (String user : List.of("oscar", self, "olivia", "paul", "admin")) {
+      assertThat(JSON.readTree(call(user, Call.get("/api/me/performance?employeeId=" + colleague)).body()).path("employeeId").asText())
+          .isEqualTo(user);
+    }
+    assertThat(teamMembers(call("oscar", Call.get("/api/team")))).isEmpty();
+    assertThat(teamMembers(call(self, Call.get("/api/team")))).isEmpty();
+    assertThat(teamMembers(call("olivia", Call.get("/api/team")))).contains(self, colleague, "oscar").doesNotContain("priya", "olivia");
+    assertThat(teamMembers(call("paul", Call.get("/api/team")))).contains("priya").doesNotContain(self, colleague, "oscar");
+    assertThat(teamMembers(call("admin", Call.get("/api/team?managerId=paul")))).contains("priya").doesNotContain(self);
+    assertThat(call("olivia", Call.get("/team")).body()).contains(colleague).doesNotContain("priya");
     // Nothing above changed the reviews: both still wait for approval.
     assertThat(s.review(ownReview).path("status").asText()).isEqualTo("APPROVAL");
     assertThat(s.review(otherReview).path("status").asText()).isEqualTo("APPROVAL");
@@ -271,6 +293,13 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
     List<Long> keys = new ArrayList<>();
     JSON.readTree(o.body()).forEach(t -> keys.add(t.path("key").asLong()));
     return keys;
+  }
+
+  private static List<String> teamMembers(Outcome o) throws Exception {
+    assertThat(o.status()).as(o.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(o.body()).path("members").forEach(m -> ids.add(m.path("employeeId").asText()));
+    return ids;
   }
 
   private static Map<String, JsonNode> rankingLines(Outcome o) throws Exception {

@@ -226,6 +226,15 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
         "to", "2031-06-01", "role", "operations")), 400, "to");
     expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
         "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
+    // dashboards (issue 10): the period is exactly YYYY-MM and not in the future; a manager that exists
+    expect("my performance period 2026-13", hr.get("/api/me/performance?period=2026-13"), 400, "period");
+    expect("my performance period +12026-01", rawGet("/api/me/performance?period=%2B12026-01"), 400, "period");
+    expect("my performance period 9999-01 (future)", hr.get("/api/me/performance?period=9999-01"), 400, "period");
+    expect("my performance period with NUL", rawGet("/api/me/performance?period=2026-01%00"), 400, null);
+    expect("team period 2026-1", hr.get("/api/team?period=2026-1"), 400, "period");
+    expect("team of nobody", hr.get("/api/team?managerId=nobody-at-all"), 400, "managerId");
+    expect("cycle dashboard of no cycle", hr.get("/api/cycles/999999999/dashboard"), 404, null);
+    expect("cycle dashboard id not a number", hr.get("/api/cycles/abc/dashboard"), 400, null);
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
     assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);
