@@ -63,8 +63,22 @@ public class TaskInbox {
 
   /** Open tasks, filtered by any of candidate group, assignee and subject. */
   public List<UserTask> open(String candidateGroup, String assignee, Subject subject) {
+    return open(candidateGroup, assignee, subject, null);
+  }
+
+  /**
+   * Open tasks, filtered by any of candidate group, assignee and subject, and, when
+   * {@code workableBy} is given, only those assigned or offered to that person (in SQL: the inbox
+   * of one approver among 10,000 open tasks must not check every task one by one).
+   */
+  public List<UserTask> open(String candidateGroup, String assignee, Subject subject, String workableBy) {
     StringBuilder sql = new StringBuilder("SELECT * FROM user_task WHERE status = 'CREATED'");
     List<Object> params = new ArrayList<>();
+    if (workableBy != null) {
+      sql.append(" AND (assignee = ? OR candidate_groups && coalesce((SELECT array_agg(group_id) FROM group_member WHERE employee_id = ?), '{}'))");
+      params.add(workableBy);
+      params.add(workableBy);
+    }
     if (candidateGroup != null) {
       sql.append(" AND ? = ANY(candidate_groups)");
       params.add(candidateGroup);
