@@ -109,7 +109,8 @@ public final class SourceTables {
               timestamp("loginAt", "login_at", "login"),
               timestamp("logoutAt", "logout_at", "logout, after the login")),
           List.of("agentId", "storeId", "loginAt"),
-          List.of(new RowRule("logoutAt is after loginAt", row -> before(row, "logoutAt", "loginAt", true)))),
+          List.of(new RowRule("logoutAt is after loginAt", row -> before(row, "logoutAt", "loginAt", true)),
+              new RowRule("a login window lasts at most 24 hours", SourceTables::atMostADay))),
       new SourceTable("cs-sessions", "cs_session", "Chat sessions as the marketplace logs them: per store account, not per agent.",
           List.of(
               bigint("id", "id", "the session's id"),
@@ -148,6 +149,19 @@ public final class SourceTables {
   }
 
   /** {@code later} (if set) must be after {@code earlier} ({@code strict}) or not before it. */
+  /**
+   * A login window is a shift, not a week: attribution looks for the windows covering a session
+   * only among the logins of the day before it (V85), which keeps its cost flat as years of logins
+   * pile up.
+   */
+  private static Optional<RowProblem> atMostADay(Map<String, Object> row) {
+    if (row.get("logoutAt") instanceof LocalDateTime out && row.get("loginAt") instanceof LocalDateTime in
+        && out.isAfter(in.plusHours(24))) {
+      return Optional.of(new RowProblem("logoutAt", "must be at most 24 hours after loginAt (" + in + "), got " + out));
+    }
+    return Optional.empty();
+  }
+
   private static Optional<RowProblem> before(Map<String, Object> row, String later, String earlier, boolean strict) {
     Object l = row.get(later);
     Object e = row.get(earlier);

@@ -321,6 +321,8 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("a visitors count beyond int", hr.postText("/api/source/store-traffic", "storeId,day,visitors\nx,2026-10-01,99999999999\n", csv), 400, "visitors");
     expect("an order id beyond bigint", hr.postText("/api/source/orders",
         "id,storeId,orderDay,customerId,amount\n99999999999999999999,x,2026-10-01,c,1\n", csv), 400, "id");
+    expect("a login window of 25 hours", hr.postText("/api/source/cs-logins",
+        "agentId,storeId,loginAt,logoutAt\ncarl,S-JD-1,2026-10-01T08:00:00,2026-10-02T09:00:00\n", csv), 400, "logoutAt");
     expect("a date in the year 20260", hr.postText("/api/source/store-traffic", "storeId,day,visitors\nx,20260-10-01,1\n", csv), 400, "day");
     expect("a 60,000-character JSON string", hr.postText("/api/source/suppliers",
         "[{\"id\":\"" + tag + "\",\"name\":\"" + "n".repeat(60_000) + "\"}]", MediaType.APPLICATION_JSON), 400, "body");
