@@ -29,6 +29,14 @@ public class SqlMetricSource implements MetricSource {
 
   @Override
   public List<MetricValue> read(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+    return read(employeeIds, period.atDay(1), period.plusMonths(1).atDay(1), metricCodes);
+  }
+
+  /**
+   * The same queries over any window of days, {@code [start, end)} (the daily customer-service
+   * feedback reads one day with the very queries the monthly review reads).
+   */
+  public List<MetricValue> read(Collection<String> employeeIds, LocalDate start, LocalDate end, Collection<String> metricCodes) {
     if (employeeIds.isEmpty() || metricCodes.isEmpty()) {
       return List.of();
     }
@@ -41,7 +49,7 @@ public class SqlMetricSource implements MetricSource {
     Set<String> requested = Set.copyOf(employeeIds);
     List<MetricValue> values = new ArrayList<>();
     for (MetricQuery metric : queries) {
-      for (MetricValue value : run(metric, ids, period)) {
+      for (MetricValue value : run(metric, ids, start, end)) {
         // A query may not narrow by employee as it should; never report someone not asked for.
         if (value.value() != null && requested.contains(value.employeeId())) {
           values.add(value);
@@ -51,9 +59,7 @@ public class SqlMetricSource implements MetricSource {
     return values;
   }
 
-  private List<MetricValue> run(MetricQuery metric, String[] employeeIds, YearMonth period) {
-    LocalDate start = period.atDay(1);
-    LocalDate end = period.plusMonths(1).atDay(1);
+  private List<MetricValue> run(MetricQuery metric, String[] employeeIds, LocalDate start, LocalDate end) {
     try {
       return jdbc.sql(metric.query())
           .param("employeeIds", employeeIds)
@@ -64,7 +70,7 @@ public class SqlMetricSource implements MetricSource {
           .list();
     } catch (DataAccessException e) {
       throw new IllegalStateException(
-          "The query of metric " + metric.code() + " failed for " + period + ": " + e.getMostSpecificCause().getMessage(), e);
+          "The query of metric " + metric.code() + " failed for " + start + " to " + end + ": " + e.getMostSpecificCause().getMessage(), e);
     }
   }
 }

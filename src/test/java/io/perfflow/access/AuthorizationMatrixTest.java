@@ -186,6 +186,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
         new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
+        // daily feedback (issue 13): the team's day HR and cs-leads; preferences self and HR; recognitions who reads the employee
+        new Row(Call.get("/api/cs/daily?date=2026-02-30&team=customer-service"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("PUT", "/api/employees/" + self + "/preferences", "{}", "application/json"), A, 403, 400, 403, 403, 400),
+        new Row(Call.get("/api/employees/" + self + "/recognitions"), A, 403, 200, 200, 403, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // pages

@@ -123,14 +123,14 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "team-bonus-pool");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "team-bonus-pool", "daily-feedback");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(9);
+    assertThat(files(PROCESSES, "")).hasSize(10);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -295,7 +295,9 @@ class ProcessModelsTest {
         .containsEntry("check-pool-reviews", "perfflow.bonus-pool.check-reviews")
         .containsEntry("record-pool-lead-allocation", "perfflow.bonus-pool.record-lead-allocation")
         .containsEntry("record-pool-hr-decision", "perfflow.bonus-pool.record-hr-decision")
-        .containsEntry("mail-members", "perfflow.mail.send");
+        .containsEntry("mail-members", "perfflow.mail.send")
+        .containsEntry("run-daily-feedback", "perfflow.cs.daily-feedback")
+        .containsEntry("mail-agents", "perfflow.mail.send");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");
