@@ -8,6 +8,8 @@ import io.perfflow.mail.Mailer;
 import io.perfflow.mail.Recipients;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MailWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(MailWorker.class);
+
   private final Mailer mailer;
   private final Recipients recipients;
   private final MailContexts contexts;
@@ -37,6 +41,11 @@ public class MailWorker {
     try {
       List<String> to =
           recipients.resolve(headers.get("to"), (String) variables.get("employeeId"), (String) variables.get("managerId"), variables);
+      if (to.isEmpty()) {
+        // Only the employee the process is about was in the addressed group: nobody to tell.
+        LOG.info("Mail task '{}' of job {}: no recipient other than the employee it is about; not sent", job.getElementId(), job.getKey());
+        return;
+      }
       mailer.send(template, to, contexts.build(variables), Jobs.dedupeKey(job));
     } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
       // A template, recipient or variable the model got wrong: retrying cannot fix it.

@@ -34,9 +34,9 @@ public class Recipients {
       } else if (p.equals("manager")) {
         addresses.add(email(managerId, p));
       } else if (p.startsWith("group:")) {
-        addresses.addAll(members(p.substring(6)));
+        addresses.addAll(members(p.substring(6), employeeId));
       } else if (p.startsWith("group-var:")) {
-        addresses.addAll(members(variable(variables, p.substring(10), p)));
+        addresses.addAll(members(variable(variables, p.substring(10), p), employeeId));
       } else if (p.startsWith("head-var:")) {
         addresses.add(head(variable(variables, p.substring(9), p)));
       } else if (p.startsWith("head:")) {
@@ -57,12 +57,25 @@ public class Recipients {
     return organisation.get(employeeId).email();
   }
 
-  private List<String> members(String groupId) {
-    List<String> emails = organisation.membersOf(groupId).stream().map(Employee::email).toList();
-    if (emails.isEmpty()) {
+  /**
+   * The group's members, without the employee the process is about: someone who sits in the
+   * approver group of their own review (or case) may not act on it, so they are not reminded of it
+   * either. When nobody else is left, the group's head stands in; when that is the employee too,
+   * nobody in this group is mailed (the other recipients still are).
+   */
+  private List<String> members(String groupId, String subjectEmployeeId) {
+    List<Employee> all = organisation.membersOf(groupId);
+    if (all.isEmpty()) {
       throw new IllegalArgumentException("Group '" + groupId + "' has no members to mail");
     }
-    return emails;
+    List<String> emails = all.stream()
+        .filter(member -> !member.id().equals(subjectEmployeeId))
+        .map(Employee::email).toList();
+    if (!emails.isEmpty()) {
+      return emails;
+    }
+    String headId = organisation.group(groupId).map(group -> group.headId()).orElse(null);
+    return headId != null && !headId.equals(subjectEmployeeId) ? List.of(organisation.get(headId).email()) : List.of();
   }
 
   private String head(String groupId) {

@@ -60,7 +60,7 @@ final class MetricImportFiles {
   private static Map<String, Integer> headerColumns(List<String> header) {
     Map<String, Integer> column = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
-      String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+      String name = header.get(i).strip().toLowerCase(Locale.ROOT);
       int index = i;
       FIELDS.stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(name)).findFirst()
           .ifPresent(f -> column.putIfAbsent(f, index));
@@ -74,7 +74,7 @@ final class MetricImportFiles {
   }
 
   private static String cell(List<String> cells, Integer index) {
-    return index == null || index >= cells.size() ? null : cells.get(index).trim();
+    return index == null || index >= cells.size() ? null : cells.get(index).strip();
   }
 
   private static String text(JsonNode node) {

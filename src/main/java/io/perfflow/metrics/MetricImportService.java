@@ -142,7 +142,10 @@ public class MetricImportService {
   }
 
   private Set<String> existing(String sql, List<String> candidates) {
-    String[] values = candidates.stream().filter(v -> v != null && !v.isBlank()).distinct().toArray(String[]::new);
+    // Only values that can pass wellFormed go near the database (a NUL would fail the query).
+    String[] values = candidates.stream()
+        .filter(v -> v != null && !v.isBlank() && v.indexOf('\u0000') < 0 && v.length() <= MAX_ID)
+        .map(String::strip).distinct().toArray(String[]::new);
     return new HashSet<>(jdbc.sql(sql).param("values", values).query(String.class).list());
   }
 
@@ -151,7 +154,7 @@ public class MetricImportService {
       errors.add(new RowError(row.row(), field, "missing " + field));
       return null;
     }
-    return value.trim();
+    return value.strip();
   }
 
   private static BigDecimal number(MetricImportRow row, List<RowError> errors) {

@@ -17,4 +17,9 @@ public record Cycle(
   public static final String RUNNING = "RUNNING";
   public static final String CLOSED = "CLOSED";
   public static final String INTERRUPTED = "INTERRUPTED";
+
+  /** The cycle without the people it was scoped to: who is reviewed is HR's to see. */
+  public Cycle withoutEmployeeScope() {
+    return new Cycle(id, period, status, roles, null, processInstanceKey, startedBy, startedAt, closedAt, statusReason);
+  }
 }

@@ -36,17 +36,12 @@ public class TaskInbox {
   private final TaskGuard guard;
   private final ObjectMapper json;
   private final Duration completionWait;
-
-  private org.springframework.beans.factory.ObjectProvider<TaskCompletionCheck> completionChecks;
-
-  /** The families' checks before a completion (TaskCompletionCheck). */
-  @org.springframework.beans.factory.annotation.Autowired
-  void setCompletionChecks(org.springframework.beans.factory.ObjectProvider<TaskCompletionCheck> checks) {
-    this.completionChecks = checks;
-  }
+  private final List<TaskCompletionCheck> completionChecks;
 
   public TaskInbox(
-      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json) {
+      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json,
+      List<TaskCompletionCheck> completionChecks) {
+    this.completionChecks = List.copyOf(completionChecks);
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.forms = forms;
@@ -145,9 +140,7 @@ public class TaskInbox {
     }
     try {
       Map<String, Object> clean = forms.validate(task.get().formId(), jobVariables);
-      if (completionChecks != null) {
-        completionChecks.orderedStream().forEach(c -> c.check(task.get(), clean));
-      }
+      completionChecks.forEach(check -> check.check(task.get(), clean));
       return Optional.empty();
     } catch (InvalidInputException e) {
       return Optional.of("The form's values are not valid: " + e.getMessage());
@@ -173,9 +166,7 @@ public class TaskInbox {
       throw new TaskForbiddenException(reason);
     });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
-    if (completionChecks != null) {
-      completionChecks.orderedStream().forEach(c -> c.check(task, clean));
-    }
+    completionChecks.forEach(check -> check.check(task, clean));
     int claimed =
         jdbc.sql(
                 """

@@ -136,6 +136,11 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("NUL in a query parameter", rawGet("/api/reviews?employeeId=%00x"), 400, "employeeId");
     expect("NUL in an import cell", hr.postText("/api/metrics/import",
         "employeeId,metric,period,value,source\n" + emp + ",orders.conversion-rate,2026-03,3,a\u0000b\n", MediaType.valueOf("text/csv")), 400, "source");
+    // A trailing NUL is not whitespace: it is refused, not cut off by trim() and stored.
+    expect("trailing NUL in an import cell", hr.postText("/api/metrics/import",
+        "employeeId,metric,period,value,source\n" + emp + ",orders.conversion-rate,2026-03,3,ab\u0000\n", MediaType.valueOf("text/csv")), 400, "source");
+    expect("trailing NUL in an employee cell", hr.postText("/api/metrics/import",
+        "employeeId,metric,period,value,source\n" + emp + "\u0000,orders.conversion-rate,2026-03,3,ab\n", MediaType.valueOf("text/csv")), 400, "employeeId");
     // 9. periods: one strict YYYY-MM everywhere
     for (String period : List.of("+12026-01", "-0001-01", "2026-13", "2026-1", "26-01")) {
       expect("cycle period " + period, hr.post("/api/cycles", Map.of("period", period)), 400, "period");
@@ -169,6 +174,28 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("selfComment 5000 characters", employee.post(complete, Api.vars("selfRating", 3, "selfComment", "c".repeat(5000))), 400, "selfComment");
     // 13. hiredOn: an onboarding date is fine, decades ahead is not
     expect("hiredOn 2100", hr.post("/api/employees", with(employee(id), "hiredOn", "2100-01-01")), 400, "hiredOn");
+
+    // 14. career ladders and promotions (issue 12): sizes, ranges and dates checked before the database
+    expect("ladder allowance 1e20", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A", "allowancePercent", 1e20)))), 400, "levels[0].allowancePercent");
+    expect("ladder pay band 3 decimals", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A", "payBand", Map.of("min", 1.005, "max", 2))))), 400, "levels[0].payBand.min");
+    expect("criterion over 13 months", hr.put("/api/ladders/bad-input", Map.of("levels", List.of(Map.of("code", "a", "name", "A",
+        "criteria", List.of(Map.of("type", "METRIC", "metric", "orders.count", "atLeast", 1, "over", "EACH_OF_LAST_N", "n", 13)))))), 400,
+        "levels[0].criteria[0].n");
+    expect("criterion atLeast 1e2147483647", hr.put("/api/ladders/bad-input", Map.of("levels", List.of(Map.of("code", "a", "name", "A",
+        "criteria", List.of(Map.of("type", "REPORTS", "atLeast", "1e2147483647")))))), 400, "levels[0].criteria[0].atLeast");
+    expect("JSON payBand.max 1e2147483647", hr.put("/api/ladders/bad-input",
+        "{\"levels\":[{\"code\":\"a\",\"name\":\"A\",\"payBand\":{\"min\":1,\"max\":1e2147483647}}]}"), 400, "levels[0].payBand.max");
+    expect("NUL in a level name", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A\u0000B")))), 400, "levels[0].name");
+    expect("career asOf +12026-01-01", hr.get("/api/employees/" + emp + "/career?asOf=+12026-01-01"), 400, "asOf");
+    expect("levelSince 2100", hr.put("/api/employees/" + emp + "/track",
+        Map.of("track", "operations", "level", "operations-assistant", "levelSince", "2100-01-01")), 400, "levelSince");
+    expect("proposedBasePay 1e20", hr.post("/api/promotions",
+        Map.of("employeeId", emp, "toLevel", "x", "justification", "x", "proposedBasePay", 1e20)), 400, "proposedBasePay");
+    expect("nomination of someone on no ladder", hr.post("/api/promotions",
+        Map.of("employeeId", emp, "toLevel", "junior-operator", "justification", "x")), 400, "employeeId");
 
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);

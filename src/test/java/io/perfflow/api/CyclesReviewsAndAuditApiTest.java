@@ -47,6 +47,14 @@ class CyclesReviewsAndAuditApiTest extends PerfFlowIntegrationTest {
     assertThat(listed).as("cycle %d in GET /api/cycles", cycle).isNotNull();
     assertThat(listed.path("period").asText()).isEqualTo("2026-05");
     assertThat(listed.path("status").asText()).isEqualTo("RUNNING");
+    assertThat(listed.path("employeeIds")).extracting(JsonNode::asText).containsExactly(emp);
+    // Who a cycle was scoped to is HR's to see: the employee and the manager get the cycle without it.
+    for (String user : List.of(emp, "olivia")) {
+      JsonNode theirs = null;
+      for (JsonNode c : as(user).get("/api/cycles").expect(200).body()) if (c.path("id").asLong() == cycle) theirs = c;
+      assertThat(theirs).as("cycle %d listed for %s", cycle, user).isNotNull();
+      assertThat(theirs.path("employeeIds").isNull() || theirs.path("employeeIds").isMissingNode()).as("employee scope shown to %s", user).isTrue();
+    }
     // Only HR retries and restarts (whatever the review's state).
     as("olivia").post("/api/reviews/" + review + "/retry", Map.of()).expect(403);
     as("olivia").post("/api/reviews/" + review + "/restart", Map.of()).expect(403);

@@ -123,14 +123,15 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "team-bonus-pool", "daily-feedback");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan",
+            "team-bonus-pool", "daily-feedback");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
-        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
+        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(10);
+    assertThat(files(PROCESSES, "")).hasSize(13);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -186,6 +187,22 @@ class ProcessModelsTest {
       })
   void approvalRoutes(String role, String rating, String levels) throws IOException {
     assertThat(evaluate("approval-route", Map.of("role", role, "rating", rating)))
+        .isEqualTo(JSON.readTree(levels));
+  }
+
+  @ParameterizedTest(name = "promotion {0} to {1} with {2} % -> {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "operations       | junior-operator | 0     | [[\"ops-managers\"],[\"hr\"]]",
+        "operations       | junior-operator | 10    | [[\"ops-managers\"],[\"hr\"]]",
+        "operations       | senior-operator | 10.01 | [[\"ops-managers\"],[\"hr\",\"finance-managers\"]]",
+        "customer-service | team-lead       | 30    | [[\"cs-leads\"],[\"hr\",\"finance-managers\"]]",
+        "customer-service | team-lead       | 5     | [[\"cs-leads\"],[\"hr\"]]",
+        "procurement      | buyer-2         | 5     | [[\"hr\"]]"
+      })
+  void promotionRoutes(String track, String toLevel, double increase, String levels) throws IOException {
+    assertThat(evaluate("promotion-route", Map.of("track", track, "toLevel", toLevel, "payIncreasePercent", increase)))
         .isEqualTo(JSON.readTree(levels));
   }
 
@@ -257,6 +274,7 @@ class ProcessModelsTest {
         .containsExactlyInAnyOrder(
             "self-assessment", "manager-review", "approve-review", "hr-decision",
             "resolve-supplier-delay", "resolve-supplier-delay-escalated",
+            "hr-exception", "approve-promotion", "finalise-promotion",
             "lead-allocation", "approve-bonus-pool");
   }
 
@@ -292,6 +310,13 @@ class ProcessModelsTest {
         .containsEntry("record-delivered", "perfflow.supplier-delay.record-delivered")
         .containsEntry("check-new-date", "perfflow.supplier-delay.check-new-date")
         .containsEntry("mail-buyer", "perfflow.mail.send")
+        .containsEntry("check-eligibility", "perfflow.promotion.check-eligibility")
+        .containsEntry("record-exception", "perfflow.promotion.record-exception")
+        .containsEntry("record-promotion-approval", "perfflow.promotion.record-approval")
+        .containsEntry("record-rejection", "perfflow.promotion.record-rejection")
+        .containsEntry("record-finalisation", "perfflow.promotion.record-finalisation")
+        .containsEntry("apply-promotion", "perfflow.promotion.apply")
+        .containsEntry("scan-eligibility", "perfflow.promotion.eligibility-scan")
         .containsEntry("check-pool-reviews", "perfflow.bonus-pool.check-reviews")
         .containsEntry("record-pool-lead-allocation", "perfflow.bonus-pool.record-lead-allocation")
         .containsEntry("record-pool-hr-decision", "perfflow.bonus-pool.record-hr-decision")

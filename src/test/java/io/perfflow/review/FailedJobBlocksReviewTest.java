@@ -52,6 +52,21 @@ class FailedJobBlocksReviewTest extends PerfFlowIntegrationTest {
     reaches(s, review, "APPROVAL");
     s.approve("olivia", review, "ops-managers");
     reaches(s, review, "COMPLETED");
+    // The HR-decision path: three rejections hand the review to HR, who may reject it for good.
+    String rejectedThrice = s.hire("operations", "olivia");
+    s.importMetrics(rejectedThrice, "2026-06", s.valuesScoring("operations", "normal", 85));
+    long hrReview = s.reviewOf(s.startCycle("2026-06", rejectedThrice), rejectedThrice);
+    reaches(s, hrReview, "SELF_ASSESSMENT");
+    s.selfAssess(rejectedThrice, hrReview);
+    for (int rejection = 1; rejection <= 3; rejection++) {
+      reaches(s, hrReview, "MANAGER_REVIEW");
+      s.managerReview("olivia", hrReview, 0, "Round " + rejection + ".");
+      reaches(s, hrReview, "APPROVAL");
+      s.reject("olivia", hrReview, "ops-managers", "Still not convinced (" + rejection + ").");
+    }
+    reaches(s, hrReview, "HR_DECISION");
+    s.complete("hana", hrReview, "hr-decision", "hr", Map.of("decision", "REJECT", "comment", "Redo next cycle."));
+    reaches(s, hrReview, "REJECTED");
     // A review whose metric is missing stops BLOCKED (with its incident) and is retryable.
     String missing = s.hire("operations", "olivia");
     long blocked = s.reviewOf(s.startCycle("2026-06", missing), missing);
@@ -85,5 +100,26 @@ class FailedJobBlocksReviewTest extends PerfFlowIntegrationTest {
     await().atMost(ReviewScenarios.PATIENCE).until(() -> s.historyActions(review).stream().filter("REVIEW_BLOCKED"::equals).count() >= 2
         || s.review(review).path("status").asText().equals("BLOCKED"));
     assertThat(s.review(review).path("status").asText()).isEqualTo("BLOCKED");
+  }
+
+  @Test
+  void aValueTheStepCannotEvenReadBlocksTheReviewWithAReadableMessage() {
+    ReviewScenarios s = scenarios();
+    String emp = s.hire("operations", "olivia");
+    s.importMetrics(emp, "2026-04", s.valuesScoring("operations", "normal", 85));
+    long review = s.reviewOf(s.startCycle("2026-04", emp), emp);
+    s.selfAssess(emp, review);
+    long managerTask = s.task(review, "manager-review", null).path("key").asLong();
+
+    // An object where the adjustment (a number) belongs, from outside PerfFlow's API: the
+    // record-manager-review worker cannot read its variables, before its method runs.
+    engine.complete(managerTask, Map.of("adjustment", Map.of("evil", 1)));
+
+    JsonNode blocked = s.awaitStatus(review, "BLOCKED");
+    assertThat(blocked.path("statusReason").asText())
+        .contains("perfflow.review.record-manager-review", "could not be read")
+        .doesNotContain("\tat ");
+    assertThat(s.historyActions(review)).contains("REVIEW_BLOCKED");
+    s.hr().post("/api/reviews/" + review + "/retry", Map.of()).expect(200);
   }
 }

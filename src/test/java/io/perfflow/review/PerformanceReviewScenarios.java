@@ -189,6 +189,25 @@ public abstract class PerformanceReviewScenarios {
   }
 
   @Test
+  void anApproverWaitingOnTheirOwnReviewIsNotRemindedOfIt() {
+    // An operator who also sits in ops-managers, the approver group of operations reviews.
+    String approver = s.hire("operations", "olivia", java.util.List.of("ops-managers"));
+    long review = reviewFor(approver, "operations", 85);
+    String name = s.review(review).path("employeeName").asText();
+    s.selfAssess(approver, review);
+    s.managerReview("olivia", review, 0, null);
+    s.task(review, "approve-review", "ops-managers");
+
+    s.advanceClock("P2D");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> approvalReminders(name), n -> n == 1);
+    assertThat(s.mailTo(approver + "@perfflow.example"))
+        .as("the reminder to approve their own review does not reach them")
+        .noneMatch(m -> m.path("subject").asText().startsWith("Approval waiting"));
+    s.approve("olivia", review, "ops-managers");
+    s.awaitStatus(review, "COMPLETED");
+  }
+
+  @Test
   void anOverdueManagerReviewRemindsTheManagerWithoutInterruptingTheTask() {
     String oliver = s.hire("operations", "olivia");
     long review = reviewFor(oliver, "operations", 85);

@@ -64,6 +64,11 @@ public final class ReviewScenarios {
 
   /** HR adds an employee (password "demo") reporting to {@code managerId}. */
   public String hire(String role, String managerId) {
+    return hire(role, managerId, List.of());
+  }
+
+  /** HR adds an employee (password "demo") reporting to {@code managerId}, in {@code groups}. */
+  public String hire(String role, String managerId, List<String> groups) {
     String id = "t" + role.charAt(0) + NEXT.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
@@ -75,7 +80,7 @@ public final class ReviewScenarios {
     body.put("hiredOn", "2024-01-01");
     body.put("level", "L1");
     body.put("basePay", 8000);
-    body.put("groups", List.of());
+    body.put("groups", groups);
     body.put("password", "demo");
     hr.post("/api/employees", body).expect(201);
     return id;
