@@ -91,6 +91,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/source/**").hasAnyAuthority(HR, SOURCE_FEEDS)
                     // Customer service (issue 13): the attribution report is HR's and the cs-leads', store rules HR's.
                     .requestMatchers(HttpMethod.GET, "/api/cs/attribution").hasAnyAuthority(HR, "GROUP_cs-leads")
+                    .requestMatchers(HttpMethod.GET, "/api/cs/daily").hasAnyAuthority(HR, "GROUP_cs-leads")
                     .requestMatchers("/api/cs/attribution-rules/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/bonus-pools").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")

@@ -1,5 +1,6 @@
 package io.perfflow.metrics;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,14 @@ public class SqlMetricSource implements MetricSource {
   }
 
   private record MetricQuery(String code, String query, String datasource) {}
+
+  /**
+   * The same queries over the days {@code [start, end)} (the daily customer-service feedback reads
+   * one day with the very queries the monthly review reads).
+   */
+  public List<MetricValue> read(Collection<String> employeeIds, LocalDate start, LocalDate end, Collection<String> metricCodes) {
+    return read(employeeIds, new MetricWindow(start, end), metricCodes);
+  }
 
   @Override
   public List<MetricValue> read(Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes) {

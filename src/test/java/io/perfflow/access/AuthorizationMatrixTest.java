@@ -220,6 +220,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // people import and a cycle's results as CSV (issue 10): HR's
         new Row(new Call("POST", "/api/employees/import", "", "text/csv"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/cycles/" + cycle + "/results.csv"), A, 403, 403, 403, 403, 200),
+        // daily feedback (issue 13): the team's day HR and cs-leads; preferences self and HR; recognitions who reads the employee
+        new Row(Call.get("/api/cs/daily?date=2026-02-30&team=customer-service"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("PUT", "/api/employees/" + self + "/preferences", "{}", "application/json"), A, 403, 400, 403, 403, 400),
+        new Row(Call.get("/api/employees/" + self + "/recognitions"), A, 403, 200, 200, 403, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // career ladders and promotions (issue 12): ladders readable by all, changed by HR; a career by the

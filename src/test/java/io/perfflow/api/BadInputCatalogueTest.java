@@ -294,6 +294,15 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("pool team without reviews", hr.post("/api/bonus-pools", with(pool, "team", "no-such-team")), 400, "team");
     expect("pool NUL in team", hr.post("/api/bonus-pools", with(pool, "team", "a\u0000b")), 400, "team");
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single()).isEqualTo(poolsBefore);
+    long preferencesBefore = jdbc.sql("SELECT count(*) FROM perfflow.employee_preference").query(Long.class).single();
+    expect("daily without date", hr.get("/api/cs/daily?team=customer-service"), 400, "date");
+    expect("daily date 2026-02-30", hr.get("/api/cs/daily?team=customer-service&date=2026-02-30"), 400, "date");
+    expect("daily date +12026-01-01", hr.get("/api/cs/daily?team=customer-service&date=+12026-01-01"), 400, "date");
+    expect("daily without team", hr.get("/api/cs/daily?date=2026-10-14"), 400, "team");
+    expect("daily team 300 characters", hr.get("/api/cs/daily?date=2026-10-14&team=" + "t".repeat(300)), 400, "team");
+    expect("preference missing", hr.put("/api/employees/carl/preferences", Map.of()), 400, "dailyFeedback");
+    expect("preference a text", hr.put("/api/employees/carl/preferences", Map.of("dailyFeedback", "nope")), 400, "dailyFeedback");
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.employee_preference").query(Long.class).single()).isEqualTo(preferencesBefore);
     assertThat(failures).as("customer-service bad input").isEmpty();
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
     assertThat(footprint()).isEqualTo(before);

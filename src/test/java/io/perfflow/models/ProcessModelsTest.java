@@ -126,14 +126,14 @@ class ProcessModelsTest {
         .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan",
             "team-bonus-pool",
             "weekly-plan",
-            "stress-scan", "stress-intervention");
+            "stress-scan", "stress-intervention", "daily-feedback");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(15);
+    assertThat(files(PROCESSES, "")).hasSize(16);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -335,7 +335,9 @@ class ProcessModelsTest {
         .containsEntry("record-stress-interview", "perfflow.wellbeing.record-interview")
         .containsEntry("record-stress-interview-overdue", "perfflow.wellbeing.record-interview-overdue")
         .containsEntry("record-stress-step-done", "perfflow.wellbeing.record-step")
-        .containsEntry("evaluate-stress-follow-up", "perfflow.wellbeing.follow-up");
+        .containsEntry("evaluate-stress-follow-up", "perfflow.wellbeing.follow-up")
+        .containsEntry("run-daily-feedback", "perfflow.cs.daily-feedback")
+        .containsEntry("mail-agents", "perfflow.mail.send");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");

@@ -1,0 +1,97 @@
+package io.perfflow.cs;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.NotPermittedException;
+import io.perfflow.Texts;
+import io.perfflow.access.AccessPolicy;
+import io.perfflow.org.Employee;
+import io.perfflow.org.Organisation;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Daily customer-service feedback: the team's day (HR and cs-leads, SecurityConfiguration), an
+ * employee's daily-mail preference (themselves or HR) and recognitions (whoever may read them).
+ */
+@RestController
+public class DailyFeedbackController {
+  private final DailyFeedback daily;
+  private final Organisation organisation;
+  private final AccessPolicy access;
+
+  public DailyFeedbackController(DailyFeedback daily, Organisation organisation, AccessPolicy access) {
+    this.daily = daily;
+    this.organisation = organisation;
+    this.access = access;
+  }
+
+  @GetMapping("/api/cs/daily")
+  public Map<String, Object> day(@RequestParam(required = false) String date, @RequestParam(required = false) String team) {
+    LocalDate day = parseDate(date);
+    if (team == null || team.isBlank()) {
+      throw new InvalidInputException("team", "is required");
+    }
+    if (team.length() > 100 || daily.agents(team).isEmpty()) {
+      throw new InvalidInputException("team", "'" + Texts.excerpt(team) + "' has no customer-service agents");
+    }
+    return body(daily.of(team, day));
+  }
+
+  static Map<String, Object> body(DailyFeedback.TeamDay d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("team", d.team());
+    m.put("date", d.date().toString());
+    m.put("agents", d.agents());
+    m.put("teamAverageScore", d.teamAverageScore());
+    m.put("weekTop", d.weekTop());
+    return m;
+  }
+
+  static LocalDate parseDate(String date) {
+    if (date == null || date.isBlank()) {
+      throw new InvalidInputException("date", "is required (YYYY-MM-DD)");
+    }
+    try {
+      if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        throw new DateTimeParseException("format", date, 0);
+      }
+      return LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("date", "'" + Texts.excerpt(date) + "' is not a date YYYY-MM-DD");
+    }
+  }
+
+  public record PreferencesBody(Boolean dailyFeedback) {}
+
+  @PutMapping("/api/employees/{id}/preferences")
+  public Map<String, Object> preferences(@PathVariable String id, @RequestBody(required = false) PreferencesBody body, Principal principal) {
+    Employee e = organisation.get(id);
+    if (!principal.getName().equals(id) && !access.isHr(principal.getName())) {
+      throw new NotPermittedException("Only " + id + " and HR change " + id + "'s preferences");
+    }
+    if (body == null || body.dailyFeedback() == null) {
+      throw new InvalidInputException("dailyFeedback", "is required (true or false)");
+    }
+    daily.setDailyFeedback(e.id(), body.dailyFeedback(), principal.getName());
+    return Map.of("employeeId", e.id(), "dailyFeedback", daily.wantsMail(e.id()));
+  }
+
+  @GetMapping("/api/employees/{id}/recognitions")
+  public List<Map<String, Object>> recognitions(@PathVariable String id, Principal principal) {
+    Employee e = organisation.get(id);
+    if (!access.canReadEmployee(principal.getName(), e)) {
+      throw new NotPermittedException("'" + principal.getName() + "' may not read " + id + "'s recognitions");
+    }
+    return daily.recognitionsOf(e.id());
+  }
+}
