@@ -143,8 +143,11 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
         }
       }
     }
-    for (int i = 0; i < 4; i++) {
-      rows.add(row(red, today.minusDays(i), "0", "1")); // 4 leave days (replacing the hours held on those days)
+    // 4 leave days in the last 30, on days with no hours row (so the import holds each day once
+    // and the 55 h weeks stay as they are, whatever weekday today is): today and three weekend days.
+    LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    for (LocalDate leave : List.of(today, thisMonday.minusDays(1), thisMonday.minusDays(2), thisMonday.minusDays(8))) {
+      rows.add(row(red, leave, "0", "1"));
     }
     as("admin").post("/api/source/attendance", rows).expect(200);
     new io.perfflow.support.Api(http, red, "demo").post("/api/pulse", Map.of("pressure", 5, "comment", "I can't balance work and life")).expect(200);
