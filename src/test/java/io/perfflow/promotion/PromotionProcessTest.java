@@ -330,8 +330,10 @@ class PromotionProcessTest extends PerfFlowIntegrationTest {
     String notYet = assistant();
     as("olivia").post("/api/promotions/eligibility-scan", Map.of()).expect(403);
     JsonNode first = as("admin").post("/api/promotions/eligibility-scan", Map.of()).expect(200).body();
-    assertThat(first.path("newlyEligible").toString()).contains(e).doesNotContain(notYet);
-    assertThat(first.path("managersMailed").asInt()).isPositive();
+    // (The monthly timer may have run this scan too if another test moved the clock past the
+    // first of a month: then the mail below is that run's, and it still comes once.)
+    assertThat(first.path("newlyEligible").toString()).doesNotContain(notYet);
+    assertThat(first.path("scanned").asInt()).isPositive();
     JsonNode mail = await().atMost(PATIENCE).until(() -> mailsAbout(email("olivia"), e), l -> !l.isEmpty()).get(0);
     assertThat(mail.path("body").asText()).contains("Test operations " + e + ": Operations assistant -> Junior operator",
         "/promotions/new?employeeId=" + e);
