@@ -110,6 +110,7 @@ try {
 
   await admin.goto(cycleUrl);
   await shot(admin, 'cycle');
+
   await admin.goto(`${base}/cycles`);
   await shot(admin, 'cycles');
   const mailbox = await admin.goto(`${base}/mailbox`);
@@ -125,6 +126,36 @@ try {
   } else {
     console.log(`no mailbox (HTTP ${mailbox.status()}): not the embedded runtime`);
   }
+
+  // The manager completes the review and approves it (ops-managers), so it is a final total.
+  await boss.getByRole('button', { name: 'Complete task' }).click();
+  await boss.waitForURL(`${base}/`);
+  const approval = await waitForTask(boss, 'Approve review');
+  await Promise.all([boss.waitForURL(/\/tasks\/\d+$/), approval.click()]);
+  await shot(boss, 'approval-form');
+  await boss.getByLabel('Approve').check();
+  await Promise.all([boss.waitForURL(`${base}/`), boss.getByRole('button', { name: 'Complete task' }).click()]);
+  console.log('manager review and approval completed');
+
+  // The dashboards: charts drawn by Chart.js (served by PerfFlow) above their tables. My
+  // performance and My team show the current period live and the months before it as trends.
+  async function chartsDrawn(page, name) {
+    const tables = await page.locator('table[data-chart]').count();
+    if (tables) await page.locator('figure.chart[data-chart-ready="true"]').first().waitFor({ timeout: 10_000 });
+    console.log(`${name}: ${await page.locator('figure.chart canvas').count()} charts for ${tables} chart tables`);
+    await shot(page, name);
+  }
+  await admin.goto(`${cycleUrl}/dashboard`);
+  await chartsDrawn(admin, 'cycle-dashboard');
+  // The approval completes the review a moment later: the trend shows it once it is COMPLETED.
+  for (let i = 0; i < 30; i++) {
+    await me.goto(`${base}/me`);
+    if (await me.locator('#trend-total').count()) break;
+    await me.waitForTimeout(1000);
+  }
+  await chartsDrawn(me, 'my-performance');
+  await boss.goto(`${base}/team`);
+  await chartsDrawn(boss, 'my-team');
 } finally {
   await browser.close();
 }

@@ -14,6 +14,7 @@ import io.perfflow.review.ReviewScoring;
 import io.perfflow.review.ReviewWorkflow;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,8 @@ public class ReviewWorkers {
 
   public record HrDecisionJob(Long reviewId, String decision, String comment) {}
 
-  public record Total(BigDecimal total) {}
+  /** The computed total and the KPI lines the forms show ({@code kpiLines}, see {@link io.perfflow.review.KpiLines}). */
+  public record Scored(BigDecimal total, List<Map<String, Object>> kpiLines) {}
 
   public record RejectionCount(int rejectionCount) {}
 
@@ -60,9 +62,10 @@ public class ReviewWorkers {
   }
 
   @JobWorker(type = "perfflow.review.compute-scores")
-  public Total computeScores(ActivatedJob job, @VariablesAsType ReviewJob in) {
+  public Scored computeScores(ActivatedJob job, @VariablesAsType ReviewJob in) {
     try {
-      return new Total(scoring.computeScores(id(in.reviewId()), Jobs.dedupeKey(job)));
+      BigDecimal total = scoring.computeScores(id(in.reviewId()), Jobs.dedupeKey(job));
+      return new Scored(total, scoring.kpiLines(id(in.reviewId())));
     } catch (MissingMetricException | NotFoundException e) {
       throw Jobs.incident(e.getMessage());
     }

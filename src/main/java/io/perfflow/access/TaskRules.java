@@ -78,6 +78,11 @@ public class TaskRules implements TaskGuard {
    * Who sees a task: those who may act on it (assignee or candidate, not about their own
    * review), whoever completed it, and HR.
    */
+  /** HR sees every task. */
+  public boolean isHr(String actor) {
+    return access.isHr(actor);
+  }
+
   public boolean canSee(String actor, UserTask task) {
     return mayAct(task, actor) || actor.equals(task.completedBy()) || access.isHr(actor);
   }

@@ -67,6 +67,13 @@ public class ApiErrors {
     return p;
   }
 
+  @ExceptionHandler(io.perfflow.ConflictException.class)
+  ProblemDetail writeConflict(io.perfflow.ConflictException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    p.setTitle("Conflict");
+    return p;
+  }
+
   @ExceptionHandler(io.perfflow.tasks.UserTaskGoneException.class)
   ProblemDetail gone(io.perfflow.tasks.UserTaskGoneException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

@@ -23,8 +23,10 @@ public class EmployeesController {
   private final Organisation organisation;
   private final AuditLog audit;
   private final io.perfflow.access.AccessPolicy access;
+  private final io.perfflow.org.EmployeeImport employeeImport;
 
-  public EmployeesController(Organisation organisation, AuditLog audit, io.perfflow.access.AccessPolicy access) {
+  public EmployeesController(Organisation organisation, AuditLog audit, io.perfflow.access.AccessPolicy access, io.perfflow.org.EmployeeImport employeeImport) {
+    this.employeeImport = employeeImport;
     this.organisation = organisation;
     this.audit = audit;
     this.access = access;
@@ -36,6 +38,15 @@ public class EmployeesController {
     audit.append(principal.getName(), "EMPLOYEE_CREATED", null,
         Map.of("employeeId", created.id(), "role", created.role(), "team", created.team(), "groups", created.groups()));
     return ResponseEntity.created(URI.create("/api/employees/" + created.id())).body(created);
+  }
+
+  /** People in one go (CSV or a JSON array): all or nothing, each bad row named. */
+  @PostMapping(value = "/import", consumes = {"text/csv", org.springframework.http.MediaType.TEXT_PLAIN_VALUE, org.springframework.http.MediaType.APPLICATION_JSON_VALUE})
+  public Map<String, Object> importPeople(@RequestBody String body, @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType, Principal principal) {
+    boolean json = contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+    List<String> ids = employeeImport.importPeople(body, json);
+    audit.append(principal.getName(), "EMPLOYEES_IMPORTED", null, Map.of("format", json ? "json" : "csv", "rows", ids.size()));
+    return Map.of("rows", ids.size(), "created", ids);
   }
 
   /** HR sees everyone; others see themselves and the people below them ({@link io.perfflow.access.AccessPolicy}). */

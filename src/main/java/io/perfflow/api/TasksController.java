@@ -63,7 +63,11 @@ public class TasksController {
     }
     // Only what the caller may work on (assignee or candidate group); HR sees every task.
     String me = principal.getName();
-    return inbox.open(candidateGroup, assignee, subject).stream()
+    if (access.isHr(me)) {
+      return inbox.open(candidateGroup, assignee, subject).stream().map(this::view).toList();
+    }
+    // The database narrows to the caller's tasks; the rules then drop decisions on their own review.
+    return inbox.open(candidateGroup, assignee, subject, me).stream()
         .filter(t -> access.canSee(me, t))
         .map(this::view)
         .toList();

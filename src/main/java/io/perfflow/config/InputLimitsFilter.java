@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits every request before anything reads it:
  *
  * <ul>
- *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import} and {@code POST /api/source/attendance},
+ *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import}, {@code POST /api/source/attendance} and {@code POST /api/employees/import},
+ *       {@value #SOURCE_LIMIT} for the other (streamed) {@code POST /api/source/{table}},
  *       {@value #DEFAULT_LIMIT} bytes for anything else; beyond that 413 (checked on the declared
  *       length, and while reading for bodies sent without one);
  *   <li>no NUL character in any query or form parameter (PostgreSQL cannot store it): 400 naming
@@ -30,6 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class InputLimitsFilter extends OncePerRequestFilter {
   public static final long DEFAULT_LIMIT = 64 * 1024;
   public static final long IMPORT_LIMIT = 2 * 1024 * 1024;
+  /**
+   * {@code POST /api/source/{table}} (not attendance) streams its body into the database, so its
+   * limit bounds the request's duration, not the memory: 1 GiB (a million rows take 30-150 MB).
+   */
+  public static final long SOURCE_LIMIT = 1024L * 1024 * 1024;
 
   /** Thrown while reading a body that turns out longer than its limit. */
   public static final class BodyTooLargeException extends IOException {
@@ -40,7 +46,10 @@ public class InputLimitsFilter extends OncePerRequestFilter {
 
   static long limitOf(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/api/metrics/import") || path.equals("/api/source/attendance") ? IMPORT_LIMIT : DEFAULT_LIMIT;
+    if (path.equals("/api/metrics/import") || path.equals("/api/source/attendance") || path.equals("/api/employees/import")) {
+      return IMPORT_LIMIT;
+    }
+    return path.startsWith("/api/source/") && "POST".equals(request.getMethod()) ? SOURCE_LIMIT : DEFAULT_LIMIT;
   }
 
   @Override

@@ -26,6 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
   public static final String HR = "GROUP_hr";
+  /** Service accounts that send the company systems' data ({@code POST /api/source/**}). */
+  public static final String SOURCE_FEEDS = "GROUP_source-feeds";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -76,14 +78,21 @@ public class SecurityConfiguration {
                     .permitAll()
                     // Moving the clock and reading everyone's mail (results included) is HR's.
                     .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.POST, "/api/employees").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/import").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**", "/api/campaigns/**", "/api/metrics/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)
-                    // Wellbeing: signals and cases are HR's only; the attendance source is HR's.
+                    // A cycle's results with everyone's pay-relevant numbers: HR's.
+                    .requestMatchers(HttpMethod.GET, "/api/cycles/*/results.csv").hasAuthority(HR)
+                    // Wellbeing: signals and cases are HR's only.
                     .requestMatchers("/api/wellbeing/**").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.POST, "/api/source/attendance").hasAuthority(HR)
+                    // The company systems' data (attendance included): HR or a service account.
+                    .requestMatchers(HttpMethod.POST, "/api/source/**").hasAnyAuthority(HR, SOURCE_FEEDS)
+                    // Customer service (issue 13): the attribution report is HR's and the cs-leads', store rules HR's.
+                    .requestMatchers(HttpMethod.GET, "/api/cs/attribution").hasAnyAuthority(HR, "GROUP_cs-leads")
+                    .requestMatchers("/api/cs/attribution-rules/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/bonus-pools").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")
                     .anyRequest()
                     .authenticated())

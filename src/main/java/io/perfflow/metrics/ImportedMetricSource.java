@@ -1,12 +1,14 @@
 package io.perfflow.metrics;
 
-import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Values imported by CSV/JSON (perfflow.imported_metric) for platforms without an API. */
+/**
+ * Values imported by CSV/JSON (perfflow.imported_metric) for platforms without an API, for a
+ * month ({@code YYYY-MM}) or an ISO week ({@code YYYY-Www}).
+ */
 @Component
 public class ImportedMetricSource implements MetricSource {
   public static final String SOURCE_PREFIX = "import:";
@@ -18,8 +20,10 @@ public class ImportedMetricSource implements MetricSource {
   }
 
   @Override
-  public List<MetricValue> read(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
-    if (employeeIds.isEmpty() || metricCodes.isEmpty()) {
+  public List<MetricValue> read(Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes) {
+    // An import states one value for a whole month or ISO week; other windows have none.
+    String period = window.importPeriod().orElse(null);
+    if (period == null || employeeIds.isEmpty() || metricCodes.isEmpty()) {
       return List.of();
     }
     return jdbc.sql("""
@@ -28,7 +32,7 @@ public class ImportedMetricSource implements MetricSource {
             ORDER BY employee_id, metric""")
         .param("employeeIds", employeeIds.toArray(String[]::new))
         .param("metrics", metricCodes.toArray(String[]::new))
-        .param("period", period.toString())
+        .param("period", period)
         .query((rs, row) -> new MetricValue(
             rs.getString("employee_id"), rs.getString("metric"), rs.getBigDecimal("value"),
             SOURCE_PREFIX + rs.getString("source")))

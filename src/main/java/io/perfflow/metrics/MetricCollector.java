@@ -27,11 +27,19 @@ public class MetricCollector {
   private record Key(String employeeId, String metric) {}
 
   public List<CollectedMetric> collect(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+    return collect(employeeIds, MetricWindow.month(period), metricCodes);
+  }
+
+  /**
+   * The values over any window of days (a month, an ISO week, the days of a week so far); imports
+   * apply when the window is exactly a month or a week, see {@link MetricWindow#importPeriod()}.
+   */
+  public List<CollectedMetric> collect(Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes) {
     List<CollectedMetric> queriedValues = new ArrayList<>();
-    for (MetricValue v : queried.read(employeeIds, period, metricCodes)) {
+    for (MetricValue v : queried.read(employeeIds, window, metricCodes)) {
       queriedValues.add(new CollectedMetric(v.employeeId(), v.metric(), v.value(), v.source(), null));
     }
-    return withImports(queriedValues, employeeIds, period, metricCodes);
+    return withImports(queriedValues, employeeIds, window, metricCodes);
   }
 
   /**
@@ -42,11 +50,16 @@ public class MetricCollector {
    */
   public List<CollectedMetric> withImports(
       Collection<CollectedMetric> values, Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+    return withImports(values, employeeIds, MetricWindow.month(period), metricCodes);
+  }
+
+  public List<CollectedMetric> withImports(
+      Collection<CollectedMetric> values, Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes) {
     Map<Key, CollectedMetric> collected = new LinkedHashMap<>();
     for (CollectedMetric v : values) {
       collected.put(new Key(v.employeeId(), v.metric()), v);
     }
-    for (MetricValue v : imported.read(employeeIds, period, metricCodes)) {
+    for (MetricValue v : imported.read(employeeIds, window, metricCodes)) {
       Key key = new Key(v.employeeId(), v.metric());
       CollectedMetric before = collected.get(key);
       BigDecimal overridden =

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports metric values for platforms without an API. All or nothing: every row is validated
+ * Imports metric values for platforms without an API, per month ({@code YYYY-MM}) or ISO week
+ * ({@code YYYY-Www}). All or nothing: every row is validated
  * first and any error rejects the whole file; a valid file is written in one transaction, and a
  * value imported again for the same employee, metric and period replaces the earlier one.
  *
@@ -93,8 +94,9 @@ public class MetricImportService {
         errors.add(new RowError(row.row(), "metric", "unknown metric '" + metric + "'"));
       }
       String period = required(row, "period", row.period(), errors);
-      if (period != null && !io.perfflow.Periods.isValid(period)) {
-        errors.add(new RowError(row.row(), "period", "malformed period '" + io.perfflow.Texts.excerpt(period) + "', expected YYYY-MM"));
+      if (period != null && !io.perfflow.Periods.isValidMonthOrWeek(period)) {
+        errors.add(new RowError(row.row(), "period", "malformed period '" + io.perfflow.Texts.excerpt(period)
+            + "', expected a month YYYY-MM or an ISO week YYYY-Www"));
       }
       BigDecimal value = number(row, errors);
       if (value != null && metric != null && bounds.containsKey(metric)) {

@@ -6,5 +6,10 @@ import java.util.List;
 
 /** Reads metric values for many employees at once; an employee without a value is absent. */
 public interface MetricSource {
-  List<MetricValue> read(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes);
+  /** The values over any window of days (a month, an ISO week, the days of a week so far). */
+  List<MetricValue> read(Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes);
+
+  default List<MetricValue> read(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+    return read(employeeIds, MetricWindow.month(period), metricCodes);
+  }
 }

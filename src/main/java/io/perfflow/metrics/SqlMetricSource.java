@@ -1,39 +1,39 @@
 package io.perfflow.metrics;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs each requested metric's configured query (perfflow.metric_definition.query) once for all
- * employees. Metrics without a query are imported only and skipped here.
+ * employees, over any window of days ({@code :periodStart} inclusive, {@code :periodEnd}
+ * exclusive), read-only with a statement timeout, on the datasource it names (MetricQueries).
+ * Metrics without a query are imported only and skipped here.
  */
 @Component
 public class SqlMetricSource implements MetricSource {
   public static final String SOURCE_PREFIX = "sql:";
 
   private final JdbcClient jdbc;
+  private final MetricQueries queries;
 
-  public SqlMetricSource(JdbcClient jdbc) {
+  public SqlMetricSource(JdbcClient jdbc, MetricQueries queries) {
     this.jdbc = jdbc;
+    this.queries = queries;
   }
 
-  private record MetricQuery(String code, String query) {}
+  private record MetricQuery(String code, String query, String datasource) {}
 
   @Override
-  public List<MetricValue> read(Collection<String> employeeIds, YearMonth period, Collection<String> metricCodes) {
+  public List<MetricValue> read(Collection<String> employeeIds, MetricWindow window, Collection<String> metricCodes) {
     if (employeeIds.isEmpty() || metricCodes.isEmpty()) {
       return List.of();
     }
     List<MetricQuery> queries =
-        jdbc.sql("SELECT code, query FROM perfflow.metric_definition WHERE code = ANY(:codes) AND query IS NOT NULL ORDER BY code")
+        jdbc.sql("SELECT code, query, datasource FROM perfflow.metric_definition WHERE code = ANY(:codes) AND query IS NOT NULL ORDER BY code")
             .param("codes", metricCodes.toArray(String[]::new))
             .query(MetricQuery.class)
             .list();
@@ -41,7 +41,7 @@ public class SqlMetricSource implements MetricSource {
     Set<String> requested = Set.copyOf(employeeIds);
     List<MetricValue> values = new ArrayList<>();
     for (MetricQuery metric : queries) {
-      for (MetricValue value : run(metric, ids, period)) {
+      for (MetricValue value : run(metric, ids, window)) {
         // A query may not narrow by employee as it should; never report someone not asked for.
         if (value.value() != null && requested.contains(value.employeeId())) {
           values.add(value);
@@ -51,20 +51,11 @@ public class SqlMetricSource implements MetricSource {
     return values;
   }
 
-  private List<MetricValue> run(MetricQuery metric, String[] employeeIds, YearMonth period) {
-    LocalDate start = period.atDay(1);
-    LocalDate end = period.plusMonths(1).atDay(1);
+  private List<MetricValue> run(MetricQuery metric, String[] employeeIds, MetricWindow window) {
     try {
-      return jdbc.sql(metric.query())
-          .param("employeeIds", employeeIds)
-          .param("periodStart", start)
-          .param("periodEnd", end)
-          .query((rs, row) -> new MetricValue(
-              rs.getString("employee_id"), metric.code(), rs.getBigDecimal("value"), SOURCE_PREFIX + metric.code()))
-          .list();
-    } catch (DataAccessException e) {
-      throw new IllegalStateException(
-          "The query of metric " + metric.code() + " failed for " + period + ": " + e.getMostSpecificCause().getMessage(), e);
+      return queries.run(metric.code(), metric.query(), metric.datasource(), employeeIds, window);
+    } catch (MetricQueries.QueryProblem e) {
+      throw new IllegalStateException("The query of metric " + metric.code() + " failed for " + window + ": " + e.getMessage(), e);
     }
   }
 }

@@ -25,6 +25,9 @@ public class Organisation {
   static final BigDecimal MAX_BASE_PAY = new BigDecimal("1000000000");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+  /** The password hash of an account that cannot log in (no BCrypt hash matches it). */
+  static final String NO_LOGIN = "!no-password";
+
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
 
@@ -90,7 +93,26 @@ public class Organisation {
   /** Validates and adds an employee; every problem is reported at once, by field. */
   @Transactional
   public Employee create(NewEmployee e) {
-    List<FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = problems(e, "", this::exists, true);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    insert(e);
+    return get(e.id());
+  }
+
+  /**
+   * What is wrong with {@code e}, each problem's field prefixed with {@code prefix} (an import's
+   * {@code "row 3."}); {@code managerKnown} says whether a manager id names someone;
+   * {@code passwordRequired}: without one the account cannot log in (imports).
+   */
+  List<FieldError> problems(NewEmployee e, String prefix, java.util.function.Predicate<String> managerKnown, boolean passwordRequired) {
+    List<FieldError> errors = new ArrayList<>() {
+      @Override
+      public boolean add(FieldError f) {
+        return super.add(new FieldError(prefix + f.field(), f.message()));
+      }
+    };
     if (e.id() == null || !ID.matcher(e.id()).matches()) {
       errors.add(new FieldError("id", "must be 2-63 lower-case letters, digits, '.', '_' or '-'"));
     } else if (exists(e.id())) {
@@ -117,7 +139,7 @@ public class Organisation {
     for (var text : new String[][] {{"name", e.name()}, {"email", e.email()}, {"role", e.role()}, {"team", e.team()}, {"level", e.level()}}) {
       if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], "must be at most 200 characters"));
     }
-    if (e.managerId() != null && !exists(e.managerId())) {
+    if (e.managerId() != null && !managerKnown.test(e.managerId())) {
       errors.add(new FieldError("managerId", "no employee '" + e.managerId() + "'"));
     }
     if (e.storeId() != null
@@ -127,17 +149,15 @@ public class Organisation {
     for (String g : e.groups() == null ? List.<String>of() : e.groups()) {
       if (group(g).isEmpty()) errors.add(new FieldError("groups", "no group '" + g + "'"));
     }
-    if (e.password() == null || e.password().length() < 4) {
+    if (e.password() == null && !passwordRequired) {
+      // no password: the account cannot log in until one is set
+    } else if (e.password() == null || e.password().length() < 4) {
       errors.add(new FieldError("password", "is required (at least 4 characters)"));
     } else if (e.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
       // BCrypt reads at most 72 bytes; longer passwords are refused rather than cut silently.
       errors.add(new FieldError("password", "must be at most 72 bytes"));
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
-    insert(e);
-    return get(e.id());
+    return errors;
   }
 
   /** Inserts or refreshes an employee without validation (the demo seed). */
@@ -149,14 +169,14 @@ public class Organisation {
     insert(e);
   }
 
-  private void insert(NewEmployee e) {
+  void insert(NewEmployee e) {
     jdbc.sql(
             """
             INSERT INTO employee (id, name, email, role, team, manager_id, store_id, hired_on, level, base_pay, password_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             e.id(), e.name(), e.email(), e.role(), e.team(), e.managerId(), e.storeId(), e.hiredOn(),
-            e.level(), e.basePay(), passwords.encode(e.password()))
+            e.level(), e.basePay(), e.password() == null ? NO_LOGIN : passwords.encode(e.password()))
         .update();
     for (String g : e.groups() == null ? List.<String>of() : e.groups()) {
       jdbc.sql("INSERT INTO group_member (group_id, employee_id) VALUES (?, ?) ON CONFLICT DO NOTHING")

@@ -2,7 +2,7 @@ package io.perfflow.promotion;
 
 import io.perfflow.InvalidInputException;
 import io.perfflow.engine.EngineClock;
-import io.perfflow.tasks.TaskFormCheck;
+import io.perfflow.tasks.TaskCompletionCheck;
 import io.perfflow.tasks.UserTask;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * band (the refusal names the band) and the effective date is from today to a year ahead.
  */
 @Component
-class PromotionFinaliseCheck implements TaskFormCheck {
+class PromotionFinaliseCheck implements TaskCompletionCheck {
   private final JdbcClient jdbc;
   private final CareerLadders ladders;
   private final EngineClock clock;

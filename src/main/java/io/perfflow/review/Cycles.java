@@ -196,7 +196,7 @@ public class Cycles {
       Set<String> metrics = new LinkedHashSet<>();
       Map<String, String> profiles = new TreeMap<>();
       for (Employee e : scope) {
-        String profileName = scorecards.selectProfile(e.role(), e.storeId(), period);
+        String profileName = scorecards.selectProfile(e.role(), e.storeId(), e.hiredOn(), period);
         WeightProfile profile = scorecards.find(e.role(), profileName).orElseThrow();
         profiles.put(e.id(), profileName);
         long reviewId =

@@ -18,8 +18,12 @@ public class CyclesController {
   private final Cycles cycles;
   private final CycleReports reports;
   private final io.perfflow.access.AccessPolicy access;
+  private final CycleResultsCsv results;
+  private final io.perfflow.audit.AuditLog audit;
 
-  public CyclesController(Cycles cycles, CycleReports reports, io.perfflow.access.AccessPolicy access) {
+  public CyclesController(Cycles cycles, CycleReports reports, io.perfflow.access.AccessPolicy access, CycleResultsCsv results, io.perfflow.audit.AuditLog audit) {
+    this.results = results;
+    this.audit = audit;
     this.access = access;
     this.reports = reports;
     this.cycles = cycles;
@@ -60,6 +64,17 @@ public class CyclesController {
     // Ratings are confidential: each caller sees the lines they may read (AccessPolicy).
     body.put("rankings", access.visibleRankings(principal.getName(), id, reports.rankings(id)));
     return body;
+  }
+
+  /** HR: every review of the cycle with its KPI lines, as CSV (SecurityConfiguration); the export is audited. */
+  @GetMapping("/{id}/results.csv")
+  public ResponseEntity<String> resultsCsv(@PathVariable long id, Principal principal) {
+    String csv = results.csv(id);
+    audit.append(principal.getName(), "CYCLE_RESULTS_EXPORTED", null, Map.of("cycleId", id));
+    return ResponseEntity.ok()
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"cycle-" + id + "-results.csv\"")
+        .body(csv);
   }
 
   @PostMapping("/{id}/restart")

@@ -18,8 +18,11 @@ public class ReviewPages {
   private final CycleReports reports;
   private final TaskInbox inbox;
   private final AuditLog audit;
+  private final java.util.List<io.perfflow.web.EmployeeFlag> flags;
 
-  public ReviewPages(Reviews reviews, AccessPolicy access, TaskInbox inbox, AuditLog audit, CycleReports reports) {
+  public ReviewPages(Reviews reviews, AccessPolicy access, TaskInbox inbox, AuditLog audit, CycleReports reports,
+      java.util.List<io.perfflow.web.EmployeeFlag> flags) {
+    this.flags = java.util.List.copyOf(flags);
     this.reports = reports;
     this.reviews = reviews;
     this.access = access;
@@ -39,6 +42,7 @@ public class ReviewPages {
   String review(@PathVariable long id, Authentication auth, Model model) {
     Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
+    model.addAttribute("employeeFlags", io.perfflow.web.EmployeeFlag.all(flags, r.employeeId(), auth.getName()));
     model.addAttribute("lines", reviews.lines(id));
     model.addAttribute("result", reviews.result(id).orElse(null));
     model.addAttribute("approvals", reviews.approvals(id));

@@ -108,7 +108,7 @@ public class ReviewScoring {
   public BigDecimal computeScores(long reviewId, String dedupeKey) {
     Review review = reviews.get(reviewId);
     List<ReviewLine> lines = reviews.lines(reviewId);
-    BigDecimal cap = workflow.setting("completion_cap", new BigDecimal("1.2"));
+    BigDecimal cap = completionCap();
     List<Scoring.KpiInput> inputs = new ArrayList<>();
     for (ReviewLine l : lines) {
       if (l.actual() == null) {
@@ -131,4 +131,13 @@ public class ReviewScoring {
     return result.total();
   }
 
+  /** The highest completion a KPI counts with (setting {@code completion_cap}, 1.2). */
+  public BigDecimal completionCap() {
+    return workflow.setting("completion_cap", new BigDecimal("1.2"));
+  }
+
+  /** The review's KPI lines as the forms' {@code kpiLines} variable. */
+  public List<Map<String, Object>> kpiLines(long reviewId) {
+    return KpiLines.of(reviews.lines(reviewId));
+  }
 }

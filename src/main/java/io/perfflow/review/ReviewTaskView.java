@@ -14,9 +14,11 @@ import org.springframework.ui.Model;
 @Component
 class ReviewTaskView implements TaskSubjectView {
   private final Reviews reviews;
+  private final java.util.List<io.perfflow.web.EmployeeFlag> flags;
 
-  ReviewTaskView(Reviews reviews) {
+  ReviewTaskView(Reviews reviews, java.util.List<io.perfflow.web.EmployeeFlag> flags) {
     this.reviews = reviews;
+    this.flags = java.util.List.copyOf(flags);
   }
 
   @Override
@@ -35,6 +37,8 @@ class ReviewTaskView implements TaskSubjectView {
     model.addAttribute("subjectLine", review.employeeName() + " · " + review.period());
     model.addAttribute("subjectTemplate", "review-task");
     model.addAttribute("review", review);
+    var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    model.addAttribute("employeeFlags", auth == null ? java.util.List.of() : io.perfflow.web.EmployeeFlag.all(flags, review.employeeId(), auth.getName()));
     model.addAttribute("lines", reviews.lines(review.id()));
     return formVariables(task, review);
   }
@@ -57,6 +61,8 @@ class ReviewTaskView implements TaskSubjectView {
     vars.put("selfComment", review.selfComment());
     vars.put("managerComment", review.managerComment());
     vars.put("rejectionCount", review.rejectionCount());
+    // The same KPI table the compute-scores worker gives the process (what Tasklist shows).
+    vars.put("kpiLines", KpiLines.of(reviews.lines(review.id())));
     if ("manager-review".equals(task.elementId()) && review.rejectionCount() > 0) {
       // The rejection that sent the review back: the REJECT decisions of the last round.
       String comments = reviews.approvals(review.id()).stream()

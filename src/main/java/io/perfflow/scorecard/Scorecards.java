@@ -3,6 +3,7 @@ package io.perfflow.scorecard;
 import io.perfflow.InvalidInputException;
 import io.perfflow.InvalidInputException.FieldError;
 import io.perfflow.audit.AuditLog;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -19,12 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The scorecards (per role, named weight profiles) and the rule that picks the profile for a
- * review: the store's stage for store-based roles, else the peak-season calendar, else normal.
+ * review: new hires' profile, the store's stage for store-based roles, a campaign's profile,
+ * the peak-season calendar, else normal (see {@link #selectProfile(String, String, LocalDate, YearMonth)}).
  */
 @Service
 public class Scorecards {
   public static final String NORMAL = "normal";
   public static final String PEAK_SEASON = "peak-season";
+  public static final String NEW_HIRE = "new-hire";
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
@@ -102,13 +105,34 @@ public class Scorecards {
     return find(profile.role(), profile.profile()).orElseThrow();
   }
 
-  /**
-   * Which profile applies to an employee of {@code role} for {@code period}: a store-stage
-   * profile when the role has them and the employee works on a store, else {@code peak-season}
-   * when the period is in the peak-season calendar and the role has that profile, else
-   * {@code normal}.
-   */
+  /** As {@link #selectProfile(String, String, LocalDate, YearMonth)} for someone not newly hired. */
   public String selectProfile(String role, String storeId, YearMonth period) {
+    return selectProfile(role, storeId, null, period);
+  }
+
+  /**
+   * Which profile applies to an employee of {@code role} for {@code period}, first match wins:
+   * <ol>
+   *   <li>{@code new-hire} when the role has it and the employee was hired less than
+   *       {@code scoring_setting.new_hire_months} (6) whole months before the period (hired in
+   *       May: October is 5 months later and still new, November is not);
+   *   <li>a store-stage profile when the role has them and the employee works on a store;
+   *   <li>the profile of a campaign of the role that overlaps the period (the earliest one when
+   *       several do): campaigns win over the peak-season calendar, they are the more specific plan;
+   *   <li>{@code peak-season} when the period is in the peak-season calendar and the role has it;
+   *   <li>{@code normal}.
+   * </ol>
+   */
+  public String selectProfile(String role, String storeId, LocalDate hiredOn, YearMonth period) {
+    if (hiredOn != null && find(role, NEW_HIRE).isPresent()) {
+      // Whole months since the hiring month: hired in May, October is 5 (new), November 6 (not).
+      long months = ChronoUnit.MONTHS.between(YearMonth.from(hiredOn), period);
+      BigDecimal limit = jdbc.sql("SELECT value FROM scoring_setting WHERE name = 'new_hire_months'")
+          .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+      if (months >= 0 && BigDecimal.valueOf(months).compareTo(limit) < 0) {
+        return NEW_HIRE;
+      }
+    }
     if (storeId != null) {
       Optional<LocalDate> openedOn =
           jdbc.sql("SELECT opened_on FROM store WHERE id = ?").param(storeId).query(LocalDate.class).optional();
@@ -128,6 +152,16 @@ public class Scorecards {
           return stage.get();
         }
       }
+    }
+    Optional<String> campaign = jdbc.sql("""
+            SELECT c.profile FROM campaign c
+            JOIN scorecard_profile p ON p.role = c.role AND p.profile = c.profile
+            WHERE c.role = ? AND c.from_day < ? AND c.to_day >= ?
+            ORDER BY c.from_day, c.code LIMIT 1""")
+        .params(role, period.plusMonths(1).atDay(1), period.atDay(1))
+        .query(String.class).optional();
+    if (campaign.isPresent()) {
+      return campaign.get();
     }
     boolean peak =
         jdbc.sql("SELECT count(*) FROM peak_season WHERE period = ?").param(period.toString()).query(Long.class).single() > 0;

@@ -111,8 +111,14 @@ public class Forms {
     Map<String, Object> clean = new LinkedHashMap<>();
     for (Field f : fields(formId)) {
       Object value = input.get(f.key());
-      boolean empty = value == null || (value instanceof String text && text.isBlank());
+      boolean empty = value == null || (value instanceof String text && text.isBlank())
+          || (value instanceof java.util.Collection<?> list && list.isEmpty());
       boolean required = f.required() || (f.requiredWhen() != null && holds(f.requiredWhen(), input));
+      if (empty && value instanceof java.util.Collection<?> && "checklist".equals(f.type()) && !required) {
+        // Nothing chosen is an answer too: the process gets the empty list (not the last round's choice).
+        clean.put(f.key(), List.of());
+        continue;
+      }
       if (empty) {
         if (required) {
           errors.add(new FieldError(f.key(), f.label() + " is required" + (f.requiredWhen() != null && !f.required() ? " when " + f.requiredWhen() : "")));
@@ -153,6 +159,26 @@ public class Forms {
         }
         number = number.stripTrailingZeros();
         return number.scale() <= 0 ? (Object) number.longValueExact() : number;
+      }
+      case "checklist" -> {
+        // A multi-select: a list of the component's values, each at most once.
+        if (!(value instanceof java.util.Collection<?> list)) {
+          errors.add(new FieldError(f.key(), f.label() + " must be a list of " + f.values() + ", got '" + io.perfflow.Texts.excerpt(value) + "'"));
+          return null;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (Object item : list) {
+          if (!(item instanceof String text) || !f.values().contains(text)) {
+            errors.add(new FieldError(f.key(), f.label() + " must hold only " + f.values() + ", got '" + io.perfflow.Texts.excerpt(item) + "'"));
+            return null;
+          }
+          if (chosen.contains(text)) {
+            errors.add(new FieldError(f.key(), f.label() + " holds '" + text + "' twice"));
+            return null;
+          }
+          chosen.add(text);
+        }
+        return List.copyOf(chosen);
       }
       case "checkbox" -> {
         if (value instanceof Boolean b) return b;
@@ -201,6 +227,11 @@ public class Forms {
     }
     Object actual = input.get(parts[0].trim());
     String expected = parts[1].trim().replace("\"", "");
+    if (actual instanceof java.util.Collection<?> list) {
+      // A multi-select "holds" field = value when the value is one of those chosen.
+      boolean contains = list.stream().anyMatch(v -> v != null && equalValues(v.toString().trim(), expected));
+      return negated ? !contains : contains;
+    }
     boolean equal = actual != null && equalValues(actual.toString().trim(), expected);
     return negated ? actual != null && !actual.toString().isBlank() && !equal : equal;
   }

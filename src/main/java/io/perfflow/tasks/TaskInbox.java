@@ -36,12 +36,12 @@ public class TaskInbox {
   private final TaskGuard guard;
   private final ObjectMapper json;
   private final Duration completionWait;
-  private final List<TaskFormCheck> formChecks;
+  private final List<TaskCompletionCheck> completionChecks;
 
   public TaskInbox(
       JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json,
-      List<TaskFormCheck> formChecks) {
-    this.formChecks = List.copyOf(formChecks);
+      List<TaskCompletionCheck> completionChecks) {
+    this.completionChecks = List.copyOf(completionChecks);
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.forms = forms;
@@ -63,8 +63,22 @@ public class TaskInbox {
 
   /** Open tasks, filtered by any of candidate group, assignee and subject. */
   public List<UserTask> open(String candidateGroup, String assignee, Subject subject) {
+    return open(candidateGroup, assignee, subject, null);
+  }
+
+  /**
+   * Open tasks, filtered by any of candidate group, assignee and subject, and, when
+   * {@code workableBy} is given, only those assigned or offered to that person (in SQL: the inbox
+   * of one approver among 10,000 open tasks must not check every task one by one).
+   */
+  public List<UserTask> open(String candidateGroup, String assignee, Subject subject, String workableBy) {
     StringBuilder sql = new StringBuilder("SELECT * FROM user_task WHERE status = 'CREATED'");
     List<Object> params = new ArrayList<>();
+    if (workableBy != null) {
+      sql.append(" AND (assignee = ? OR candidate_groups && coalesce((SELECT array_agg(group_id) FROM group_member WHERE employee_id = ?), '{}'))");
+      params.add(workableBy);
+      params.add(workableBy);
+    }
     if (candidateGroup != null) {
       sql.append(" AND ? = ANY(candidate_groups)");
       params.add(candidateGroup);
@@ -140,7 +154,7 @@ public class TaskInbox {
     }
     try {
       Map<String, Object> clean = forms.validate(task.get().formId(), jobVariables);
-      formChecks.forEach(check -> check.check(task.get(), clean));
+      completionChecks.forEach(check -> check.check(task.get(), clean));
       return Optional.empty();
     } catch (InvalidInputException e) {
       return Optional.of("The form's values are not valid: " + e.getMessage());
@@ -166,7 +180,7 @@ public class TaskInbox {
       throw new TaskForbiddenException(reason);
     });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
-    formChecks.forEach(check -> check.check(task, clean));
+    completionChecks.forEach(check -> check.check(task, clean));
     int claimed =
         jdbc.sql(
                 """

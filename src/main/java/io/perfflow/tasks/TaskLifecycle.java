@@ -8,5 +8,14 @@ package io.perfflow.tasks;
 public interface TaskLifecycle {
   default void created(UserTask task) {}
 
+  /**
+   * The task was created; {@code variables} are those its creating listener saw (the instance's,
+   * and the local ones of its scope, e.g. the element of a multi-instance it is one of). By
+   * default {@link #created(UserTask)}.
+   */
+  default void created(UserTask task, java.util.Map<String, Object> variables) {
+    created(task);
+  }
+
   default void completed(UserTask task) {}
 }

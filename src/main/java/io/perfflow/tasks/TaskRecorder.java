@@ -81,7 +81,7 @@ public class TaskRecorder {
       return;
     }
     UserTask task = inbox.get(t.key());
-    lifecycles.forEach(l -> l.created(task));
+    lifecycles.forEach(l -> l.created(task, t.variables()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskKey", t.key());
     details.put("task", name);

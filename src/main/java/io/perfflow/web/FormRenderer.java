@@ -9,12 +9,21 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a Camunda form (form-js JSON from {@code forms/}) into what the task page renders: one
  * {@link Item} per component, with the current value and error of each field. Supported: text,
- * textfield, textarea, number, radio, select, checkbox (and groups, flattened). A text component
- * whose template variables are all empty is hidden (an approximation of {@code conditional.hide}).
+ * textfield, textarea, number, radio, select, checkbox, checklist (a multi-select; its value the
+ * chosen values, comma separated), table (and groups, flattened). A text component whose template
+ * variables are all empty is hidden (an approximation of {@code conditional.hide}). A {@code table}
+ * reads its rows from the variable its {@code dataSource} names ({@code =kpiLines}: a list of
+ * objects) and shows its {@code columns} (each {@code key} of a row, under its {@code label}); any
+ * other FEEL data source shows no rows.
  */
 @Component
 public class FormRenderer {
   public record Option(String value, String label) {}
+
+  /** A read-only table (form-js {@code table}): column labels and the cells as text. */
+  public record Table(List<String> headers, List<List<String>> rows) {}
+
+  private static final java.util.regex.Pattern VARIABLE_SOURCE = java.util.regex.Pattern.compile("=\\s*([A-Za-z_][\\w]*)\\s*");
 
   public record Item(
       String type,
@@ -29,7 +38,8 @@ public class FormRenderer {
       List<Option> options,
       String value,
       String error,
-      String html) {
+      String html,
+      Table table) {
     public boolean isField() {
       return key != null;
     }
@@ -37,6 +47,11 @@ public class FormRenderer {
     /** The id of the HTML input (stable and unique per form). */
     public String inputId() {
       return "f-" + key;
+    }
+
+    /** For a checklist: whether {@code option} is among the chosen values (comma separated). */
+    public boolean chosen(String option) {
+      return value != null && java.util.Arrays.asList(value.split(",")).contains(option);
     }
 
     public boolean checked() {
@@ -69,8 +84,13 @@ public class FormRenderer {
         boolean hidden = !vars.isEmpty() && vars.stream().noneMatch(v -> MiniMarkdown.present(context.get(v)));
         if (!hidden) {
           out.add(new Item("text", c.path("id").asText(), null, null, null, false, null, null, null, List.of(), null, null,
-              MiniMarkdown.toHtml(text, context)));
+              MiniMarkdown.toHtml(text, context), null));
         }
+        continue;
+      }
+      if ("table".equals(type)) {
+        out.add(new Item("table", c.path("id").asText(), null, c.path("label").asText(null), null, false, null, null, null,
+            List.of(), null, null, null, table(c, context)));
         continue;
       }
       if (!c.hasNonNull("key")) {
@@ -94,8 +114,47 @@ public class FormRenderer {
           options,
           value,
           errors.get(key),
+          null,
           null));
     }
+  }
+
+  private static Table table(JsonNode c, Map<String, ?> context) {
+    List<String> keys = new ArrayList<>();
+    List<String> headers = new ArrayList<>();
+    c.path("columns").forEach(col -> {
+      keys.add(col.path("key").asText());
+      headers.add(col.path("label").asText(col.path("key").asText()));
+    });
+    List<List<String>> rows = new ArrayList<>();
+    var source = VARIABLE_SOURCE.matcher(c.path("dataSource").asText(""));
+    Object data = source.matches() ? context.get(source.group(1)) : null;
+    if (data instanceof Iterable<?> entries) {
+      for (Object entry : entries) {
+        if (entry instanceof Map<?, ?> row) {
+          List<String> cells = new ArrayList<>();
+          for (String k : keys) {
+            cells.add(cell(row.get(k)));
+          }
+          rows.add(cells);
+        }
+      }
+    }
+    return new Table(headers, rows);
+  }
+
+  /** A cell as form-js shows it: numbers plain (no exponent), nothing for null. */
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof java.math.BigDecimal d) {
+      return d.stripTrailingZeros().toPlainString();
+    }
+    return value.toString();
   }
 
   private static String step(JsonNode c) {

@@ -3,6 +3,11 @@ package io.perfflow.web;
 /**
  * A link in the main navigation, contributed as a bean by the process family whose page it is.
  * {@code active} is the page's {@code active} model attribute (marks the current page);
- * links are shown by {@code position}, after "My tasks" and before "Mailbox".
+ * links are shown by {@code position}, after "My tasks" and before "Mailbox". An {@code hrOnly}
+ * link is shown to HR only (its page refuses others anyway).
  */
-public record NavLink(int position, String label, String path, String active) {}
+public record NavLink(int position, String label, String path, String active, boolean hrOnly) {
+  public NavLink(int position, String label, String path, String active) {
+    this(position, label, path, active, false);
+  }
+}

@@ -87,6 +87,10 @@ public class TaskPages {
           boolean on = value != null && !"false".equals(value);
           entered.put(f.key(), Boolean.toString(on));
           variables.put(f.key(), on);
+        } else if ("checklist".equals(f.type())) {
+          List<String> chosen = params.getOrDefault(f.key(), List.of()).stream().filter(v -> !v.isBlank()).toList();
+          entered.put(f.key(), String.join(",", chosen));
+          variables.put(f.key(), chosen);
         } else {
           entered.put(f.key(), value == null ? "" : value);
           variables.put(f.key(), value);

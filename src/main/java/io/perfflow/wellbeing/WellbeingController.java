@@ -35,10 +35,13 @@ public class WellbeingController {
   private final AuditLog audit;
   private final EngineClock clock;
   private final AccessPolicy access;
+  private final io.perfflow.engine.ProcessLauncher launcher;
 
   public WellbeingController(
-      StressSignals signals, PulseAnswers pulse, AttendanceImport attendance, AuditLog audit, EngineClock clock, AccessPolicy access) {
+      StressSignals signals, PulseAnswers pulse, AttendanceImport attendance, AuditLog audit, EngineClock clock, AccessPolicy access,
+      io.perfflow.engine.ProcessLauncher launcher) {
     this.access = access;
+    this.launcher = launcher;
     this.signals = signals;
     this.pulse = pulse;
     this.attendance = attendance;
@@ -56,6 +59,27 @@ public class WellbeingController {
     details.put("asOf", day.toString());
     audit.append(auth.getName(), "WELLBEING_SIGNALS_READ", null, details);
     return body(a);
+  }
+
+  record ScanRequest(String asOf) {}
+
+  /**
+   * Runs the stress scan now (a stress-scan instance, HR only) as of {@code asOf} (default: the
+   * engine's today) and answers what it did.
+   */
+  @PostMapping("/wellbeing/scan")
+  public Map<String, Object> scan(@RequestBody(required = false) ScanRequest request, Authentication auth) {
+    LocalDate day = asOf(request == null ? null : request.asOf());
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("asOf", day.toString());
+    variables.put("requested", true);
+    Map<String, Object> result = launcher.startAndAwait(WellbeingProcesses.SCAN, variables, java.time.Duration.ofSeconds(120));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("asOf", day.toString());
+    for (String key : List.of("evaluated", "red", "amber", "opened", "openedCaseIds", "headsUps")) {
+      body.put(key, result.get(key));
+    }
+    return body;
   }
 
   record PulseRequest(Integer pressure, String comment) {}

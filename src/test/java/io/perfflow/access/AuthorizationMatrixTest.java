@@ -137,6 +137,15 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
     assertThat(cyclePage.body()).doesNotContain(self).doesNotContain(colleague);
     assertThat(call(colleague, Call.get("/cycles/" + cycle)).body()).contains(colleague).doesNotContain(self);
 
+    // --- weekly plans (issue 14): self's plan for the engine's current week, baseline imported ----
+    String planWeek = io.perfflow.Periods.weekOf(java.time.LocalDate.ofInstant(java.time.Instant.parse(
+        s.hr().get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneOffset.UTC));
+    String baselineWeek = io.perfflow.Periods.weekOf(io.perfflow.Periods.mondayOf(planWeek).minusDays(7));
+    s.importMetrics(self, baselineWeek, Map.of("orders.count", java.math.BigDecimal.valueOf(40)));
+    long ownPlan = s.as(self).post("/api/plans", Map.of("week", planWeek, "items", List.of(Map.of(
+        "title", "Promotion", "kpi", "order-volume", "goal", "IMPROVE", "targetChange", 5, "unit", "POINTS"))))
+        .expect(201).body().path("id").asLong();
+
     // --- the matrix --------------------------------------------------------------------------------
     List<String> users = List.of(ANON, "oscar", self, "olivia", "paul", "admin");
     List<String> failures = new ArrayList<>();
@@ -172,6 +181,14 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.post("/api/tasks/" + ownApproval + "/complete", "{\"variables\":{\"decision\":\"MAYBE\"}}"), A, 403, 403, 400, 403, 403),
         new Row(Call.post("/api/tasks/" + otherApproval + "/complete", "{\"variables\":{\"decision\":\"MAYBE\"}}"), A, 403, 400, 400, 403, 403),
         new Row(Call.post("/api/tasks/" + otherApproval + "/assign", "{\"assignee\":\"nobody-here\"}"), A, 403, 400, 400, 403, 400),
+        // weekly plans (issue 14): own plan only, read by self, manager chain, HR
+        new Row(Call.post("/api/plans", "{}"), A, 400, 400, 400, 400, 400),
+        new Row(Call.get("/api/plans"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/plans/" + ownPlan), A, 403, 200, 200, 403, 200),
+        new Row(Call.get("/api/plans?employeeId=" + self), A, 403, 200, 200, 403, 200),
+        new Row(Call.get("/api/plans/template"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/campaigns/matrix-bad", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/campaigns"), A, 200, 200, 200, 200, 200),
         // supplier delays, audit, dev
         new Row(Call.get("/api/supplier-delays"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/supplier-delays?buyer=priya"), A, 403, 200, 200, 200, 200),
@@ -180,6 +197,29 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/wellbeing/signals/" + self), A, 403, 403, 403, 403, 200),
         new Row(Call.get("/api/pulse?employeeId=" + self), A, 403, 200, 403, 403, 200),
         new Row(new Call("POST", "/api/source/attendance", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        // customer service (issue 13): attribution report HR and cs-leads (cora, checked in CustomerServiceAttributionApiTest), rules HR
+        new Row(Call.get("/api/cs/attribution?storeId=S-JD-1&period=2026-13"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("PUT", "/api/cs/attribution-rules/S-JD-1", "{\"rule\":\"MAYBE\"}", "application/json"), A, 403, 403, 403, 403, 400),
+        // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
+        new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
+        // wellbeing cases (issue 11): HR only; the pulse page is everyone's own
+        new Row(Call.get("/api/wellbeing/cases"), A, 403, 403, 403, 403, 200),
+        new Row(Call.get("/api/wellbeing/cases/999999999"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/wellbeing/overview"), A, 403, 403, 403, 403, 200),
+        new Row(Call.post("/api/wellbeing/scan", "{\"asOf\":\"soon\"}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/pulse"), A, 200, 200, 200, 200, 200),
+        // data in (issue 10): source tables HR or a source-feeds service account; their description everyone
+        new Row(new Call("POST", "/api/source/suppliers", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("POST", "/api/source/no-such-table", "", "text/csv"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/source"), A, 200, 200, 200, 200, 200),
+        // metric definitions (issue 10): everyone reads what a KPI measures, HR defines
+        new Row(Call.get("/api/metrics"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/metrics/orders.count"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/metrics/matrix.metric", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        // people import and a cycle's results as CSV (issue 10): HR's
+        new Row(new Call("POST", "/api/employees/import", "", "text/csv"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/cycles/" + cycle + "/results.csv"), A, 403, 403, 403, 403, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
         // career ladders and promotions (issue 12): ladders readable by all, changed by HR; a career by the
@@ -200,7 +240,21 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/cycles/" + cycle), L, 200, 200, 200, 200, 200),
         new Row(Call.get("/career"), L, 200, 200, 200, 200, 200),
         new Row(Call.get("/career/" + self), L, 403, 200, 200, 403, 200),
-        new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200));
+        new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200),
+        new Row(Call.get("/wellbeing"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/wellbeing/cases/999999999"), L, 403, 403, 403, 403, 404),
+        new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200),
+        // dashboards (issue 10): everyone their own, a manager their reports, HR all
+        new Row(Call.get("/api/me/performance"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/me/performance?period=2026-02"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/team"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/team?managerId=olivia"), A, 403, 403, 200, 403, 200),
+        new Row(Call.get("/api/team?managerId=paul"), A, 403, 403, 403, 200, 200),
+        new Row(Call.get("/api/cycles/" + cycle + "/dashboard"), A, 403, 403, 403, 403, 200),
+        new Row(Call.get("/me"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/team"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/team?managerId=olivia"), L, 403, 403, 200, 403, 200),
+        new Row(Call.get("/cycles/" + cycle + "/dashboard"), L, 403, 403, 403, 403, 200));
     for (Row row : rows) {
       for (int i = 0; i < users.size(); i++) {
         Outcome o = call(users.get(i), row.call());
@@ -211,6 +265,17 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
       }
     }
     assertThat(failures).as("authorization matrix").isEmpty();
+    // Dashboards: what each caller gets is their own (no parameter names someone else) or their reports.
+    for (String user : List.of("oscar", self, "olivia", "paul", "admin")) {
+      assertThat(JSON.readTree(call(user, Call.get("/api/me/performance?employeeId=" + colleague)).body()).path("employeeId").asText())
+          .isEqualTo(user);
+    }
+    assertThat(teamMembers(call("oscar", Call.get("/api/team")))).isEmpty();
+    assertThat(teamMembers(call(self, Call.get("/api/team")))).isEmpty();
+    assertThat(teamMembers(call("olivia", Call.get("/api/team")))).contains(self, colleague, "oscar").doesNotContain("priya", "olivia");
+    assertThat(teamMembers(call("paul", Call.get("/api/team")))).contains("priya").doesNotContain(self, colleague, "oscar");
+    assertThat(teamMembers(call("admin", Call.get("/api/team?managerId=paul")))).contains("priya").doesNotContain(self);
+    assertThat(call("olivia", Call.get("/team")).body()).contains(colleague).doesNotContain("priya");
     // Nothing above changed the reviews: both still wait for approval.
     assertThat(s.review(ownReview).path("status").asText()).isEqualTo("APPROVAL");
     assertThat(s.review(otherReview).path("status").asText()).isEqualTo("APPROVAL");
@@ -228,6 +293,13 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
     List<Long> keys = new ArrayList<>();
     JSON.readTree(o.body()).forEach(t -> keys.add(t.path("key").asLong()));
     return keys;
+  }
+
+  private static List<String> teamMembers(Outcome o) throws Exception {
+    assertThat(o.status()).as(o.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(o.body()).path("members").forEach(m -> ids.add(m.path("employeeId").asText()));
+    return ids;
   }
 
   private static Map<String, JsonNode> rankingLines(Outcome o) throws Exception {

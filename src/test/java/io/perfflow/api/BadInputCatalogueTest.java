@@ -174,6 +174,11 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("selfComment 5000 characters", employee.post(complete, Api.vars("selfRating", 3, "selfComment", "c".repeat(5000))), 400, "selfComment");
     // 13. hiredOn: an onboarding date is fine, decades ahead is not
     expect("hiredOn 2100", hr.post("/api/employees", with(employee(id), "hiredOn", "2100-01-01")), 400, "hiredOn");
+    // 20. wellbeing cases and scan (issue 11): nothing audited or scanned on bad input
+    expect("wellbeing scan asOf 2026-13-40", hr.post("/api/wellbeing/scan", Map.of("asOf", "2026-13-40")), 400, "asOf");
+    expect("wellbeing scan asOf year 1900", hr.post("/api/wellbeing/scan", Map.of("asOf", "1900-01-01")), 400, "asOf");
+    expect("wellbeing cases status MAYBE", hr.get("/api/wellbeing/cases?status=MAYBE"), 400, "status");
+    expect("wellbeing case id abc", hr.get("/api/wellbeing/cases/abc"), 400, "id");
 
     // 14. career ladders and promotions (issue 12): sizes, ranges and dates checked before the database
     expect("ladder allowance 1e20", hr.put("/api/ladders/bad-input",
@@ -197,6 +202,39 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("nomination of someone on no ladder", hr.post("/api/promotions",
         Map.of("employeeId", emp, "toLevel", "junior-operator", "justification", "x")), 400, "employeeId");
 
+    // 14. weekly plans (issue 14): strict ISO weeks, every item linked to a KPI with a baseline, numbers in range
+    String planWeek = io.perfflow.Periods.weekOf(LocalDate.ofInstant(java.time.Instant.parse(
+        hr.get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneOffset.UTC));
+    Map<String, Object> planItem = new java.util.LinkedHashMap<>(Map.of(
+        "title", "Promotion", "kpi", "order-volume", "goal", "IMPROVE", "targetChange", 2, "unit", "POINTS"));
+    expect("plan week 2026-W54", employee.post("/api/plans", Map.of("week", "2026-W54", "items", List.of(planItem))), 400, "week");
+    expect("plan week +2026-W01", employee.post("/api/plans", Map.of("week", "+2026-W01", "items", List.of(planItem))), 400, "week");
+    expect("plan week 2025-W53", employee.post("/api/plans", Map.of("week", "2025-W53", "items", List.of(planItem))), 400, "week");
+    expect("plan item without a KPI of the scorecard", employee.post("/api/plans",
+        Map.of("week", planWeek, "items", List.of(with(planItem, "kpi", "posters")))), 400, "items[0].kpi");
+    expect("plan item target 1e2147483647", employee.postText("/api/plans", "{\"week\":\"" + planWeek
+        + "\",\"items\":[{\"title\":\"x\",\"kpi\":\"order-volume\",\"goal\":\"IMPROVE\",\"unit\":\"POINTS\",\"targetChange\":1e2147483647}]}",
+        MediaType.APPLICATION_JSON), 400, "items[0].targetChange");
+    expect("plan item title with NUL", employee.post("/api/plans",
+        Map.of("week", planWeek, "items", List.of(with(planItem, "title", "a\u0000b")))), 400, "items[0].title");
+    expect("plan item without baseline data", employee.post("/api/plans", Map.of("week", planWeek, "items", List.of(planItem))), 400, "items[0].kpi");
+    expect("plans of week 2026-W00", employee.get("/api/plans?week=2026-W00"), 400, "week");
+    expect("import for week 2025-W53", hr.postText("/api/metrics/import",
+        header + emp + ",orders.count,2025-W53,3,x\n", MediaType.valueOf("text/csv")), 400, "period");
+    assertThat(employee.get("/api/plans?employeeId=" + emp).expect(200).body()).as("no plan written").isEmpty();
+    expect("campaign ending before it starts", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-18",
+        "to", "2031-06-01", "role", "operations")), 400, "to");
+    expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
+    // dashboards (issue 10): the period is exactly YYYY-MM and not in the future; a manager that exists
+    expect("my performance period 2026-13", hr.get("/api/me/performance?period=2026-13"), 400, "period");
+    expect("my performance period +12026-01", rawGet("/api/me/performance?period=%2B12026-01"), 400, "period");
+    expect("my performance period 9999-01 (future)", hr.get("/api/me/performance?period=9999-01"), 400, "period");
+    expect("my performance period with NUL", rawGet("/api/me/performance?period=2026-01%00"), 400, null);
+    expect("team period 2026-1", hr.get("/api/team?period=2026-1"), 400, "period");
+    expect("team of nobody", hr.get("/api/team?managerId=nobody-at-all"), 400, "managerId");
+    expect("cycle dashboard of no cycle", hr.get("/api/cycles/999999999/dashboard"), 404, null);
+    expect("cycle dashboard id not a number", hr.get("/api/cycles/abc/dashboard"), 400, null);
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
     assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);
@@ -227,5 +265,91 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     s.importMetrics(id, YearMonth.from(start).toString(), s.valuesScoring("operations", "normal", 85));
     long cycle = s.startCycle(YearMonth.from(start).toString(), id);
     assertThat(s.reviewOf(cycle, id)).isPositive();
+  }
+
+  // --- customer service (issue 13) -------------------------------------------------------------
+  @Test
+  void customerServiceAttributionInputIsCheckedAndWritesNothing() {
+    Api hr = scenarios().hr();
+    long rulesBefore = jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single();
+    List<Long> before = footprint();
+    expect("attribution without storeId", hr.get("/api/cs/attribution?period=2026-10"), 400, "storeId");
+    expect("attribution without period", hr.get("/api/cs/attribution?storeId=S-JD-1"), 400, "period");
+    expect("attribution period +12026-01", hr.get("/api/cs/attribution?storeId=S-JD-1&period=+12026-01"), 400, "period");
+    expect("attribution storeId 300 characters", hr.get("/api/cs/attribution?period=2026-10&storeId=" + "s".repeat(300)), 400, "storeId");
+    expect("attribution NUL in storeId", rawGet("/api/cs/attribution?period=2026-10&storeId=%00x"), 400, "storeId");
+    expect("rule missing", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of()), 400, "rule");
+    expect("rule unknown", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", "LOUDEST")), 400, "rule");
+    expect("rule not a text", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", Map.of("x", 1))), 400, "rule");
+    expect("rule on a 300-character store", hr.put("/api/cs/attribution-rules/" + "s".repeat(300), Map.of("rule", "SPLIT")), 400, "storeId");
+    long poolsBefore = jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single();
+    Map<String, Object> pool = new LinkedHashMap<>(Map.of("team", "operations", "period", "2026-10", "amount", 1000, "currency", "EUR"));
+    expect("pool amount 1e20", hr.post("/api/bonus-pools", with(pool, "amount", 1e20)), 400, "amount");
+    expect("pool amount 3 decimals", hr.post("/api/bonus-pools", with(pool, "amount", 10.005)), 400, "amount");
+    expect("pool amount 0", hr.post("/api/bonus-pools", with(pool, "amount", 0)), 400, "amount");
+    expect("pool amount a text", hr.post("/api/bonus-pools", with(pool, "amount", "lots")), 400, "amount");
+    expect("pool currency eur", hr.post("/api/bonus-pools", with(pool, "currency", "eur")), 400, "currency");
+    expect("pool period 2026-13", hr.post("/api/bonus-pools", with(pool, "period", "2026-13")), 400, "period");
+    expect("pool team 300 characters", hr.post("/api/bonus-pools", with(pool, "team", "t".repeat(300))), 400, "team");
+    expect("pool team without reviews", hr.post("/api/bonus-pools", with(pool, "team", "no-such-team")), 400, "team");
+    expect("pool NUL in team", hr.post("/api/bonus-pools", with(pool, "team", "a\u0000b")), 400, "team");
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single()).isEqualTo(poolsBefore);
+    assertThat(failures).as("customer-service bad input").isEmpty();
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
+    assertThat(footprint()).isEqualTo(before);
+  }
+
+  // --- data in (issue 10): source files and metric definitions --------------------------------
+  @Test
+  void dataInBadInputIsA400NamingTheRowOrFieldAndWritesNothing() throws Exception {
+    Api hr = scenarios().hr();
+    MediaType csv = MediaType.valueOf("text/csv");
+    String tag = "bi" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    java.util.function.Supplier<List<Long>> sourceFootprint = () -> List.of(
+        jdbc.sql("SELECT count(*) FROM source.supplier").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM source.store").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM source.marketplace_order").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.metric_definition").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.employee").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE actor = 'admin'").query(Long.class).single());
+    List<Long> before = sourceFootprint.get();
+    expect("NUL in a source cell", hr.postText("/api/source/suppliers", "id,name\n" + tag + ",a\u0000b\n", csv), 400, "name");
+    expect("a 20,000-character source cell", hr.postText("/api/source/suppliers", "id,name\n" + tag + "," + "n".repeat(20_000) + "\n", csv), 400, "name");
+    expect("a 100,000-character CSV row", hr.postText("/api/source/suppliers", "id,name\n" + tag + "," + "n".repeat(100_000) + "\n", csv), 400, "row");
+    expect("JSON amount 1e2147483647", hr.postText("/api/source/orders",
+        "[{\"id\":1,\"storeId\":\"x\",\"orderDay\":\"2026-10-01\",\"customerId\":\"c\",\"amount\":1e2147483647}]", MediaType.APPLICATION_JSON), 400, "amount");
+    expect("a visitors count beyond int", hr.postText("/api/source/store-traffic", "storeId,day,visitors\nx,2026-10-01,99999999999\n", csv), 400, "visitors");
+    expect("an order id beyond bigint", hr.postText("/api/source/orders",
+        "id,storeId,orderDay,customerId,amount\n99999999999999999999,x,2026-10-01,c,1\n", csv), 400, "id");
+    expect("a date in the year 20260", hr.postText("/api/source/store-traffic", "storeId,day,visitors\nx,20260-10-01,1\n", csv), 400, "day");
+    expect("a 60,000-character JSON string", hr.postText("/api/source/suppliers",
+        "[{\"id\":\"" + tag + "\",\"name\":\"" + "n".repeat(60_000) + "\"}]", MediaType.APPLICATION_JSON), 400, "body");
+    expect("JSON nested 10 deep", hr.postText("/api/source/suppliers", "[{\"id\":" + "[".repeat(10) + "]".repeat(10) + "}]", MediaType.APPLICATION_JSON), 400, "body");
+    var latin1 = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/source/suppliers"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+        .header("Content-Type", "text/csv").header("Accept", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(("id,name\n" + tag + ",M\u00fcller\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).build();
+    var latin1Response = java.net.http.HttpClient.newHttpClient().send(latin1, java.net.http.HttpResponse.BodyHandlers.ofString());
+    expect("a body that is not UTF-8", new Api.Response(latin1Response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(latin1Response.body())), 400, "body");
+    // metric definitions
+    Map<String, Object> metric = new LinkedHashMap<>();
+    metric.put("name", "Bad input");
+    metric.put("unit", "n");
+    metric.put("description", "d");
+    expect("NUL in a metric name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "a\u0000b")), 400, "name");
+    expect("metric min 1e2147483647", hr.put("/api/metrics/" + tag + ".m", with(metric, "min", new java.math.BigDecimal("1e2147483647"))), 400, "min");
+    expect("metric max with 5 decimals", hr.put("/api/metrics/" + tag + ".m", with(metric, "max", new java.math.BigDecimal("1.00001"))), 400, "max");
+    expect("a 30,000-character query", hr.put("/api/metrics/" + tag + ".m", with(metric, "query", "SELECT 1 " + " ".repeat(30_000) + "-- x")), 400, "query");
+    expect("a 300-character name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "n".repeat(300))), 400, "name");
+    expect("a metric code of 200 characters", hr.put("/api/metrics/" + "m".repeat(200), metric), 400, "code");
+    // people import
+    String people = "id,name,email,role,team,manager,hiredOn,level,basePay\n";
+    expect("NUL in an imported name", hr.postText("/api/employees/import", people + tag + ",a\u0000b," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1\n", csv), 400, "row 1.name");
+    expect("imported basePay 1e2147483647", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1e2147483647\n", csv), 400, "row 1.basePay");
+    expect("imported basePay with 3 decimals", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1.125\n", csv), 400, "row 1.basePay");
+    expect("imported hiredOn 2100", hr.postText("/api/employees/import", people + tag + ",A," + tag + "@x.example,operations,ops,olivia,2100-01-01,L1,1\n", csv), 400, "row 1.hiredOn");
+    expect("imported people as a JSON object", hr.postText("/api/employees/import", "{\"id\":\"x\"}", MediaType.APPLICATION_JSON), 400, "body");
+    assertThat(failures).as("data-in bad-input catalogue").isEmpty();
+    assertThat(sourceFootprint.get()).as("nothing written (source tables, metric definitions, HR's audit events)").isEqualTo(before);
   }
 }

@@ -106,14 +106,64 @@ class EmbeddedScaleBenchmarkTest extends PerfFlowIntegrationTest {
 
   private Run cycle(ReviewScenarios s, int size, String period) {
     List<String> employees = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("employeeId,metric,period,value,source\n");
     for (int i = 0; i < size; i++) {
-      String id = s.hire("operations", "olivia");
-      employees.add(id);
+      employees.add(s.hire("operations", "olivia"));
+    }
+    return cycle(s, employees, period);
+  }
+
+  private static void importMetrics(ReviewScenarios s, List<String> employees, String period) {
+    StringBuilder csv = new StringBuilder("employeeId,metric,period,value,source\n");
+    for (int i = 0; i < employees.size(); i++) {
+      String id = employees.get(i);
       s.valuesScoring("operations", "normal", 85 + (i % 10)).forEach((m, v) ->
           csv.append(id).append(',').append(m).append(',').append(period).append(',').append(v.toPlainString()).append(",bench\n"));
     }
     s.hr().postText("/api/metrics/import", csv.toString(), MediaType.valueOf("text/csv")).expect(200);
+  }
+
+  /**
+   * Memory stays flat over the months: the same company (perfflow.benchmark.rss-company, default
+   * 50 people) through ten monthly cycles; the process's resident set size (VmRSS) after the
+   * first and after the tenth, each after a GC. Writes target/benchmark/embedded-rss.md.
+   */
+  @Test
+  void residentMemoryAfterOneAndTenCycles() throws IOException {
+    ReviewScenarios s = scenarios();
+    int company = Integer.getInteger("perfflow.benchmark.rss-company", 50);
+    List<String> employees = new ArrayList<>();
+    for (int i = 0; i < company; i++) {
+      employees.add(s.hire("operations", "olivia"));
+    }
+    long[] rss = new long[11];
+    for (int month = 1; month <= 10; month++) {
+      cycle(s, employees, String.format("2024-%02d", month));
+      rss[month] = residentMb();
+    }
+    String report = String.format(Locale.ROOT,
+        "# Resident memory over cycles (%s)%n%n%d-person company, one cycle a month, every task through the API.%n%n"
+            + "| after | RSS (MB) | vs after 1 |%n|---|---|---|%n| 1 cycle | %d | 1.00× |%n| 10 cycles | %d | %.2f× |%n",
+        java.time.LocalDate.now(), company, rss[1], rss[10], (double) rss[10] / rss[1]);
+    Path out = Path.of("target/benchmark/embedded-rss.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
+  /** This JVM's resident set size after a GC (Linux /proc; the embedded PostgreSQL is a separate process). */
+  private static long residentMb() throws IOException {
+    System.gc();
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS in /proc/self/status");
+  }
+
+  private Run cycle(ReviewScenarios s, List<String> employees, String period) {
+    int size = employees.size();
+    importMetrics(s, employees, period);
 
     long start = System.nanoTime();
     Map<String, Object> body = new LinkedHashMap<>();

@@ -48,6 +48,18 @@ class MetricImportServiceTest {
   }
 
   @Test
+  void importsIsoWeeksAsWellAsMonthsAndRefusesWeeksThatDoNotExist() {
+    imports.importCsv(HEADER + "carl,cs.teamwork-score,2026-W44,81,weekly\n" + "carl,cs.teamwork-score,2026-W53,82,weekly\n", "cora");
+    assertEquals(new BigDecimal("81.0000"), value("carl", "cs.teamwork-score", "2026-W44"));
+    assertEquals(new BigDecimal("82.0000"), value("carl", "cs.teamwork-score", "2026-W53"));
+    MetricImportException e = assertThrows(MetricImportException.class, () -> imports.importCsv(HEADER
+        + "carl,cs.teamwork-score,2025-W53,80,weekly\n" + "carl,cs.teamwork-score,2026-W00,80,weekly\n", "cora"));
+    assertEquals(List.of(
+        new RowError(1, "period", "malformed period '2025-W53', expected a month YYYY-MM or an ISO week YYYY-Www"),
+        new RowError(2, "period", "malformed period '2026-W00', expected a month YYYY-MM or an ISO week YYYY-Www")), e.errors());
+  }
+
+  @Test
   void reportsEveryErrorWithRowAndFieldAndWritesNothing() {
     MetricImportException e = assertThrows(MetricImportException.class, () -> imports.importCsv(HEADER
         + "carl,cs.teamwork-score,2026-10,85,ok\n"
@@ -62,7 +74,7 @@ class MetricImportServiceTest {
     assertEquals(List.of(
         new RowError(2, "employeeId", "unknown employee 'zed'"),
         new RowError(3, "metric", "unknown metric 'cs.no-such-metric'"),
-        new RowError(4, "period", "malformed period '2026-13', expected YYYY-MM"),
+        new RowError(4, "period", "malformed period '2026-13', expected a month YYYY-MM or an ISO week YYYY-Www"),
         new RowError(5, "value", "value 'eighty' is not a number"),
         new RowError(6, "value", "missing value"),
         new RowError(7, "source", "missing source"),
@@ -80,7 +92,7 @@ class MetricImportServiceTest {
          {"employeeId": "chen", "metric": "cs.teamwork-score", "period": "2026/10", "value": 70, "source": "x"}]""",
         "cora"));
 
-    assertEquals(List.of(new RowError(3, "period", "malformed period '2026/10', expected YYYY-MM")), e.errors());
+    assertEquals(List.of(new RowError(3, "period", "malformed period '2026/10', expected a month YYYY-MM or an ISO week YYYY-Www")), e.errors());
     assertNothingWritten();
   }
 

@@ -28,7 +28,7 @@ class MetricQueryTest {
     insertCustomerService();
     List<String> metrics = db.jdbc.sql("SELECT code FROM perfflow.metric_definition").query(String.class).list();
     List<String> employees = List.of("oscar", "owen", "priya", "pedro", "petra", "carl", "chen", "cruz", "cleo");
-    values = new SqlMetricSource(db.jdbc).read(employees, OCTOBER, metrics).stream()
+    values = new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource)).read(employees, OCTOBER, metrics).stream()
         .collect(Collectors.toMap(v -> v.employeeId() + "/" + v.metric(), MetricValue::value));
   }
 
@@ -101,7 +101,7 @@ class MetricQueryTest {
 
   @Test
   void aBuyerWithoutSupplierDelaysInThePeriodKeptNobodyWaiting() {
-    var november = new SqlMetricSource(db.jdbc).read(
+    var november = new SqlMetricSource(db.jdbc, io.perfflow.metrics.MetricQueries.on(db.dataSource)).read(
         java.util.List.of("priya", "oscar"), YearMonth.of(2026, 11), java.util.List.of("procurement.emergency-response-hours"));
     assertEquals(1, november.size(), "only the buyer gets the metric: " + november);
     assertEquals("priya", november.get(0).employeeId());

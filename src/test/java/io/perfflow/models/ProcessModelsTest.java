@@ -123,14 +123,17 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan",
+            "team-bonus-pool",
+            "weekly-plan",
+            "stress-scan", "stress-intervention");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(11);
+    assertThat(files(PROCESSES, "")).hasSize(15);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -273,7 +276,10 @@ class ProcessModelsTest {
         .containsExactlyInAnyOrder(
             "self-assessment", "manager-review", "approve-review", "hr-decision",
             "resolve-supplier-delay", "resolve-supplier-delay-escalated",
-            "hr-exception", "approve-promotion", "finalise-promotion");
+            "hr-exception", "approve-promotion", "finalise-promotion",
+            "lead-allocation", "approve-bonus-pool",
+            "weekly-review",
+            "stress-interview", "stress-step-manager", "stress-step-hr");
   }
 
   @Test
@@ -314,7 +320,22 @@ class ProcessModelsTest {
         .containsEntry("record-rejection", "perfflow.promotion.record-rejection")
         .containsEntry("record-finalisation", "perfflow.promotion.record-finalisation")
         .containsEntry("apply-promotion", "perfflow.promotion.apply")
-        .containsEntry("scan-eligibility", "perfflow.promotion.eligibility-scan");
+        .containsEntry("scan-eligibility", "perfflow.promotion.eligibility-scan")
+        .containsEntry("check-pool-reviews", "perfflow.bonus-pool.check-reviews")
+        .containsEntry("record-pool-lead-allocation", "perfflow.bonus-pool.record-lead-allocation")
+        .containsEntry("record-pool-hr-decision", "perfflow.bonus-pool.record-hr-decision")
+        .containsEntry("mail-members", "perfflow.mail.send")
+        .containsEntry("open-week", "perfflow.plans.open-week")
+        .containsEntry("remind-missing-plans", "perfflow.plans.remind-missing")
+        .containsEntry("check-lagging", "perfflow.plans.check-lagging")
+        .containsEntry("close-week", "perfflow.plans.close-week")
+        .containsEntry("record-weekly-review", "perfflow.plans.record-review")
+        .containsEntry("scan-stress-signals", "perfflow.wellbeing.scan")
+        .containsEntry("record-stress-case-started", "perfflow.wellbeing.record-started")
+        .containsEntry("record-stress-interview", "perfflow.wellbeing.record-interview")
+        .containsEntry("record-stress-interview-overdue", "perfflow.wellbeing.record-interview-overdue")
+        .containsEntry("record-stress-step-done", "perfflow.wellbeing.record-step")
+        .containsEntry("evaluate-stress-follow-up", "perfflow.wellbeing.follow-up");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");

@@ -28,6 +28,8 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
   @Autowired EmbeddedEngineRecords engineRecords;
 
   @Autowired TestRestTemplate http;
+  @Autowired io.perfflow.runtime.embedded.EmbeddedZeebeEngine engine;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
   @Override
   protected ReviewScenarios scenarios() {
@@ -150,5 +152,42 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
     assertThat(second.path("key").asLong()).isNotEqualTo(first);
     s.managerReview("olivia", review, 2, "Corrected.");
     assertThat(s.awaitStatus(review, "APPROVAL").path("finalTotal").decimalValue()).isEqualByComparingTo("87.00");
+  }
+
+  @Test
+  void theScoredKpiLinesAreAProcessVariableForTheTasklistForms() throws Exception {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    JsonNode scored = s.awaitStatus(review, "SELF_ASSESSMENT");
+    long instance = scored.path("processInstanceKey").asLong();
+    assertThat(instance).isPositive();
+
+    // What compute-scores wrote into the review's instance (the variable Tasklist's table reads).
+    String value = await().atMost(ReviewScenarios.PATIENCE).until(() -> engine.records().stream()
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance && "kpiLines".equals(v.getName()))
+        .map(io.camunda.zeebe.protocol.record.value.VariableRecordValue::getValue)
+        .reduce((first, last) -> last).orElse(null), java.util.Objects::nonNull);
+    JsonNode lines = json.readTree(value);
+    assertThat(lines).hasSize(5);
+    assertThat(lines).extracting(l -> l.path("kpi").asText())
+        .containsExactly("Order volume", "Conversion rate", "Average order value", "After-sales rate", "Customer retention");
+    JsonNode orders = lines.get(0);
+    assertThat(orders.path("actual").decimalValue()).isEqualByComparingTo("1020");
+    assertThat(orders.path("target").decimalValue()).isEqualByComparingTo("1200");
+    assertThat(orders.path("completion").decimalValue()).isEqualByComparingTo("85");
+    assertThat(orders.path("score").decimalValue()).isEqualByComparingTo("85");
+    assertThat(orders.path("weight").decimalValue()).isEqualByComparingTo("30");
+    assertThat(orders.path("unit").asText()).isEqualTo("orders");
+    // Lower is better: 2 - 1.15 = 0.85 as well; every line equals the review's own line.
+    JsonNode afterSales = lines.get(3);
+    assertThat(afterSales.path("actual").decimalValue()).isEqualByComparingTo("5.75");
+    assertThat(afterSales.path("completion").decimalValue()).isEqualByComparingTo("85");
+    JsonNode kpis = s.hr().get("/api/reviews/" + review).expect(200).body().path("lines");
+    for (int i = 0; i < kpis.size(); i++) {
+      assertThat(lines.get(i).path("score").decimalValue()).isEqualByComparingTo(kpis.get(i).path("score").decimalValue());
+      assertThat(lines.get(i).path("weight").decimalValue()).isEqualByComparingTo(kpis.get(i).path("weight").decimalValue());
+    }
   }
 }

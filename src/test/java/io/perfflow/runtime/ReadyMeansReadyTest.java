@@ -25,8 +25,9 @@ import org.springframework.core.annotation.Order;
 
 /**
  * /actuator/health says UP only when PerfFlow is really ready: while any startup work (here a
- * runner that the test holds) is still running it answers 503, and the first API call after UP
- * on a fresh database succeeds for the seeded admin.
+ * runner that the test holds) is still running it answers 503, and so does every API call (not
+ * 401 for a seeded admin who may not exist yet); the first API call after UP on a fresh database
+ * succeeds for the seeded admin.
  */
 @io.perfflow.support.ApplicationTest
 class ReadyMeansReadyTest {
@@ -57,6 +58,12 @@ class ReadyMeansReadyTest {
       HttpResponse<String> early = get(port, "/actuator/health", null);
       assertThat(early.statusCode()).as(early.body()).isEqualTo(503);
       assertThat(early.body()).contains("\"startup\":{\"status\":\"DOWN\"");
+      // An API call this early is told to come back, not that admin's password is wrong (the
+      // seeded admin may not exist yet).
+      HttpResponse<String> earlyAdmin = get(port, "/api/employees/admin", "admin:admin");
+      assertThat(earlyAdmin.statusCode()).as(earlyAdmin.body()).isEqualTo(503);
+      assertThat(earlyAdmin.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(get(port, "/", null).statusCode()).as("pages too").isEqualTo(503);
 
       release.countDown();
       ConfigurableApplicationContext context = app.get(3, TimeUnit.MINUTES);

@@ -45,4 +45,17 @@ class ProfileSelectionTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("astronaut");
   }
+
+  @Test
+  void newHiresAreScoredWithTheirRolesNewHireProfileForSixMonths() {
+    java.time.LocalDate hired = java.time.LocalDate.of(2026, 5, 20);
+    // Hired in May: October is 5 whole months later (new), November 6 (not any more).
+    assertThat(scorecards.selectProfile("operations", "S-WISH-1", hired, YearMonth.of(2026, 5))).isEqualTo("new-hire");
+    assertThat(scorecards.selectProfile("operations", "S-WISH-1", hired, YearMonth.of(2026, 10))).isEqualTo("new-hire");
+    assertThat(scorecards.selectProfile("operations", "S-WISH-1", hired, YearMonth.of(2026, 11))).isEqualTo("peak-season");
+    assertThat(scorecards.selectProfile("operations", "S-WISH-1", hired, YearMonth.of(2027, 1))).isEqualTo("normal");
+    // A role without a new-hire profile keeps its rules.
+    assertThat(scorecards.selectProfile("procurement", null, hired, YearMonth.of(2026, 6))).isEqualTo("normal");
+    assertThat(scorecards.selectProfile("customer-service", "S-VIP-NEW", hired, YearMonth.of(2026, 9))).isEqualTo("store-stage-1");
+  }
 }

@@ -120,6 +120,11 @@ class WebUiTest {
     assertThat(form.body())
         .contains("name=\"selfRating\"", "type=\"number\"", "min=\"1\"", "max=\"5\"", "<label for=\"f-selfRating\">",
             "name=\"selfComment\"", "<h3>Self-assessment</h3>", "Review summary", "What went well, what did not, what you need.");
+    // The form's table component shows owen his own KPI lines (kpiLines, as Tasklist would).
+    String kpiTable = form.body().substring(form.body().indexOf("id=\"t-self-assessment-kpis\""));
+    assertThat(kpiTable.substring(0, kpiTable.indexOf("</table>")))
+        .contains("<th scope=\"col\">Completion %</th>", "<th scope=\"col\">Weight %</th>", "Order volume", "Customer retention")
+        .doesNotContain("Nothing to show yet");
 
     // Someone else may neither see nor complete it.
     Browser oscar = new Browser().login("oscar", "demo");
@@ -166,6 +171,48 @@ class WebUiTest {
     assertThat(out.statusCode()).isEqualTo(302);
     assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
     assertThat(owen.get("/").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theDashboardsAreTablesFirstAndDrawChartsWithChartJsServedByTheApp() throws Exception {
+    Browser oscar = new Browser().login("oscar", "demo");
+    HttpResponse<String> me = oscar.get("/me?period=2026-10");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body())
+        .contains("<h1>My performance</h1>", "id=\"live-kpis\"", "Order volume", "id=\"live-total\"", "aria-current=\"page\">My performance</a>",
+            "/webjars/chart.js/" + io.perfflow.dashboard.DashboardPages.CHART_JS + "/dist/chart.umd.min.js", "/js/charts.js")
+        .doesNotContain("cdn", "<script>");
+    HttpResponse<String> badPeriod = oscar.get("/me?period=2026-13");
+    assertThat(badPeriod.statusCode()).isEqualTo(400);
+    assertThat(badPeriod.body()).contains("id=\"period-error\"", "is not a period YYYY-MM", "value=\"2026-13\"", "id=\"live-kpis\"");
+    // The chart library and the page script come from PerfFlow itself.
+    HttpResponse<String> chartJs = oscar.get("/webjars/chart.js/" + io.perfflow.dashboard.DashboardPages.CHART_JS + "/dist/chart.umd.min.js");
+    assertThat(chartJs.statusCode()).isEqualTo(200);
+    assertThat(chartJs.body()).contains("Chart.js v" + io.perfflow.dashboard.DashboardPages.CHART_JS);
+    HttpResponse<String> script = oscar.get("/js/charts.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("table[data-chart]");
+
+    // A plain employee has no team; olivia's team lists her reports only.
+    HttpResponse<String> noTeam = oscar.get("/team");
+    assertThat(noTeam.statusCode()).isEqualTo(200);
+    assertThat(noTeam.body()).contains("Nobody reports to you");
+    Browser olivia = new Browser().login("olivia", "demo");
+    HttpResponse<String> team = olivia.get("/team?period=2026-10");
+    assertThat(team.statusCode()).isEqualTo(200);
+    assertThat(team.body()).contains("<h1>My team</h1>", "id=\"team-current\"", "id=\"team-trend\"", "data-chart=\"line\"", "(oscar)", "(owen)")
+        .doesNotContain("(priya)");
+    assertThat(olivia.get("/team?managerId=paul").statusCode()).isEqualTo(403);
+
+    // HR's cycle statistics, linked from the cycle page.
+    Browser admin = new Browser().login("admin", "admin");
+    long cycleId = Long.parseLong(admin.post("/cycles", admin.get("/cycles").body(), Map.of("period", "2026-09", "employeeIds", "opal"))
+        .headers().firstValue("Location").orElseThrow().replaceAll(".*/cycles/", ""));
+    assertThat(admin.get("/cycles/" + cycleId).body()).contains("/cycles/" + cycleId + "/dashboard");
+    HttpResponse<String> stats = admin.get("/cycles/" + cycleId + "/dashboard");
+    assertThat(stats.statusCode()).isEqualTo(200);
+    assertThat(stats.body()).contains("id=\"rating-histogram\"", "data-chart=\"bar\"", "EXCELLENT", "id=\"adjustment-facts\"", "Late steps");
+    assertThat(olivia.get("/cycles/" + cycleId + "/dashboard").statusCode()).isEqualTo(403);
   }
 
   /** The employee's self-assessment in this cycle (another class may have started one for owen too). */

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * With a data folder the embedded engine brings every process instance back after a restart, so
- * there is nothing to do. When it started without its data (none configured, the default; or the
- * folder was removed or unreadable) while PostgreSQL still holds in-flight work, that work cannot
+ * there is nothing to do. When it started without its data (the folder was removed or unreadable, or
+ * none is configured: an empty {@code perfflow.embedded.engine.data-dir}, as in the tests) while PostgreSQL still holds in-flight work, that work cannot
  * come back: the open tasks are closed, and each process family recovers its own subjects
  * ({@link LostInstancesRecovery}: reviews become INTERRUPTED so HR can restart them, supplier-delay
  * cases start again), with the reason, instead of silently never moving again.

@@ -74,6 +74,7 @@ public final class EmbeddedZeebeEngine {
   private final String historyDetail;
   private final AtomicReference<Duration> advanced;
   private final ScheduledExecutorService snapshots;
+  private final EngineState state;
   private volatile long snapshotPosition;
   private volatile boolean stopped;
 
@@ -91,6 +92,7 @@ public final class EmbeddedZeebeEngine {
     this.historyDetail = historyDetail;
     this.advanced = new AtomicReference<>(offset);
     this.snapshotPosition = snapshotPosition;
+    this.state = new EngineState(db);
     if (files.durable() && !snapshotInterval.isZero() && !snapshotInterval.isNegative()) {
       snapshots = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "perfflow-engine-snapshot");
@@ -115,6 +117,14 @@ public final class EmbeddedZeebeEngine {
    * caught up with its log and processes new commands.
    */
   public static EmbeddedZeebeEngine start(int port, String dataDir, Duration snapshotInterval) {
+    return start(port, dataDir, snapshotInterval, FileLogStorage.DEFAULT_SEGMENT_SIZE);
+  }
+
+  /**
+   * As {@link #start(int, String, Duration)}, with the size at which the engine log starts a new
+   * segment file (whole segments are deleted once a snapshot covers them).
+   */
+  public static EmbeddedZeebeEngine start(int port, String dataDir, Duration snapshotInterval, long segmentSize) {
     long started = System.nanoTime();
     EngineFiles files = EngineFiles.open(dataDir);
     FileLogStorage storage = null;
@@ -125,10 +135,11 @@ public final class EmbeddedZeebeEngine {
       String detail;
       boolean hadLog = Files.exists(files.log());
       try {
-        storage = FileLogStorage.open(files.log(), files.durable());
-        history = hadLog && storage.blocks() > 0 ? History.RESTORED : History.NONE;
+        storage = FileLogStorage.open(files.log(), files.durable(), segmentSize);
+        history = hadLog && (storage.blocks() > 0 || files.hasSnapshot()) ? History.RESTORED : History.NONE;
         detail = history == History.RESTORED
-            ? "engine log " + files.log() + " read (" + storage.blocks() + " blocks, " + storage.sizeInBytes() / 1024 + " KiB)"
+            ? "engine log " + files.log() + " read (" + storage.segments() + " segments, " + storage.blocks() + " blocks, "
+                + storage.sizeInBytes() / 1024 + " KiB)"
             : files.durable() ? "no engine log in " + files.dir() + " (a first start, or the engine data was removed)"
                 : "the engine keeps no data across restarts (perfflow.embedded.engine.data-dir is empty)";
       } catch (FileLogStorage.Unreadable e) {
@@ -136,7 +147,7 @@ public final class EmbeddedZeebeEngine {
         history = History.UNREADABLE;
         detail = "the engine data in " + files.dir() + " could not be read (" + e.getMessage() + "); it was moved to " + aside;
         LOG.error("Embedded engine: {}. The engine starts empty; what was in flight cannot come back.", detail);
-        storage = FileLogStorage.open(files.log(), files.durable());
+        storage = FileLogStorage.open(files.log(), files.durable(), segmentSize);
       }
 
       long restoredSnapshot = history == History.RESTORED ? files.restoreLatestSnapshotInto(files.runtime()) : -1;
@@ -237,6 +248,7 @@ public final class EmbeddedZeebeEngine {
         // The processor is closed: a snapshot now makes the next start replay (almost) nothing.
         takeSnapshot();
       }
+      state.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -266,15 +278,53 @@ public final class EmbeddedZeebeEngine {
     }
   }
 
-  /** Snapshots the state if the engine has processed anything since the last snapshot. */
+  /**
+   * Snapshots the state if the engine has processed anything since the last snapshot, then
+   * deletes the log segments the snapshot makes unnecessary.
+   *
+   * <p>The position is the state's own last processed position, read before the checkpoint: the
+   * checkpoint holds at least that much (processing only moves forward), so everything the next
+   * start replays (the records after the position the checkpoint holds) is after it and kept.
+   */
   synchronized void takeSnapshot() {
-    long processed = parts.streamProcessor().isActorClosed() ? storage.highestPosition()
-        : parts.streamProcessor().getLastProcessedPositionAsync().join();
+    long processed = state.lastProcessedPosition();
     if (processed <= snapshotPosition) {
       return;
     }
     files.snapshot(db, processed);
     snapshotPosition = processed;
+    storage.compact(processed);
+  }
+
+  /** Whether the engine has processed everything in its log (benchmarks wait for it). */
+  boolean processingCaughtUp() {
+    return parts.streamProcessor().hasProcessingReachedTheEnd().join();
+  }
+
+  /** The position the last snapshot was taken at (-1: none yet). */
+  public long snapshotPosition() {
+    return snapshotPosition;
+  }
+
+  /** What the engine log holds on disk now (segments, blocks, bytes, lowest and highest position). */
+  public String logSummary() {
+    return storage.segments() + " segments, " + storage.blocks() + " blocks, " + storage.sizeInBytes() + " bytes, positions "
+        + storage.lowestPosition() + ".." + storage.highestPosition();
+  }
+
+  /** Bytes the engine log takes on disk. */
+  public long logSizeInBytes() {
+    return storage.sizeInBytes();
+  }
+
+  /** The lowest record position still in the engine log (older records were compacted away). */
+  public long lowestLogPosition() {
+    return storage.lowestPosition();
+  }
+
+  /** Incidents open in the engine state now (read from the state, not the log). */
+  public List<EmbeddedEngineRecords.OpenIncident> openIncidents() {
+    return state.openIncidents();
   }
 
   private static void closeQuietly(FileLogStorage storage, ZeebeDb<?> db, ActorScheduler scheduler, EngineFiles files) {
@@ -374,7 +424,10 @@ public final class EmbeddedZeebeEngine {
     return last;
   }
 
-  /** Every record in the log (tests and occasional questions only: it reads the whole log). */
+  /**
+   * Every record still in the log (tests and occasional questions only: it reads the whole log;
+   * records before the last snapshots were compacted away).
+   */
   public List<Record<?>> records() {
     List<Record<?>> all = new ArrayList<>();
     forEachRecord(-1, all::add);

@@ -27,15 +27,16 @@ import org.springframework.util.StringUtils;
  * {@code ./data/engine}):
  *
  * <pre>
- *   log                 every record the engine wrote (FileLogStorage), the source of truth
+ *   log/                the engine's records since shortly before the newest snapshot, in segment
+ *                       files (FileLogStorage); older segments are deleted after each snapshot
  *   snapshots/&lt;pos&gt;/    the newest RocksDB state snapshot, taken at log position pos
  *   clock-offset        how far the engine clock runs ahead of the wall clock (dev clock)
  *   runtime/            the live RocksDB state: a copy of the snapshot, rebuilt at every start
  *   .lock               held while an engine uses the folder
  * </pre>
  *
- * Only {@code log}, {@code snapshots} and {@code clock-offset} matter for a backup; {@code
- * runtime} is thrown away at start. An empty setting gives a temporary folder deleted at stop.
+ * Only {@code log}, {@code snapshots} and {@code clock-offset} matter for a backup (together: the
+ * log alone no longer holds the whole history); {@code runtime} is thrown away at start. An empty setting gives a temporary folder deleted at stop.
  */
 final class EngineFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineFiles.class);
@@ -139,6 +140,11 @@ final class EngineFiles implements AutoCloseable {
     return Long.parseLong(latest.get().getFileName().toString());
   }
 
+  /** Whether a finished state snapshot exists. */
+  boolean hasSnapshot() throws IOException {
+    return latestSnapshot().isPresent();
+  }
+
   private Optional<Path> latestSnapshot() throws IOException {
     try (Stream<Path> entries = Files.list(snapshots())) {
       return entries.filter(p -> p.getFileName().toString().matches("\\d+")).max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())));
@@ -151,6 +157,17 @@ final class EngineFiles implements AutoCloseable {
       Path tmp = snapshots().resolve(TMP + position);
       deleteRecursively(tmp);
       db.createSnapshot(tmp.toFile());
+      if (durable) {
+        // The log before this position is deleted once the snapshot is in place: it must be on disk.
+        try (Stream<Path> files = Files.list(tmp)) {
+          for (Path file : files.toList()) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+              channel.force(true);
+            }
+          }
+        }
+        forceDirectory(tmp);
+      }
       Path done = snapshots().resolve(Long.toString(position));
       deleteRecursively(done);
       Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
@@ -199,7 +216,7 @@ final class EngineFiles implements AutoCloseable {
     }
   }
 
-  private static void forceDirectory(Path directory) {
+  static void forceDirectory(Path directory) {
     try (FileChannel d = FileChannel.open(directory, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException e) {

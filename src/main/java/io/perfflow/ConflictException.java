@@ -1,0 +1,11 @@
+package io.perfflow;
+
+/**
+ * A write that contradicts what exists (a second plan for the same week, ...); the API answers
+ * 409 with the message. Generic: any family may throw it.
+ */
+public class ConflictException extends RuntimeException {
+  public ConflictException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,195 @@
+package io.perfflow.plans;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfflow.InvalidInputException;
+import io.perfflow.InvalidInputException.FieldError;
+import io.perfflow.Numbers;
+import io.perfflow.Texts;
+import io.perfflow.audit.AuditLog;
+import io.perfflow.scorecard.Kpi;
+import io.perfflow.scorecard.Scorecards;
+import io.perfflow.scorecard.WeightProfile;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaigns (618: June 1–18, Double 11: November 1–11): a date range for one role with a plan
+ * template (the items a weekly plan of a week overlapping the campaign starts from) and optionally
+ * a scorecard profile that applies to review periods overlapping it ({@code Scorecards.selectProfile}:
+ * a campaign wins over the peak-season calendar). This class alone writes the {@code campaign}
+ * table; the profile rule reads it.
+ */
+@Service
+public class Campaigns {
+  static final int MAX_DAYS = 92;
+  private static final BigDecimal MAX_CHANGE = new BigDecimal("1000000");
+
+  private final JdbcClient jdbc;
+  private final Scorecards scorecards;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+
+  public Campaigns(JdbcClient jdbc, Scorecards scorecards, AuditLog audit, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.scorecards = scorecards;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  public record TemplateItem(String title, String kpi, PlanGoal goal, BigDecimal targetChange, ChangeUnit unit) {}
+
+  public record CampaignInput(String name, String from, String to, String role, List<TemplateItem> planTemplate, String profile) {}
+
+  public record Campaign(String code, String name, LocalDate from, LocalDate to, String role, List<TemplateItem> planTemplate, String profile) {}
+
+  @Transactional
+  public Campaign save(String code, CampaignInput in, String actor) {
+    List<FieldError> errors = new ArrayList<>();
+    if (code == null || !code.matches("[a-z0-9][a-z0-9-]{0,49}")) {
+      errors.add(new FieldError("code", "'" + Texts.excerpt(code) + "' is not a campaign code (lower-case letters, digits and '-', at most 50)"));
+    }
+    if (in == null) {
+      errors.add(new FieldError("body", "is required: {name, from, to, role, planTemplate, profile}"));
+      throw new InvalidInputException(errors);
+    }
+    if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
+      errors.add(new FieldError("name", "a campaign needs a name of 1 to 100 characters"));
+    }
+    LocalDate from = date("from", in.from(), errors);
+    LocalDate to = date("to", in.to(), errors);
+    if (from != null && to != null) {
+      if (to.isBefore(from)) {
+        errors.add(new FieldError("to", "ends before it starts (" + from + ")"));
+      } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+        errors.add(new FieldError("to", "a campaign lasts at most " + MAX_DAYS + " days"));
+      }
+    }
+    WeightProfile profile = null;
+    if (in.role() == null || in.role().isBlank() || in.role().length() > 100) {
+      errors.add(new FieldError("role", "is required"));
+    } else if (scorecards.find(in.role(), Scorecards.NORMAL).isEmpty()) {
+      errors.add(new FieldError("role", "role '" + Texts.excerpt(in.role()) + "' has no scorecard"));
+    } else {
+      String name = in.profile() == null ? Scorecards.NORMAL : in.profile();
+      Optional<WeightProfile> found = name.length() > 100 ? Optional.empty() : scorecards.find(in.role(), name);
+      if (found.isEmpty()) {
+        errors.add(new FieldError("profile", "role '" + in.role() + "' has no profile '" + Texts.excerpt(name) + "'"));
+      } else {
+        profile = found.get();
+      }
+    }
+    List<TemplateItem> items = in.planTemplate() == null ? List.of() : in.planTemplate();
+    if (items.size() > WeeklyPlans.MAX_ITEMS) {
+      errors.add(new FieldError("planTemplate", "at most " + WeeklyPlans.MAX_ITEMS + " items, got " + items.size()));
+    } else {
+      Set<String> kpis = profile == null ? Set.of() : profile.kpis().stream().map(Kpi::code).collect(Collectors.toSet());
+      for (int i = 0; i < items.size(); i++) {
+        TemplateItem item = items.get(i);
+        String at = "planTemplate[" + i + "]";
+        if (item == null) {
+          errors.add(new FieldError(at, "is required"));
+          continue;
+        }
+        if (item.title() == null || item.title().isBlank() || item.title().length() > WeeklyPlans.MAX_TITLE) {
+          errors.add(new FieldError(at + ".title", "a title of 1 to " + WeeklyPlans.MAX_TITLE + " characters"));
+        }
+        if (profile != null && (item.kpi() == null || !kpis.contains(item.kpi()))) {
+          errors.add(new FieldError(at + ".kpi", "'" + Texts.excerpt(item.kpi()) + "' is not a KPI of " + profile.role() + "/"
+              + profile.profile() + ": one of " + kpis));
+        }
+        if (item.goal() == null) {
+          errors.add(new FieldError(at + ".goal", "is required: IMPROVE or REDUCE"));
+        }
+        if (item.unit() == null) {
+          errors.add(new FieldError(at + ".unit", "is required: POINTS or PERCENT"));
+        }
+        Optional<String> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
+        String sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
+        if (range.isPresent() || sign != null) {
+          errors.add(new FieldError(at + ".targetChange", range.orElse(sign)));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    String template;
+    try {
+      template = json.writeValueAsString(items);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    jdbc.sql("""
+            INSERT INTO campaign (code, name, from_day, to_day, role, plan_template, profile, updated_by)
+            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, from_day = excluded.from_day, to_day = excluded.to_day,
+              role = excluded.role, plan_template = excluded.plan_template, profile = excluded.profile,
+              updated_by = excluded.updated_by, updated_at = now()""")
+        .params(code, in.name().strip(), from, to, in.role(), template, in.profile(), actor).update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("code", code);
+    details.put("name", in.name().strip());
+    details.put("from", from.toString());
+    details.put("to", to.toString());
+    details.put("role", in.role());
+    details.put("profile", in.profile());
+    details.put("planTemplate", items);
+    audit.append(actor, "CAMPAIGN_SAVED", null, details);
+    return find(code).orElseThrow();
+  }
+
+  public Optional<Campaign> find(String code) {
+    return jdbc.sql("SELECT * FROM campaign WHERE code = ?").param(code).query(this::campaign).optional();
+  }
+
+  public List<Campaign> all() {
+    return jdbc.sql("SELECT * FROM campaign ORDER BY from_day, code").query(this::campaign).list();
+  }
+
+  /** The earliest campaign of {@code role} that overlaps the days {@code from}..{@code to}, if any. */
+  public Optional<Campaign> during(String role, LocalDate from, LocalDate to) {
+    return jdbc.sql("SELECT * FROM campaign WHERE role = ? AND from_day <= ? AND to_day >= ? ORDER BY from_day, code LIMIT 1")
+        .params(role, to, from).query(this::campaign).optional();
+  }
+
+  private Campaign campaign(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    List<TemplateItem> items;
+    try {
+      items = List.of(json.readValue(rs.getString("plan_template"), TemplateItem[].class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("campaign " + rs.getString("code") + " has an unreadable plan template", e);
+    }
+    return new Campaign(rs.getString("code"), rs.getString("name"), rs.getObject("from_day", LocalDate.class),
+        rs.getObject("to_day", LocalDate.class), rs.getString("role"), items, rs.getString("profile"));
+  }
+
+  private static LocalDate date(String field, String text, List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      errors.add(new FieldError(field, "is required (YYYY-MM-DD)"));
+      return null;
+    }
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      errors.add(new FieldError(field, "'" + Texts.excerpt(text) + "' is not a date YYYY-MM-DD"));
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "'" + text + "' is not a date YYYY-MM-DD"));
+      return null;
+    }
+  }
+}

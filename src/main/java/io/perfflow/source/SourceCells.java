@@ -1,0 +1,181 @@
+package io.perfflow.source;
+
+import io.perfflow.metrics.RowError;
+import io.perfflow.source.SourceTable.RowProblem;
+import io.perfflow.source.SourceTable.RowRule;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Turns one record's cells into typed values by the table's descriptor, or names each bad cell. */
+final class SourceCells {
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,20}(\\.\\d{1,20})?");
+  private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?");
+
+  private SourceCells() {}
+
+  /** The row's values in column order, or null after adding its errors. */
+  static Object[] parse(SourceTable table, Map<String, String> record, long row, List<RowError> errors) {
+    int r = (int) row;
+    if (record.containsKey("#cells")) {
+      errors.add(new RowError(r, "row", record.get("#cells")));
+      return null;
+    }
+    if (record.containsKey("#unknown")) {
+      errors.add(new RowError(r, io.perfflow.Texts.excerpt(record.get("#unknown")), "unknown field; the fields are "
+          + String.join(", ", table.columns().stream().map(SourceColumn::field).toList())));
+      return null;
+    }
+    int before = errors.size();
+    List<SourceColumn> columns = table.columns();
+    Object[] values = new Object[columns.size()];
+    Map<String, Object> byField = new HashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      SourceColumn c = columns.get(i);
+      String text = record.get(c.field());
+      if (text != null && text.indexOf('\0') >= 0) {
+        errors.add(new RowError(r, c.field(), text.equals(SourceRecords.NOT_A_VALUE) ? "must be a single value, not an object or array" : "contains a NUL character"));
+        continue;
+      }
+      if (text != null) {
+        text = text.strip();
+      }
+      if (text == null || text.isEmpty()) {
+        if (c.required()) {
+          errors.add(new RowError(r, c.field(), "is required (" + c.type().form() + ")"));
+          continue;
+        }
+        text = c.defaultValue();
+        if (text == null) {
+          continue;
+        }
+      }
+      try {
+        values[i] = value(c, text);
+        byField.put(c.field(), values[i]);
+      } catch (IllegalArgumentException e) {
+        errors.add(new RowError(r, c.field(), e.getMessage()));
+      }
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    for (RowRule rule : table.rules()) {
+      Optional<RowProblem> problem = rule.check().apply(byField);
+      if (problem.isPresent()) {
+        errors.add(new RowError(r, problem.get().field(), problem.get().message()));
+      }
+    }
+    return errors.size() > before ? null : values;
+  }
+
+  private static Object value(SourceColumn c, String text) {
+    String shown = io.perfflow.Texts.excerpt(text);
+    switch (c.type()) {
+      case TEXT -> {
+        if (text.length() > c.maxLength()) {
+          throw new IllegalArgumentException("is " + text.length() + " characters long; at most " + c.maxLength());
+        }
+        return text;
+      }
+      case INTEGER, BIGINT -> {
+        if (!INTEGER.matcher(text).matches()) {
+          throw new IllegalArgumentException("must be a " + c.type().form() + ", got '" + shown + "'");
+        }
+        BigInteger v = new BigInteger(text);
+        BigDecimal d = new BigDecimal(v);
+        BigDecimal min = c.min() != null ? c.min() : BigDecimal.valueOf(Long.MIN_VALUE);
+        BigDecimal max = c.max() != null ? c.max() : BigDecimal.valueOf(Long.MAX_VALUE);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+          throw new IllegalArgumentException("must be " + io.perfflow.Numbers.range(min, max) + ", got " + shown);
+        }
+        return v.longValue();
+      }
+      case DECIMAL -> {
+        if (!DECIMAL.matcher(text).matches()) {
+          throw new IllegalArgumentException("must be a plain decimal number like 12.50, got '" + shown + "'");
+        }
+        BigDecimal v = new BigDecimal(text);
+        Optional<String> problem = io.perfflow.Numbers.problem(v, c.min(), c.max(), c.scale());
+        if (problem.isPresent()) {
+          throw new IllegalArgumentException(problem.get());
+        }
+        return v;
+      }
+      case BOOLEAN -> {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+          case "true", "1" -> Boolean.TRUE;
+          case "false", "0" -> Boolean.FALSE;
+          default -> throw new IllegalArgumentException("must be true or false, got '" + shown + "'");
+        };
+      }
+      case DATE -> {
+        LocalDate d;
+        try {
+          d = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException("must be a date like 2026-10-01, got '" + shown + "'");
+        }
+        if (d.getYear() < 2000 || d.getYear() > 2100) {
+          throw new IllegalArgumentException("must be between 2000 and 2100, got " + d);
+        }
+        return d;
+      }
+      case TIMESTAMP -> {
+        if (!TIMESTAMP.matcher(text).matches()) {
+          throw new IllegalArgumentException("must be a local date-time like 2026-10-01T09:30:00 (company time, no zone), got '" + shown + "'");
+        }
+        LocalDateTime t;
+        try {
+          t = LocalDateTime.parse(text.replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException("is not a valid date-time: '" + shown + "'");
+        }
+        if (t.getYear() < 2000 || t.getYear() > 2100) {
+          throw new IllegalArgumentException("must be between 2000 and 2100, got " + t);
+        }
+        return t;
+      }
+      case ENUM -> {
+        if (!c.values().contains(text)) {
+          throw new IllegalArgumentException("must be one of " + String.join(", ", c.values()) + ", got '" + shown + "'");
+        }
+        return text;
+      }
+      case PERIOD -> {
+        if (!io.perfflow.Periods.isValid(text)) {
+          throw new IllegalArgumentException("must be a month YYYY-MM, got '" + shown + "'");
+        }
+        return text;
+      }
+      default -> throw new IllegalStateException("unknown type " + c.type());
+    }
+  }
+
+  /** The values as one line of PostgreSQL COPY CSV: NULL unquoted empty, text always quoted. */
+  static void appendCopyLine(StringBuilder out, long row, Object[] values) {
+    out.append(row);
+    for (Object v : values) {
+      out.append(',');
+      if (v == null) {
+        continue;
+      }
+      if (v instanceof String s) {
+        out.append('"').append(s.replace("\"", "\"\"")).append('"');
+      } else if (v instanceof BigDecimal d) {
+        out.append(d.toPlainString());
+      } else {
+        out.append(v);
+      }
+    }
+    out.append('\n');
+  }
+}

@@ -1,0 +1,148 @@
+package io.perfflow.runtime.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durable engine over many records: each snapshot deletes the log segments it makes
+ * unnecessary, so the log stays a few segments long however much the engine writes; a restart
+ * from the snapshot and the rest of the log has everything (a waiting user task with its key, an
+ * open incident, read from the engine state), and work goes on.
+ */
+@io.perfflow.support.ApplicationTest
+class EngineLogCompactionTest {
+  static final long SEGMENT = 64 * 1024;
+  @TempDir Path data;
+  EmbeddedZeebeEngine engine;
+  CamundaClient client;
+  final List<JobWorker> workers = new ArrayList<>();
+
+  void start() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    engine = EmbeddedZeebeEngine.start(port, data.resolve("engine").toString(), Duration.ZERO, SEGMENT);
+    client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build();
+    workers.add(client.newWorker().jobType("work").handler((c, job) -> c.newCompleteCommand(job).send().join()).open());
+    workers.add(client.newWorker().jobType("break")
+        .handler((c, job) -> c.newFailCommand(job).retries(0).errorMessage("broken on purpose " + job.getVariable("n")).send().join())
+        .open());
+  }
+
+  void stop() {
+    workers.forEach(JobWorker::close);
+    workers.clear();
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+    if (engine != null) {
+      engine.stop();
+      engine = null;
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    stop();
+  }
+
+  long completedInstances() {
+    long n = 0;
+    for (Record<?> r : engine.records()) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+          && ((ProcessInstanceRecordValue) r.getValue()).getBpmnElementType().name().equals("PROCESS")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void snapshotsCompactTheLogAndARestartHasEverything() throws Exception {
+    start();
+    client.newDeployResourceCommand()
+        .addProcessModel(Bpmn.createExecutableProcess("work").startEvent().serviceTask("w", t -> t.zeebeJobType("work")).endEvent().done(), "work.bpmn")
+        .addProcessModel(Bpmn.createExecutableProcess("wait").startEvent().userTask("approve", t -> t.zeebeUserTask()).endEvent().done(), "wait.bpmn")
+        .addProcessModel(Bpmn.createExecutableProcess("break").startEvent().serviceTask("b", t -> t.zeebeJobType("break")).endEvent().done(), "break.bpmn")
+        .send().join();
+    long waiting = client.newCreateInstanceCommand().bpmnProcessId("wait").latestVersion().send().join().getProcessInstanceKey();
+    long broken = client.newCreateInstanceCommand().bpmnProcessId("break").latestVersion().variables(Map.of("n", 1)).send().join()
+        .getProcessInstanceKey();
+    await().atMost(Duration.ofSeconds(30)).until(() -> engine.openIncidents().stream().anyMatch(i -> i.processInstanceKey() == broken));
+    long userTaskKey = await().atMost(Duration.ofSeconds(30)).until(() -> userTaskKeyOf(waiting), k -> k > 0);
+
+    long maxLog = 0;
+    int rounds = 12;
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < 20; i++) {
+        client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult().send().join();
+      }
+      engine.takeSnapshot();
+      maxLog = Math.max(maxLog, engine.logSizeInBytes());
+    }
+    long written = engine.snapshotPosition();
+    assertThat(engine.lowestLogPosition()).as("the oldest records were deleted: %s", engine.logSummary()).isGreaterThan(written / 2);
+    assertThat(maxLog).as("log bounded by a few segments while %s records were written (%s)", written, engine.logSummary())
+        .isLessThanOrEqualTo(3 * SEGMENT);
+    assertThat(engine.records()).as("a few segments' records only").hasSizeLessThan((int) written / 3);
+    assertThat(engine.openIncidents()).as("the incident is read from the state, not the compacted log")
+        .anyMatch(i -> i.processInstanceKey() == broken && i.message().equals("broken on purpose 1") && i.elementId().equals("b"));
+
+    stop();
+    start();
+    assertThat(engine.history()).isEqualTo(EmbeddedZeebeEngine.History.RESTORED);
+    assertThat(engine.openIncidents()).anyMatch(i -> i.processInstanceKey() == broken);
+    // the user task is back with its key: completing it completes its process instance
+    new EmbeddedUserTaskBridge(engine, new com.fasterxml.jackson.databind.ObjectMapper()).complete(userTaskKey, Map.of());
+    await().atMost(Duration.ofSeconds(30)).until(() -> instanceCompleted(waiting));
+    // and new work runs on the restored state
+    client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult().send().join();
+    // resolving the incident removes it from the state
+    var incident = engine.openIncidents().stream().filter(i -> i.processInstanceKey() == broken).findFirst().orElseThrow();
+    client.newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+    await().atMost(Duration.ofSeconds(30)).until(() -> engine.openIncidents().stream().anyMatch(i -> i.processInstanceKey() == broken
+        && i.key() != incident.key()));
+    assertThat(engine.openIncidents()).noneMatch(i -> i.key() == incident.key());
+  }
+
+  long userTaskKeyOf(long processInstanceKey) {
+    for (Record<?> r : engine.records()) {
+      if (r.getValueType() == ValueType.USER_TASK && r.getIntent().name().equals("CREATED")
+          && ((io.camunda.zeebe.protocol.record.value.UserTaskRecordValue) r.getValue()).getProcessInstanceKey() == processInstanceKey) {
+        return r.getKey();
+      }
+    }
+    return -1;
+  }
+
+  boolean instanceCompleted(long processInstanceKey) {
+    for (Record<?> r : engine.records()) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+          && r.getKey() == processInstanceKey) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
