@@ -36,7 +36,7 @@ const variables = {
 // What each form must show (besides every KPI line of the table).
 const expected = {
   'self-assessment': ['85', 'GOOD'],
-  'manager-review': ['owen', '85', 'GOOD', 'Conversion up after the listing rework.'],
+  'manager-review': ['85', 'GOOD', 'Conversion up after the listing rework.'],
   approval: ['owen', '87', 'GOOD', 'Conversion up after the listing rework.', 'Strong month, well earned.'],
 };
 

@@ -24,6 +24,8 @@ public class Trends {
   public record KpiSeries(String kpi, String name, List<BigDecimal> scores) {}
 
   public record Trend(List<String> periods, List<BigDecimal> finalTotals, List<String> ratings, List<KpiSeries> kpis) {
+    /** No final total in any month (pages show a sentence instead of the charts). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
       return finalTotals.stream().allMatch(java.util.Objects::isNull);
     }

@@ -104,6 +104,7 @@ class DashboardsApiTest extends PerfFlowIntegrationTest {
     // My performance in May: April's final total, rating and KPI scores are the trend's last point.
     JsonNode may = as(done).get("/api/me/performance?period=2026-05").expect(200).body().path("trend");
     assertThat(may.path("periods")).hasSize(12);
+    assertThat(may.has("empty")).as("the pages' helper is not part of the API").isFalse();
     assertThat(may.path("periods").get(0).asText()).isEqualTo("2025-05");
     assertThat(may.path("periods").get(11).asText()).isEqualTo("2026-04");
     assertThat(may.path("finalTotals").get(11).decimalValue()).isEqualByComparingTo("87");
