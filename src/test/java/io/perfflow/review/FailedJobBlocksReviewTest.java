@@ -111,9 +111,10 @@ class FailedJobBlocksReviewTest extends PerfFlowIntegrationTest {
     s.selfAssess(emp, review);
     long managerTask = s.task(review, "manager-review", null).path("key").asLong();
 
-    // An object where the adjustment (a number) belongs, from outside PerfFlow's API: the
+    // An object where the self rating (a number) belongs, sent with the completion from outside
+    // PerfFlow's API (not a field of the manager's form, so no form check stops it): the
     // record-manager-review worker cannot read its variables, before its method runs.
-    engine.complete(managerTask, Map.of("adjustment", Map.of("evil", 1)));
+    engine.complete(managerTask, Map.of("adjustment", 0, "selfRating", Map.of("evil", 1)));
 
     JsonNode blocked = s.awaitStatus(review, "BLOCKED");
     assertThat(blocked.path("statusReason").asText())
