@@ -21,4 +21,12 @@ public interface SubjectOwner {
 
   /** The employee the subject is about, if the subject exists. */
   Optional<String> ownerOf(long subjectId);
+
+  /**
+   * Why {@code person}, who is not the subject's owner, may not decide it either (for example
+   * because they nominated it), or empty. Checked for the same deciding tasks as the owner rule.
+   */
+  default Optional<String> conflictOf(long subjectId, String person) {
+    return Optional.empty();
+  }
 }

@@ -101,6 +101,11 @@ public class TaskRules implements TaskGuard {
             + "' may not complete, claim or be given task " + task.key() + " (" + task.name() + ") of "
             + owner.noun() + " " + subjectId);
       }
+      Optional<String> conflict = owner.conflictOf(subjectId, person);
+      if (conflict.isPresent()) {
+        return Optional.of(conflict.get() + ": '" + person + "' may not complete, claim or be given task " + task.key()
+            + " (" + task.name() + ") of " + owner.noun() + " " + subjectId);
+      }
     }
     return Optional.empty();
   }

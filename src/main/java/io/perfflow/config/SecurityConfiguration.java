@@ -84,6 +84,10 @@ public class SecurityConfiguration {
                     // Wellbeing: signals and cases are HR's only; the attendance source is HR's.
                     .requestMatchers("/api/wellbeing/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/source/attendance").hasAuthority(HR)
+                    // Customer service (issue 13): the attribution report is HR's and the cs-leads', store rules HR's.
+                    .requestMatchers(HttpMethod.GET, "/api/cs/attribution").hasAnyAuthority(HR, "GROUP_cs-leads")
+                    .requestMatchers("/api/cs/attribution-rules/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/bonus-pools").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/supplier-delays/scan").hasAnyAuthority(HR, "GROUP_procurement-managers")
                     .anyRequest()
                     .authenticated())

@@ -27,10 +27,12 @@ public class ReviewsController {
   private final AccessPolicy access;
   private final Cycles cycles;
   private final io.perfflow.engine.Incidents incidents;
+  private final org.springframework.beans.factory.ObjectProvider<ReviewAddendum> addenda;
 
   public ReviewsController(
       Reviews reviews, AuditLog audit, TaskInbox inbox, AccessPolicy access, Cycles cycles, io.perfflow.engine.Incidents incidents,
-      TaskJson taskJson) {
+      TaskJson taskJson, org.springframework.beans.factory.ObjectProvider<ReviewAddendum> addenda) {
+    this.addenda = addenda;
     this.taskJson = taskJson;
     this.incidents = incidents;
     this.reviews = reviews;
@@ -61,7 +63,8 @@ public class ReviewsController {
     body.put("profile", r.profile());
     body.put("status", r.status());
     body.put("statusReason", r.statusReason());
-    body.put("lines", reviews.lines(id));
+    List<ReviewLine> lines = reviews.lines(id);
+    body.put("lines", lines);
     body.put("total", r.total());
     body.put("adjustment", r.adjustment());
     body.put("finalTotal", r.finalTotal());
@@ -74,6 +77,13 @@ public class ReviewsController {
     body.put("approvals", reviews.approvals(id));
     body.put("openTasks", inbox.open(null, null, ReviewProcesses.review(id)).stream().map(taskJson::of).toList());
     body.put("processInstanceKey", r.processInstanceKey());
+    // What other families add (ReviewAddendum), after the review's own fields.
+    addenda.orderedStream().forEach(a -> {
+      Object value = a.of(r, lines);
+      if (value != null && !body.containsKey(a.field())) {
+        body.put(a.field(), value);
+      }
+    });
     return body;
   }
 

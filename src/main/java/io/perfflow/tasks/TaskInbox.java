@@ -36,9 +36,12 @@ public class TaskInbox {
   private final TaskGuard guard;
   private final ObjectMapper json;
   private final Duration completionWait;
+  private final List<TaskCompletionCheck> completionChecks;
 
   public TaskInbox(
-      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json) {
+      JdbcClient jdbc, Organisation organisation, Forms forms, UserTaskCommands commands, TaskGuard guard, ObjectMapper json,
+      List<TaskCompletionCheck> completionChecks) {
+    this.completionChecks = List.copyOf(completionChecks);
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.forms = forms;
@@ -136,7 +139,8 @@ public class TaskInbox {
       return refusal;
     }
     try {
-      forms.validate(task.get().formId(), jobVariables);
+      Map<String, Object> clean = forms.validate(task.get().formId(), jobVariables);
+      completionChecks.forEach(check -> check.check(task.get(), clean));
       return Optional.empty();
     } catch (InvalidInputException e) {
       return Optional.of("The form's values are not valid: " + e.getMessage());
@@ -162,6 +166,7 @@ public class TaskInbox {
       throw new TaskForbiddenException(reason);
     });
     Map<String, Object> clean = task.formId() == null ? variables : forms.validate(task.formId(), variables);
+    completionChecks.forEach(check -> check.check(task, clean));
     int claimed =
         jdbc.sql(
                 """

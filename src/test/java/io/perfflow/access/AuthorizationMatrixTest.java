@@ -186,14 +186,33 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/wellbeing/overview"), A, 403, 403, 403, 403, 200),
         new Row(Call.post("/api/wellbeing/scan", "{\"asOf\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/pulse"), A, 200, 200, 200, 200, 200),
+        // customer service (issue 13): attribution report HR and cs-leads (cora, checked in CustomerServiceAttributionApiTest), rules HR
+        new Row(Call.get("/api/cs/attribution?storeId=S-JD-1&period=2026-13"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("PUT", "/api/cs/attribution-rules/S-JD-1", "{\"rule\":\"MAYBE\"}", "application/json"), A, 403, 403, 403, 403, 400),
+        // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
+        new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
+        // career ladders and promotions (issue 12): ladders readable by all, changed by HR; a career by the
+        // employee, their manager chain and HR; nominations by the manager chain or HR (self is on no ladder: 400)
+        new Row(Call.get("/api/ladders"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/ladders/operations"), A, 200, 200, 200, 200, 200),
+        new Row(new Call("PUT", "/api/ladders/bad-track", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/employees/" + self + "/career"), A, 403, 200, 200, 403, 200),
+        new Row(new Call("PUT", "/api/employees/" + self + "/track", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.post("/api/promotions", "{\"employeeId\":\"" + self + "\",\"toLevel\":\"x\",\"justification\":\"x\"}"), A, 403, 403, 400, 403, 400),
+        new Row(Call.get("/api/promotions"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/promotions/999999999"), A, 404, 404, 404, 404, 404),
         // pages
         new Row(Call.get("/"), L, 200, 200, 200, 200, 200),
         new Row(Call.get("/mailbox"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/reviews/" + ownReview), L, 403, 200, 200, 403, 200),
         new Row(Call.get("/tasks/" + otherApproval), L, 403, 200, 200, 403, 403),
         new Row(Call.get("/cycles/" + cycle), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/career"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/career/" + self), L, 403, 200, 200, 403, 200),
+        new Row(Call.get("/promotions/new?employeeId=" + self), L, 403, 403, 200, 403, 200),
         new Row(Call.get("/wellbeing"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/wellbeing/cases/999999999"), L, 403, 403, 403, 403, 404),
         new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200));

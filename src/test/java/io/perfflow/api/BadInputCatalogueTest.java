@@ -180,6 +180,28 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("wellbeing cases status MAYBE", hr.get("/api/wellbeing/cases?status=MAYBE"), 400, "status");
     expect("wellbeing case id abc", hr.get("/api/wellbeing/cases/abc"), 400, "id");
 
+    // 14. career ladders and promotions (issue 12): sizes, ranges and dates checked before the database
+    expect("ladder allowance 1e20", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A", "allowancePercent", 1e20)))), 400, "levels[0].allowancePercent");
+    expect("ladder pay band 3 decimals", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A", "payBand", Map.of("min", 1.005, "max", 2))))), 400, "levels[0].payBand.min");
+    expect("criterion over 13 months", hr.put("/api/ladders/bad-input", Map.of("levels", List.of(Map.of("code", "a", "name", "A",
+        "criteria", List.of(Map.of("type", "METRIC", "metric", "orders.count", "atLeast", 1, "over", "EACH_OF_LAST_N", "n", 13)))))), 400,
+        "levels[0].criteria[0].n");
+    expect("criterion atLeast 1e2147483647", hr.put("/api/ladders/bad-input", Map.of("levels", List.of(Map.of("code", "a", "name", "A",
+        "criteria", List.of(Map.of("type", "REPORTS", "atLeast", "1e2147483647")))))), 400, "levels[0].criteria[0].atLeast");
+    expect("JSON payBand.max 1e2147483647", hr.put("/api/ladders/bad-input",
+        "{\"levels\":[{\"code\":\"a\",\"name\":\"A\",\"payBand\":{\"min\":1,\"max\":1e2147483647}}]}"), 400, "levels[0].payBand.max");
+    expect("NUL in a level name", hr.put("/api/ladders/bad-input",
+        Map.of("levels", List.of(Map.of("code", "a", "name", "A\u0000B")))), 400, "levels[0].name");
+    expect("career asOf +12026-01-01", hr.get("/api/employees/" + emp + "/career?asOf=+12026-01-01"), 400, "asOf");
+    expect("levelSince 2100", hr.put("/api/employees/" + emp + "/track",
+        Map.of("track", "operations", "level", "operations-assistant", "levelSince", "2100-01-01")), 400, "levelSince");
+    expect("proposedBasePay 1e20", hr.post("/api/promotions",
+        Map.of("employeeId", emp, "toLevel", "x", "justification", "x", "proposedBasePay", 1e20)), 400, "proposedBasePay");
+    expect("nomination of someone on no ladder", hr.post("/api/promotions",
+        Map.of("employeeId", emp, "toLevel", "junior-operator", "justification", "x")), 400, "employeeId");
+
     assertThat(failures).as("bad-input catalogue").isEmpty();
     assertThat(footprint()).as("nothing written (employees, imports, cycles, peak seasons, scorecards, HR's audit events)").isEqualTo(before);
     assertThat(hr.get("/api/employees/" + id).status()).isEqualTo(404);
@@ -210,5 +232,37 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     s.importMetrics(id, YearMonth.from(start).toString(), s.valuesScoring("operations", "normal", 85));
     long cycle = s.startCycle(YearMonth.from(start).toString(), id);
     assertThat(s.reviewOf(cycle, id)).isPositive();
+  }
+
+  // --- customer service (issue 13) -------------------------------------------------------------
+  @Test
+  void customerServiceAttributionInputIsCheckedAndWritesNothing() {
+    Api hr = scenarios().hr();
+    long rulesBefore = jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single();
+    List<Long> before = footprint();
+    expect("attribution without storeId", hr.get("/api/cs/attribution?period=2026-10"), 400, "storeId");
+    expect("attribution without period", hr.get("/api/cs/attribution?storeId=S-JD-1"), 400, "period");
+    expect("attribution period +12026-01", hr.get("/api/cs/attribution?storeId=S-JD-1&period=+12026-01"), 400, "period");
+    expect("attribution storeId 300 characters", hr.get("/api/cs/attribution?period=2026-10&storeId=" + "s".repeat(300)), 400, "storeId");
+    expect("attribution NUL in storeId", rawGet("/api/cs/attribution?period=2026-10&storeId=%00x"), 400, "storeId");
+    expect("rule missing", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of()), 400, "rule");
+    expect("rule unknown", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", "LOUDEST")), 400, "rule");
+    expect("rule not a text", hr.put("/api/cs/attribution-rules/S-JD-1", Map.of("rule", Map.of("x", 1))), 400, "rule");
+    expect("rule on a 300-character store", hr.put("/api/cs/attribution-rules/" + "s".repeat(300), Map.of("rule", "SPLIT")), 400, "storeId");
+    long poolsBefore = jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single();
+    Map<String, Object> pool = new LinkedHashMap<>(Map.of("team", "operations", "period", "2026-10", "amount", 1000, "currency", "EUR"));
+    expect("pool amount 1e20", hr.post("/api/bonus-pools", with(pool, "amount", 1e20)), 400, "amount");
+    expect("pool amount 3 decimals", hr.post("/api/bonus-pools", with(pool, "amount", 10.005)), 400, "amount");
+    expect("pool amount 0", hr.post("/api/bonus-pools", with(pool, "amount", 0)), 400, "amount");
+    expect("pool amount a text", hr.post("/api/bonus-pools", with(pool, "amount", "lots")), 400, "amount");
+    expect("pool currency eur", hr.post("/api/bonus-pools", with(pool, "currency", "eur")), 400, "currency");
+    expect("pool period 2026-13", hr.post("/api/bonus-pools", with(pool, "period", "2026-13")), 400, "period");
+    expect("pool team 300 characters", hr.post("/api/bonus-pools", with(pool, "team", "t".repeat(300))), 400, "team");
+    expect("pool team without reviews", hr.post("/api/bonus-pools", with(pool, "team", "no-such-team")), 400, "team");
+    expect("pool NUL in team", hr.post("/api/bonus-pools", with(pool, "team", "a\u0000b")), 400, "team");
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single()).isEqualTo(poolsBefore);
+    assertThat(failures).as("customer-service bad input").isEmpty();
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
+    assertThat(footprint()).isEqualTo(before);
   }
 }

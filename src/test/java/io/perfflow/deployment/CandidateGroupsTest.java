@@ -34,7 +34,7 @@ class CandidateGroupsTest {
         for (String g : m.group(1).split(",")) groups.add(g.trim());
       }
     }
-    String route = Files.readString(Path.of("processes/approval-route.dmn"));
+    String route = Files.readString(Path.of("processes/approval-route.dmn")) + Files.readString(Path.of("processes/promotion-route.dmn"));
     Matcher entries = Pattern.compile("<outputEntry[^>]*>\\s*<text>(.*?)</text>", Pattern.DOTALL).matcher(route);
     while (entries.find()) {
       Matcher q = QUOTED.matcher(entries.group(1));

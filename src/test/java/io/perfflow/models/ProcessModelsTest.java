@@ -123,15 +123,15 @@ class ProcessModelsTest {
   void everyModelDeploysToZeebe() throws IOException {
     assertThat(deployment.getProcesses())
         .extracting(p -> p.getBpmnProcessId())
-        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation",
-            "stress-scan", "stress-intervention");
+        .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan",
+            "team-bonus-pool", "stress-scan", "stress-intervention");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
-        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk");
+        .containsExactlyInAnyOrder("review-rating", "approval-route", "stress-signals", "stress-risk", "promotion-route");
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(10);
+    assertThat(files(PROCESSES, "")).hasSize(14);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -187,6 +187,22 @@ class ProcessModelsTest {
       })
   void approvalRoutes(String role, String rating, String levels) throws IOException {
     assertThat(evaluate("approval-route", Map.of("role", role, "rating", rating)))
+        .isEqualTo(JSON.readTree(levels));
+  }
+
+  @ParameterizedTest(name = "promotion {0} to {1} with {2} % -> {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "operations       | junior-operator | 0     | [[\"ops-managers\"],[\"hr\"]]",
+        "operations       | junior-operator | 10    | [[\"ops-managers\"],[\"hr\"]]",
+        "operations       | senior-operator | 10.01 | [[\"ops-managers\"],[\"hr\",\"finance-managers\"]]",
+        "customer-service | team-lead       | 30    | [[\"cs-leads\"],[\"hr\",\"finance-managers\"]]",
+        "customer-service | team-lead       | 5     | [[\"cs-leads\"],[\"hr\"]]",
+        "procurement      | buyer-2         | 5     | [[\"hr\"]]"
+      })
+  void promotionRoutes(String track, String toLevel, double increase, String levels) throws IOException {
+    assertThat(evaluate("promotion-route", Map.of("track", track, "toLevel", toLevel, "payIncreasePercent", increase)))
         .isEqualTo(JSON.readTree(levels));
   }
 
@@ -258,6 +274,8 @@ class ProcessModelsTest {
         .containsExactlyInAnyOrder(
             "self-assessment", "manager-review", "approve-review", "hr-decision",
             "resolve-supplier-delay", "resolve-supplier-delay-escalated",
+            "hr-exception", "approve-promotion", "finalise-promotion",
+            "lead-allocation", "approve-bonus-pool",
             "stress-interview", "stress-step-manager", "stress-step-hr");
   }
 
@@ -298,7 +316,18 @@ class ProcessModelsTest {
         .containsEntry("record-stress-interview", "perfflow.wellbeing.record-interview")
         .containsEntry("record-stress-interview-overdue", "perfflow.wellbeing.record-interview-overdue")
         .containsEntry("record-stress-step-done", "perfflow.wellbeing.record-step")
-        .containsEntry("evaluate-stress-follow-up", "perfflow.wellbeing.follow-up");
+        .containsEntry("evaluate-stress-follow-up", "perfflow.wellbeing.follow-up")
+        .containsEntry("check-eligibility", "perfflow.promotion.check-eligibility")
+        .containsEntry("record-exception", "perfflow.promotion.record-exception")
+        .containsEntry("record-promotion-approval", "perfflow.promotion.record-approval")
+        .containsEntry("record-rejection", "perfflow.promotion.record-rejection")
+        .containsEntry("record-finalisation", "perfflow.promotion.record-finalisation")
+        .containsEntry("apply-promotion", "perfflow.promotion.apply")
+        .containsEntry("scan-eligibility", "perfflow.promotion.eligibility-scan")
+        .containsEntry("check-pool-reviews", "perfflow.bonus-pool.check-reviews")
+        .containsEntry("record-pool-lead-allocation", "perfflow.bonus-pool.record-lead-allocation")
+        .containsEntry("record-pool-hr-decision", "perfflow.bonus-pool.record-hr-decision")
+        .containsEntry("mail-members", "perfflow.mail.send");
     // The contract: every job type a worker serves (each family's workers are in its folder).
     Set<String> contract = workerJobTypes();
     assertThat(contract).contains("perfflow.mail.send", "perfflow.review.collect-metrics", "perfflow.supplier-delay.scan");
