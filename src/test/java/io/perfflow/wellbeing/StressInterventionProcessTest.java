@@ -159,6 +159,9 @@ class StressInterventionProcessTest extends WellbeingTestSupport {
     String page = http.withBasicAuth("hana", "demo").getForObject("/tasks/" + second.path("key").asLong(), String.class);
     assertThat(page).contains("Second interview");
     complete("hana", second, interview("Together with the manager: no change yet.", List.of()));
+    // The follow-up is due 14 days after the interview was recorded: wait for that before moving the clock.
+    await().atMost(ReviewScenarios.PATIENCE).until(
+        () -> jdbc.sql("SELECT count(*) FROM wellbeing_interview WHERE case_id = ? AND round = 2").param(caseId).query(Long.class).single() == 1);
 
     scenarios().advanceClock("P14D");
     awaitStatus(caseId, "ESCALATED");
