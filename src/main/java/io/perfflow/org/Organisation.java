@@ -36,6 +36,14 @@ public class Organisation {
     this.passwords = passwords;
   }
 
+  private org.springframework.beans.factory.ObjectProvider<NewEmployeePart> parts;
+
+  /** The families' parts of a new employee (lazily: a family's part may itself read the organisation). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setParts(org.springframework.beans.factory.ObjectProvider<NewEmployeePart> parts) {
+    this.parts = parts;
+  }
+
   public Optional<Employee> find(String id) {
     return jdbc.sql(SELECT_EMPLOYEE + " WHERE e.id = ?").param(id).query(Organisation::employee).optional();
   }
@@ -94,10 +102,15 @@ public class Organisation {
   @Transactional
   public Employee create(NewEmployee e) {
     List<FieldError> errors = problems(e, "", this::exists, true);
+    List<NewEmployeePart> families = parts == null ? List.of() : parts.orderedStream().toList();
+    for (NewEmployeePart part : families) {
+      errors.addAll(part.problems(e));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     insert(e);
+    families.forEach(part -> part.write(e));
     return get(e.id());
   }
 

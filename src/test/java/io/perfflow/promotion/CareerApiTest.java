@@ -194,4 +194,41 @@ class CareerApiTest extends PerfFlowIntegrationTest {
     headers.setAccept(List.of(MediaType.TEXT_HTML));
     return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
+
+  @Test
+  void hrHiresSomeoneStraightOntoACareerTrack() {
+    Api hr = scenarios().hr();
+    String id = "track-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("name", "New Assistant");
+    body.put("email", id + "@perfflow.example");
+    body.put("role", "operations");
+    body.put("team", "operations");
+    body.put("managerId", "olivia");
+    body.put("hiredOn", "2026-01-05");
+    body.put("level", "operations-assistant");
+    body.put("basePay", 5000);
+    body.put("groups", List.of());
+    body.put("password", "demo");
+    body.put("track", "operations");
+    // A track that does not exist, or a level off the track: 400 naming the field, nobody added.
+    assertThat(hr.post("/api/employees", withValue(body, "track", "astronauts")).expect(400).body().path("errors").get(0).path("field").asText())
+        .isEqualTo("track");
+    assertThat(hr.post("/api/employees", withValue(body, "level", "L1")).expect(400).body().path("errors").get(0).path("field").asText())
+        .isEqualTo("level");
+    hr.get("/api/employees/" + id).expect(404);
+
+    hr.post("/api/employees", body).expect(201);
+    JsonNode career = hr.get("/api/employees/" + id + "/career").expect(200).body();
+    assertThat(career.path("track").asText()).isEqualTo("operations");
+    assertThat(career.path("level").asText()).isEqualTo("operations-assistant");
+    assertThat(career.path("next").asText()).isEqualTo("junior-operator");
+  }
+
+  private static Map<String, Object> withValue(Map<String, Object> body, String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(body);
+    copy.put(key, value);
+    return copy;
+  }
 }
