@@ -78,6 +78,15 @@ public class TaskRules implements TaskGuard {
    * Who sees a task: those who may act on it (assignee or candidate, not about their own
    * review), whoever completed it, and HR.
    */
+  /**
+   * For tasks already known to be assigned or offered to {@code actor} (the inbox narrows to those
+   * in SQL): whether the rules still let them act, i.e. the task is no decision about their own
+   * subject. Skips the per-group membership checks {@link #canSee} would repeat.
+   */
+  public boolean mayActOnOffered(UserTask task, String actor) {
+    return ownDecision(task, actor).isEmpty();
+  }
+
   /** HR sees every task. */
   public boolean isHr(String actor) {
     return access.isHr(actor);

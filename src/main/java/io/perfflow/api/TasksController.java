@@ -68,7 +68,7 @@ public class TasksController {
     }
     // The database narrows to the caller's tasks; the rules then drop decisions on their own review.
     return inbox.open(candidateGroup, assignee, subject, me).stream()
-        .filter(t -> access.canSee(me, t))
+        .filter(t -> access.mayActOnOffered(t, me))
         .map(this::view)
         .toList();
   }
