@@ -1,8 +1,6 @@
 package io.perfflow.supplier;
 
 import io.perfflow.engine.ModelSetting;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,28 +19,6 @@ public class SupplierDelayScanSchedule {
 
   @Bean
   ModelSetting supplierDelayScanInterval(@Value("${perfflow.supplier-delays.scan-interval:R/PT1H}") String interval) {
-    return new ModelSetting(FILE, TIMER_DEFINITION, timeCycle(interval));
-  }
-
-  /** The timeCycle text for a configured interval; fails at startup on a bad value. */
-  static String timeCycle(String interval) {
-    String v = interval == null ? "" : interval.trim();
-    try {
-      if (v.startsWith("R")) {
-        Duration.parse(v.substring(v.indexOf('/') + 1));
-        return v;
-      }
-      if (v.startsWith("P")) {
-        Duration.parse(v);
-        return "R/" + v;
-      }
-    } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("perfflow.supplier-delays.scan-interval: not an ISO-8601 duration: '" + interval + "'", e);
-    }
-    if (v.split("\\s+").length == 6) {
-      return v;
-    }
-    throw new IllegalArgumentException(
-        "perfflow.supplier-delays.scan-interval must be a duration (PT1H), a repeating interval (R/PT1H) or a 6-field cron expression, got '" + interval + "'");
+    return new ModelSetting(FILE, TIMER_DEFINITION, ModelSetting.intervalCycle("perfflow.supplier-delays.scan-interval", interval, "PT1H"));
   }
 }

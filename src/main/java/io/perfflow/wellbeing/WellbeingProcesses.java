@@ -4,8 +4,6 @@ import io.perfflow.audit.Subject;
 import io.perfflow.engine.ModelSetting;
 import io.perfflow.tasks.SubjectKind;
 import io.perfflow.web.NavLink;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -60,27 +58,7 @@ public class WellbeingProcesses {
   /** The weekly scan's interval (R/P7D by default; an ISO duration, R/&lt;duration&gt; or a 6-field cron). */
   @Bean
   ModelSetting stressScanInterval(@Value("${perfflow.wellbeing.scan-interval:R/P7D}") String interval) {
-    return new ModelSetting(SCAN_FILE, SCAN_TIMER_DEFINITION, timeCycle(interval));
+    return new ModelSetting(SCAN_FILE, SCAN_TIMER_DEFINITION, ModelSetting.intervalCycle("perfflow.wellbeing.scan-interval", interval, "P7D"));
   }
 
-  static String timeCycle(String interval) {
-    String v = interval == null ? "" : interval.trim();
-    try {
-      if (v.startsWith("R")) {
-        Duration.parse(v.substring(v.indexOf('/') + 1));
-        return v;
-      }
-      if (v.startsWith("P")) {
-        Duration.parse(v);
-        return "R/" + v;
-      }
-    } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("perfflow.wellbeing.scan-interval: not an ISO-8601 duration: '" + interval + "'", e);
-    }
-    if (v.split("\\s+").length == 6) {
-      return v;
-    }
-    throw new IllegalArgumentException(
-        "perfflow.wellbeing.scan-interval must be a duration (P7D), a repeating interval (R/P7D) or a 6-field cron expression, got '" + interval + "'");
-  }
 }

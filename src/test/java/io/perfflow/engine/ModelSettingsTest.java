@@ -49,4 +49,15 @@ class ModelSettingsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no-such-timer");
   }
+
+  @Test
+  void aConfiguredIntervalBecomesATimeCycleOrFailsNamingItsProperty() {
+    assertThat(ModelSetting.intervalCycle("p", "PT1H", "PT1H")).isEqualTo("R/PT1H");
+    assertThat(ModelSetting.intervalCycle("p", " R/P7D ", "P7D")).isEqualTo("R/P7D");
+    assertThat(ModelSetting.intervalCycle("p", "0 0 7 * * MON", "P7D")).isEqualTo("0 0 7 * * MON");
+    assertThatThrownBy(() -> ModelSetting.intervalCycle("perfflow.x.scan-interval", "P7X", "P7D"))
+        .hasMessageContaining("perfflow.x.scan-interval").hasMessageContaining("'P7X'");
+    assertThatThrownBy(() -> ModelSetting.intervalCycle("perfflow.x.scan-interval", "weekly", "P7D"))
+        .hasMessageContaining("perfflow.x.scan-interval must be a duration (P7D)");
+  }
 }
