@@ -22,10 +22,10 @@ final class MetricImportFiles {
     if (lines.isEmpty()) {
       throw fileError("header", "the file is empty; expected the header " + String.join(",", FIELDS));
     }
-    Map<String, Integer> column = headerColumns(splitCsvLine(lines.get(0)));
+    Map<String, Integer> column = headerColumns(io.perfflow.Csv.splitLine(lines.get(0)));
     List<MetricImportRow> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
-      List<String> cells = splitCsvLine(lines.get(i));
+      List<String> cells = io.perfflow.Csv.splitLine(lines.get(i));
       rows.add(new MetricImportRow(i,
           cell(cells, column.get("employeeId")), cell(cells, column.get("metric")), cell(cells, column.get("period")),
           cell(cells, column.get("value")), cell(cells, column.get("source"))));
@@ -89,28 +89,6 @@ final class MetricImportFiles {
     return node.isValueNode() ? node.asText() : node.toString();
   }
 
-  /** One CSV line, RFC 4180 quoting ("a, b" and "" inside quotes). */
-  static List<String> splitCsvLine(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        cell.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
-  }
 
   static MetricImportException fileError(String field, String message) {
     return new MetricImportException(List.of(new RowError(0, field, message)));

@@ -220,7 +220,7 @@ public class EmployeeImport {
     if (lines.isEmpty()) {
       throw new InvalidInputException("header", "the file is empty; expected the header " + String.join(",", FIELDS));
     }
-    List<String> header = split(lines.get(0));
+    List<String> header = io.perfflow.Csv.splitLine(lines.get(0));
     String[] fields = new String[header.size()];
     List<FieldError> problems = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
@@ -237,7 +237,7 @@ public class EmployeeImport {
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = split(line);
+      List<String> cells = io.perfflow.Csv.splitLine(line);
       Map<String, Object> row = new LinkedHashMap<>();
       if (cells.size() != fields.length) {
         row.put("#error", "has " + cells.size() + " cells; the header has " + fields.length);
@@ -249,28 +249,5 @@ public class EmployeeImport {
       rows.add(row);
     }
     return rows;
-  }
-
-  /** One CSV line, RFC 4180 quoting. */
-  private static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        cell.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }
