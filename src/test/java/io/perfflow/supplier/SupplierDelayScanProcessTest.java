@@ -60,7 +60,12 @@ class SupplierDelayScanProcessTest extends SupplierDelayTestSupport {
 
     assertThat(caseCount(late)).isEqualTo(1);
     assertThat(caseOf(late).processInstanceKey()).isEqualTo(firstInstance);
-    assertThat(jdbc.sql("SELECT count(*) FROM user_task WHERE subject_type = 'supplier-delay-case' AND subject_id = ?").param(caseOf(late).id()).query(Long.class).single()).isEqualTo(1);
+    // The case's task reaches the inbox through the creating listener: wait for it, then there is one.
+    long caseId = caseOf(late).id();
+    java.util.function.Supplier<Long> tasks = () -> jdbc.sql("SELECT count(*) FROM user_task WHERE subject_type = 'supplier-delay-case' AND subject_id = ?")
+        .param(caseId).query(Long.class).single();
+    org.awaitility.Awaitility.await().atMost(io.perfflow.support.ReviewScenarios.PATIENCE).until(() -> tasks.get() > 0);
+    assertThat(tasks.get()).isEqualTo(1);
   }
 
   @Test
