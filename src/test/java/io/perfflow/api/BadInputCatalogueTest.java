@@ -359,6 +359,21 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("a 30,000-character query", hr.put("/api/metrics/" + tag + ".m", with(metric, "query", "SELECT 1 " + " ".repeat(30_000) + "-- x")), 400, "query");
     expect("a 300-character name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "n".repeat(300))), 400, "name");
     expect("a metric code of 200 characters", hr.put("/api/metrics/" + "m".repeat(200), metric), 400, "code");
+    expect("an unknown metric field", hr.put("/api/metrics/" + tag + ".m", with(metric, "querry", "SELECT 1")), 400, "querry");
+    expect("a metric as a JSON array", hr.put("/api/metrics/" + tag + ".m", List.of(metric)), 400, "body");
+    expect("a metric that is no JSON", hr.put("/api/metrics/" + tag + ".m", "{"), 400, "body");
+    expect("metric min a text", hr.put("/api/metrics/" + tag + ".m", with(metric, "min", "low")), 400, "min");
+    // employee changes (PATCH /api/employees/{id}) and deactivation
+    expect("an unknown employee field", hr.patch("/api/employees/oscar", Map.of("basePay", 1)), 400, "basePay");
+    expect("an employee change naming nothing", hr.patch("/api/employees/oscar", Map.of()), 400, "body");
+    expect("an employee name that is a number", hr.patch("/api/employees/oscar", Map.of("name", 5)), 400, "name");
+    expect("NUL in an employee level", hr.patch("/api/employees/oscar", Map.of("level", "a\u0000b")), 400, "level");
+    expect("a 300-character team", hr.patch("/api/employees/oscar", Map.of("team", "t".repeat(300))), 400, "team");
+    expect("a manager loop", hr.patch("/api/employees/olivia", Map.of("managerId", "oscar")), 400, "managerId");
+    expect("an unknown group", hr.patch("/api/employees/oscar", Map.of("groups", List.of("no-such-group"))), 400, "groups");
+    expect("groups not a list", hr.patch("/api/employees/oscar", Map.of("groups", "hr")), 400, "groups");
+    expect("an unknown store", hr.patch("/api/employees/oscar", Map.of("storeId", "no-such-store")), 400, "storeId");
+    expect("deactivating oneself", hr.post("/api/employees/admin/deactivate", Map.of()), 400, "id");
     // people import
     String people = "id,name,email,role,team,manager,hiredOn,level,basePay\n";
     expect("NUL in an imported name", hr.postText("/api/employees/import", people + tag + ",a\u0000b," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1\n", csv), 400, "row 1.name");
