@@ -78,4 +78,24 @@ public class DailyFeedbackController {
     }
     return daily.recognitionsOf(e.id());
   }
+
+  /** What each kind of recognition earns: HR and the cs-leads read it. */
+  @GetMapping("/api/cs/recognition-rewards")
+  public List<Map<String, Object>> rewards(Principal principal) {
+    if (!access.isHr(principal.getName()) && !organisation.isMember(principal.getName(), "cs-leads")) {
+      throw new NotPermittedException("Only HR and the cs-leads read the recognition rewards");
+    }
+    return daily.rewards();
+  }
+
+  public record RewardBody(String reward) {}
+
+  /** HR sets what a kind of recognition earns: {@code {reward: "a 50 CNY voucher"}} ("" for none). */
+  @PutMapping("/api/cs/recognition-rewards/{kind}")
+  public Map<String, Object> setReward(@PathVariable String kind, @RequestBody(required = false) RewardBody body, Principal principal) {
+    if (!access.isHr(principal.getName())) {
+      throw new NotPermittedException("Only HR changes the recognition rewards");
+    }
+    return daily.setReward(kind, body == null ? null : body.reward(), principal.getName());
+  }
 }

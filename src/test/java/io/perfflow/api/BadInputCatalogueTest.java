@@ -309,6 +309,35 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("preference unknown", hr.put("/api/employees/carl/preferences", Map.of("colour", "blue")), 400, "colour");
     expect("language good, daily bad: nothing written", hr.put("/api/employees/carl/preferences", Map.of("language", "zh-CN", "dailyFeedback", "x")), 400, "dailyFeedback");
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.employee_preference").query(Long.class).single()).isEqualTo(preferencesBefore);
+    // The bonus pool policy and the reward per recognition are data HR edits (all or nothing).
+    String policyBefore = hr.get("/api/bonus-pools/policy").expect(200).body().toString();
+    String rewardsBefore = hr.get("/api/cs/recognition-rewards").expect(200).body().toString();
+    expect("policy without a field", hr.put("/api/bonus-pools/policy", Map.of()), 400, "tenureFactors");
+    expect("tenure factor -1", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors", List.of(Map.of("minYears", 0, "factor", -1)))),
+        400, "tenureFactors[0].factor");
+    expect("tenure without minYears", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors", List.of(Map.of("factor", 1)))),
+        400, "tenureFactors[0].minYears");
+    expect("tenure minYears twice", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors",
+        List.of(Map.of("minYears", 1, "factor", 1), Map.of("minYears", 1, "factor", 2)))), 400, "tenureFactors[1].minYears");
+    expect("tenure factor 1e2147483647", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors",
+        List.of(Map.of("minYears", 0, "factor", new java.math.BigDecimal("1e2147483647"))))), 400, "tenureFactors[0].factor");
+    expect("level of 300 characters", hr.put("/api/bonus-pools/policy", Map.of("levelFactors", List.of(Map.of("level", "l".repeat(300), "factor", 1)))),
+        400, "levelFactors[0].level");
+    expect("level factor 5 decimals", hr.put("/api/bonus-pools/policy", Map.of("levelFactors", List.of(Map.of("level", "L1", "factor", 1.00001)))),
+        400, "levelFactors[0].factor");
+    expect("level factors not a list", hr.put("/api/bonus-pools/policy", Map.of("levelFactors", "many")), 400, "levelFactors");
+    List<Map<String, Object>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 101; i++) tooMany.add(Map.of("minYears", i % 80, "factor", 1));
+    expect("101 tenure rows", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors", tooMany)), 400, "tenureFactors");
+    expect("lead limit 101 %", hr.put("/api/bonus-pools/policy", Map.of("maxLeadMovePercent", 101)), 400, "maxLeadMovePercent");
+    expect("lead limit a text", hr.put("/api/bonus-pools/policy", Map.of("maxLeadMovePercent", "lots")), 400, "maxLeadMovePercent");
+    expect("reward of an unknown kind", hr.put("/api/cs/recognition-rewards/LOUDEST", Map.of("reward", "x")), 400, "kind");
+    expect("reward missing", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of()), 400, "reward");
+    expect("reward of 300 characters", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "r".repeat(300))), 400, "reward");
+    expect("reward not a text", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", Map.of("x", 1))), 400, "reward");
+    expect("NUL in a reward", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "a\u0000b")), 400, "reward");
+    assertThat(hr.get("/api/bonus-pools/policy").expect(200).body().toString()).isEqualTo(policyBefore);
+    assertThat(hr.get("/api/cs/recognition-rewards").expect(200).body().toString()).isEqualTo(rewardsBefore);
     assertThat(failures).as("customer-service bad input").isEmpty();
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
     assertThat(footprint()).isEqualTo(before);
