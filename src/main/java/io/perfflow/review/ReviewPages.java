@@ -43,7 +43,7 @@ public class ReviewPages {
     Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
     model.addAttribute("employeeFlags", io.perfflow.web.EmployeeFlag.all(flags, r.employeeId(), auth.getName()));
-    model.addAttribute("lines", reviews.lines(id));
+    model.addAttribute("lines", KpiLines.grouped(reviews.lines(id)));
     model.addAttribute("result", reviews.result(id).orElse(null));
     model.addAttribute("approvals", reviews.approvals(id));
     model.addAttribute("openTasks", inbox.open(null, null, ReviewProcesses.review(id)));
