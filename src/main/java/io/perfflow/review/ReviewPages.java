@@ -51,7 +51,7 @@ public class ReviewPages {
     Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
     model.addAttribute("employeeFlags", io.perfflow.web.EmployeeFlag.all(flags, r.employeeId(), auth.getName()));
-    java.util.List<ReviewLine> lines = reviews.lines(id);
+    java.util.List<ReviewLine> lines = KpiLines.grouped(reviews.lines(id));
     model.addAttribute("lines", lines);
     model.addAttribute("reviewAddenda", addenda.orderedStream().filter(a -> a.pageTemplate() != null)
         .map(a -> new Shown(a.pageTemplate(), a.of(r, lines))).filter(s -> s.value() != null).toList());

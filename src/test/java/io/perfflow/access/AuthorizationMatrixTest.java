@@ -192,6 +192,7 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/plans/template"), A, 200, 200, 200, 200, 200),
         new Row(new Call("PUT", "/api/campaigns/matrix-bad", "{}", "application/json"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/campaigns"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/campaigns/matrix-none/notices"), A, 404, 404, 404, 404, 404),
         // supplier delays, audit, dev
         new Row(Call.get("/api/supplier-delays"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/supplier-delays?buyer=priya"), A, 403, 200, 200, 200, 200),
@@ -274,6 +275,10 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/cs/attribution"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/bonus-pools"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/bonus-pools/999999999"), L, 404, 404, 404, 404, 404),
+        // weekly plans page (issue 14): everyone their own; a plan as the API reads it
+        new Row(Call.get("/plans"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/plans/" + ownPlan), L, 403, 200, 200, 403, 200),
+        new Row(Call.get("/plans/999999999"), L, 404, 404, 404, 404, 404),
         // dashboards (issue 10): everyone their own, a manager their reports, HR all
         new Row(Call.get("/api/me/performance"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/me/performance?period=2026-02"), A, 200, 200, 200, 200, 200),

@@ -226,6 +226,16 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
         "to", "2031-06-01", "role", "operations")), 400, "to");
     expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
         "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
+    // the campaign's notice to procurement: known stores, an uplift in range, both or neither
+    expect("campaign store unknown", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-NOWHERE"), "expectedUplift", 30)), 400, "stores[0]");
+    expect("campaign uplift without stores", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "expectedUplift", 30)), 400, "stores");
+    expect("campaign uplift 0.001 %", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-WISH-1"), "expectedUplift", 0.001)), 400, "expectedUplift");
+    expect("campaign stores without uplift", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-WISH-1"))), 400, "expectedUplift");
+    expect("campaign notices of nothing", hr.get("/api/campaigns/bad-input/notices"), 404, null);
     // dashboards (issue 10): the period is exactly YYYY-MM and not in the future; a manager that exists
     expect("my performance period 2026-13", hr.get("/api/me/performance?period=2026-13"), 400, "period");
     expect("my performance period +12026-01", rawGet("/api/me/performance?period=%2B12026-01"), 400, "period");
