@@ -64,16 +64,24 @@ public class MetricQueries {
   private final ExternalDataSources external;
   private final Duration runTimeout;
   private final Duration checkTimeout;
+  private final String companyTimeZone;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public MetricQueries(
       DataSource main,
       ExternalDataSources external,
       @Value("${perfflow.metrics.query-timeout:PT60S}") Duration runTimeout,
-      @Value("${perfflow.metrics.check-timeout:PT5S}") Duration checkTimeout) {
+      @Value("${perfflow.metrics.check-timeout:PT5S}") Duration checkTimeout,
+      io.perfflow.CompanyTime companyTime) {
     this.main = main;
     this.external = external;
     this.runTimeout = runTimeout;
     this.checkTimeout = checkTimeout;
+    this.companyTimeZone = companyTime.zone().getId();
+  }
+
+  public MetricQueries(DataSource main, ExternalDataSources external, Duration runTimeout, Duration checkTimeout) {
+    this(main, external, runTimeout, checkTimeout, new io.perfflow.CompanyTime(io.perfflow.CompanyTime.DEFAULT_ZONE));
   }
 
   /** Queries on {@code dataSource} alone (no external datasources), with the default timeouts: for tests and tools. */
@@ -104,7 +112,9 @@ public class MetricQueries {
     MapSqlParameterSource params = new MapSqlParameterSource()
         .addValue("employeeIds", employeeIds)
         .addValue("periodStart", window.start())
-        .addValue("periodEnd", window.end());
+        .addValue("periodEnd", window.end())
+        // where the period's days begin and end, for timestamptz columns (perfflow.company.time-zone)
+        .addValue("companyTimeZone", companyTimeZone);
     String sql = strip(query);
     java.util.regex.Matcher refused = REFUSED.matcher(sql);
     if (refused.find()) {
