@@ -74,7 +74,7 @@ public class SecurityConfiguration {
   SecurityFilterChain security(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/login", "/css/**", "/js/**", "/error")
+                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/login", "/language", "/css/**", "/js/**", "/error")
                     .permitAll()
                     // Moving the clock and reading everyone's mail (results included) is HR's.
                     .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)

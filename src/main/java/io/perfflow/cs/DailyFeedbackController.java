@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Daily customer-service feedback: the team's day (HR and cs-leads, SecurityConfiguration), an
- * employee's daily-mail preference (themselves or HR) and recognitions (whoever may read them).
+ * Daily customer-service feedback: the team's day (HR and cs-leads, SecurityConfiguration) and
+ * recognitions (whoever may read them). The daily-mail preference is a field of the generic
+ * {@code PUT /api/employees/{id}/preferences} ({@link DailyFeedbackPreference}).
  */
 @RestController
 public class DailyFeedbackController {
@@ -69,21 +70,6 @@ public class DailyFeedbackController {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException("date", "'" + Texts.excerpt(date) + "' is not a date YYYY-MM-DD");
     }
-  }
-
-  public record PreferencesBody(Boolean dailyFeedback) {}
-
-  @PutMapping("/api/employees/{id}/preferences")
-  public Map<String, Object> preferences(@PathVariable String id, @RequestBody(required = false) PreferencesBody body, Principal principal) {
-    Employee e = organisation.get(id);
-    if (!principal.getName().equals(id) && !access.isHr(principal.getName())) {
-      throw new NotPermittedException("Only " + id + " and HR change " + id + "'s preferences");
-    }
-    if (body == null || body.dailyFeedback() == null) {
-      throw new InvalidInputException("dailyFeedback", "is required (true or false)");
-    }
-    daily.setDailyFeedback(e.id(), body.dailyFeedback(), principal.getName());
-    return Map.of("employeeId", e.id(), "dailyFeedback", daily.wantsMail(e.id()));
   }
 
   @GetMapping("/api/employees/{id}/recognitions")

@@ -35,12 +35,12 @@ public class DashboardPages {
 
   @Bean
   static NavLink myPerformanceNavLink() {
-    return new NavLink(2, "My performance", "/me", "me");
+    return new NavLink(2, "dashboard.nav.me", "/me", "me");
   }
 
   @Bean
   static NavLink myTeamNavLink() {
-    return new NavLink(4, "My team", "/team", "team");
+    return new NavLink(4, "dashboard.nav.team", "/team", "team");
   }
 
   @GetMapping("/me")

@@ -2,6 +2,8 @@ package io.perfflow.web;
 
 /**
  * A link in the main navigation, contributed as a bean by the process family whose page it is.
+ * {@code label} is a message key of the family's bundle ({@code review.nav.cycles}); a text that is
+ * no key is shown as it is.
  * {@code active} is the page's {@code active} model attribute (marks the current page);
  * links are shown by {@code position}, after "My tasks" and before "Mailbox". An {@code hrOnly}
  * link is shown to HR only (its page refuses others anyway); a link with a {@code group} is shown

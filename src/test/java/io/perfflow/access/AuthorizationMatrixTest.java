@@ -229,6 +229,9 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // daily feedback (issue 13): the team's day HR and cs-leads; preferences self and HR; recognitions who reads the employee
         new Row(Call.get("/api/cs/daily?date=2026-02-30&team=customer-service"), A, 403, 403, 403, 403, 400),
         new Row(new Call("PUT", "/api/employees/" + self + "/preferences", "{}", "application/json"), A, 403, 400, 403, 403, 400),
+        // preferences (issue 10: language is a generic preference): read and changed by the employee and HR
+        new Row(Call.get("/api/employees/" + self + "/preferences"), A, 403, 200, 403, 403, 200),
+        new Row(new Call("PUT", "/api/employees/" + self + "/preferences", "{\"language\":\"fr\"}", "application/json"), A, 403, 400, 403, 403, 400),
         new Row(Call.get("/api/employees/" + self + "/recognitions"), A, 403, 200, 200, 403, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),

@@ -302,6 +302,12 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("daily team 300 characters", hr.get("/api/cs/daily?date=2026-10-14&team=" + "t".repeat(300)), 400, "team");
     expect("preference missing", hr.put("/api/employees/carl/preferences", Map.of()), 400, "dailyFeedback");
     expect("preference a text", hr.put("/api/employees/carl/preferences", Map.of("dailyFeedback", "nope")), 400, "dailyFeedback");
+    expect("preference missing names language too", hr.put("/api/employees/carl/preferences", Map.of()), 400, "language");
+    expect("language fr", hr.put("/api/employees/carl/preferences", Map.of("language", "fr")), 400, "language");
+    expect("language zh_CN", hr.put("/api/employees/carl/preferences", Map.of("language", "zh_CN")), 400, "language");
+    expect("language a number", hr.put("/api/employees/carl/preferences", Map.of("language", 7)), 400, "language");
+    expect("preference unknown", hr.put("/api/employees/carl/preferences", Map.of("colour", "blue")), 400, "colour");
+    expect("language good, daily bad: nothing written", hr.put("/api/employees/carl/preferences", Map.of("language", "zh-CN", "dailyFeedback", "x")), 400, "dailyFeedback");
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.employee_preference").query(Long.class).single()).isEqualTo(preferencesBefore);
     // The bonus pool policy and the reward per recognition are data HR edits (all or nothing).
     String policyBefore = hr.get("/api/bonus-pools/policy").expect(200).body().toString();
