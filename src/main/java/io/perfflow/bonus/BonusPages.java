@@ -48,7 +48,7 @@ public class BonusPages {
 
   @Bean
   static NavLink bonusPoolsNavLink() {
-    return new NavLink(50, "Bonus pools", "/bonus-pools", "bonus-pools", true);
+    return new NavLink(50, "bonus.nav.pools", "/bonus-pools", "bonus-pools", true);
   }
 
   @GetMapping("/bonus-pools")

@@ -39,7 +39,7 @@ public class CsPages {
 
   @Bean
   static NavLink csAttributionNavLink() {
-    return new NavLink(35, "CS attribution", "/cs/attribution", "cs-attribution", false, CS_LEADS);
+    return new NavLink(35, "cs.nav.attribution", "/cs/attribution", "cs-attribution", false, CS_LEADS);
   }
 
   @GetMapping("/cs/attribution")
