@@ -3,6 +3,7 @@ package io.perfflow.review;
 import io.perfflow.audit.AuditLog;
 import io.perfflow.access.AccessPolicy;
 import io.perfflow.tasks.TaskInbox;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
@@ -43,7 +44,9 @@ public class ReviewPages {
     Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
     model.addAttribute("employeeFlags", io.perfflow.web.EmployeeFlag.all(flags, r.employeeId(), auth.getName()));
-    model.addAttribute("lines", KpiLines.grouped(reviews.lines(id)));
+    List<ReviewLine> lines = KpiLines.grouped(reviews.lines(id));
+    model.addAttribute("lines", lines);
+    model.addAttribute("perspectiveWeights", KpiLines.perspectiveWeights(lines));
     model.addAttribute("result", reviews.result(id).orElse(null));
     model.addAttribute("approvals", reviews.approvals(id));
     model.addAttribute("openTasks", inbox.open(null, null, ReviewProcesses.review(id)));

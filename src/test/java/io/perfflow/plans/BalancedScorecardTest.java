@@ -145,10 +145,14 @@ class BalancedScorecardTest extends PerfFlowIntegrationTest {
         .exchange("/reviews/" + review, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
     String html = page.getBody();
-    int financial = html.indexOf(">Financial</th>");
-    int customer = html.indexOf(">Customer</th>");
-    int internal = html.indexOf(">Internal process</th>");
-    int learning = html.indexOf(">Learning &amp; growth</th>");
+    int financial = html.indexOf("<span>Financial</span>");
+    int customer = html.indexOf("<span>Customer</span>");
+    int internal = html.indexOf("<span>Internal process</span>");
+    int learning = html.indexOf("<span>Learning &amp; growth</span>");
+    // Each group's heading says its weight (article 004: 40 / 30 / 20 / 10).
+    assertThat(html.substring(financial, customer)).contains("40 %");
+    assertThat(html.substring(customer, internal)).contains("30 %");
+    assertThat(html.substring(learning)).contains("10 %");
     assertThat(financial).isPositive();
     assertThat(customer).isGreaterThan(financial);
     assertThat(internal).isGreaterThan(customer);
