@@ -106,7 +106,7 @@ public class TaskPages {
       return page(task, entered, errors, "Please correct the marked field" + (errors.size() == 1 ? "." : "s."), model);
     } catch (TaskForbiddenException e) {
       response.setStatus(403);
-      return WebSupport.message(model, "Not allowed", "You may not complete this task. " + e.getMessage());
+      return WebSupport.message(model, "web.notAllowed", "You may not complete this task. " + e.getMessage());
     } catch (TaskConflictException | UserTaskGoneException e) {
       response.setStatus(409);
       model.addAttribute("notice", "This task is no longer open: " + e.getMessage());

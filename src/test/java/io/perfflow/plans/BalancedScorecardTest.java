@@ -69,6 +69,14 @@ class BalancedScorecardTest extends PerfFlowIntegrationTest {
         "target", 100, "weight", 100, "metric", "marketplace.sales", "perspective", "FINANCIAL"));
     scenarios().hr().put("/api/scorecards/" + role + "/profiles/normal", Map.of("kpis", List.of(kpi))).expect(200);
     assertThat(scorecards.find(role, "normal").orElseThrow().kpis().get(0).perspective()).isEqualTo(Perspective.FINANCIAL);
+    // HR's scorecard editor shows and keeps each KPI's perspective.
+    HttpHeaders html = new HttpHeaders();
+    html.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> editor = http.withBasicAuth("admin", "admin")
+        .exchange("/scorecards/marketplace-operator/normal", HttpMethod.GET, new HttpEntity<>(html), String.class);
+    assertThat(editor.getStatusCode().value()).isEqualTo(200);
+    assertThat(editor.getBody()).contains("name=\"perspective\"", "<option value=\"FINANCIAL\" selected=\"selected\">Financial</option>",
+        "<option value=\"LEARNING_GROWTH\" selected=\"selected\">Learning &amp; growth</option>");
     kpi.put("perspective", "ASTROLOGY");
     scenarios().hr().put("/api/scorecards/" + role + "/profiles/normal", Map.of("kpis", List.of(kpi))).expect(400);
     assertThat(scorecards.find(role, "normal").orElseThrow().kpis().get(0).perspective()).isEqualTo(Perspective.FINANCIAL);
