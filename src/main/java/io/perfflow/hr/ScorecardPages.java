@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ScorecardPages {
   /** Empty rows offered below a profile's KPIs, to add KPIs without JavaScript. */
   static final int SPARE_ROWS = 3;
-  static final List<String> COLUMNS = List.of("code", "name", "unit", "direction", "target", "weight", "metric");
+  static final List<String> COLUMNS = List.of("code", "name", "unit", "direction", "target", "weight", "metric", "perspective");
   private static final Pattern KPI_FIELD = Pattern.compile("kpis\\[(\\d*)\\]\\.?(.*)");
 
   private final Scorecards scorecards;
@@ -85,7 +85,7 @@ public class ScorecardPages {
         List<String> values = form.getOrDefault(c, List.of());
         cells.put(c, i < values.size() ? values.get(i).strip() : "");
       }
-      boolean blank = COLUMNS.stream().filter(c -> !c.equals("direction")).allMatch(c -> cells.get(c).isEmpty());
+      boolean blank = COLUMNS.stream().filter(c -> !c.equals("direction") && !c.equals("perspective")).allMatch(c -> cells.get(c).isEmpty());
       if (blank) {
         continue; // an unused spare row
       }
@@ -98,9 +98,16 @@ public class ScorecardPages {
       } catch (IllegalArgumentException e) {
         errors.put("direction", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER");
       }
+      io.perfflow.scorecard.Perspective perspective = null;
+      try {
+        perspective = cells.get("perspective").isEmpty() ? null : io.perfflow.scorecard.Perspective.valueOf(cells.get("perspective"));
+      } catch (IllegalArgumentException e) {
+        errors.put("perspective", "must be empty or one of " + java.util.Arrays.toString(io.perfflow.scorecard.Perspective.values()));
+      }
       unparsable |= !errors.isEmpty();
       rows.add(new Row(cells, errors));
-      kpis.add(new Kpi(empty(cells.get("code")), empty(cells.get("name")), cells.get("unit"), direction, target, weight, empty(cells.get("metric"))));
+      kpis.add(new Kpi(empty(cells.get("code")), empty(cells.get("name")), cells.get("unit"), direction, target, weight, empty(cells.get("metric")),
+          perspective));
       rowOfKpi.add(rows.size() - 1);
     }
     List<String> general = new ArrayList<>();
@@ -148,6 +155,7 @@ public class ScorecardPages {
     model.addAttribute("isNew", isNew);
     model.addAttribute("metrics", metrics.all());
     model.addAttribute("directions", Direction.values());
+    model.addAttribute("perspectives", io.perfflow.scorecard.Perspective.values());
     return "scorecard";
   }
 
@@ -160,6 +168,7 @@ public class ScorecardPages {
     cells.put("target", k.target().stripTrailingZeros().toPlainString());
     cells.put("weight", k.weight().stripTrailingZeros().toPlainString());
     cells.put("metric", k.metric());
+    cells.put("perspective", k.perspective() == null ? "" : k.perspective().name());
     return cells;
   }
 

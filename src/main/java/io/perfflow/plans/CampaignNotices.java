@@ -205,8 +205,14 @@ public class CampaignNotices {
       values.put("to", c.to().toString());
       values.put("stores", String.join(", ", c.stores()));
       values.put("uplift", c.expectedUplift().toPlainString());
-      values.put("phaseText", phase == Phase.SAVED ? "is planned" : "starts today");
-      values.put("coverText", coverText(notice.cover(), c.expectedUplift()));
+      values.put("phase", phase.name());
+      StockCover cover = notice.cover();
+      values.put("cover", cover.period() == null ? "NO_DATA" : cover.coverDays() == null ? "NO_COGS" : "KNOWN");
+      values.put("coverDays", text(cover.coverDays()));
+      values.put("coverDaysWithUplift", text(cover.coverDaysWithUplift()));
+      values.put("inventoryPeriod", cover.period() == null ? "—" : cover.period());
+      values.put("avgInventoryValue", text(cover.avgInventoryValue()));
+      values.put("dailyCogs", text(cover.dailyCogs()));
       values.put("noticeId", notice.id());
       values.put("baseUrl", baseUrl);
       Map<String, Object> details = new LinkedHashMap<>();
@@ -237,6 +243,10 @@ public class CampaignNotices {
           "campaign-notice-undeliverable:" + code + ":" + revision + ":" + phase);
     }
     return out;
+  }
+
+  private static String text(BigDecimal value) {
+    return value == null ? "—" : value.toPlainString();
   }
 
   static String coverText(StockCover cover, BigDecimal uplift) {

@@ -39,6 +39,6 @@ public class PlanProcesses {
 
   @Bean
   NavLink plansNavLink() {
-    return new NavLink(35, "Plans", "/plans", "plans");
+    return new NavLink(35, "plans.nav.plans", "/plans", "plans");
   }
 }

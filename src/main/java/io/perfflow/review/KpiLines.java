@@ -44,6 +44,17 @@ public final class KpiLines {
     return sorted;
   }
 
+  /** The sum of the lines' weights per perspective (percent), for the review page's group headings. */
+  public static Map<String, BigDecimal> perspectiveWeights(List<ReviewLine> lines) {
+    Map<String, BigDecimal> sums = new LinkedHashMap<>();
+    for (ReviewLine l : lines) {
+      if (l.perspective() != null && l.weight() != null) {
+        sums.merge(l.perspective(), l.weight(), BigDecimal::add);
+      }
+    }
+    return sums;
+  }
+
   private static int rank(ReviewLine l) {
     if (l.perspective() == null) {
       return Integer.MAX_VALUE;

@@ -69,6 +69,14 @@ class BalancedScorecardTest extends PerfFlowIntegrationTest {
         "target", 100, "weight", 100, "metric", "marketplace.sales", "perspective", "FINANCIAL"));
     scenarios().hr().put("/api/scorecards/" + role + "/profiles/normal", Map.of("kpis", List.of(kpi))).expect(200);
     assertThat(scorecards.find(role, "normal").orElseThrow().kpis().get(0).perspective()).isEqualTo(Perspective.FINANCIAL);
+    // HR's scorecard editor shows and keeps each KPI's perspective.
+    HttpHeaders html = new HttpHeaders();
+    html.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> editor = http.withBasicAuth("admin", "admin")
+        .exchange("/scorecards/marketplace-operator/normal", HttpMethod.GET, new HttpEntity<>(html), String.class);
+    assertThat(editor.getStatusCode().value()).isEqualTo(200);
+    assertThat(editor.getBody()).contains("name=\"perspective\"", "<option value=\"FINANCIAL\" selected=\"selected\">Financial</option>",
+        "<option value=\"LEARNING_GROWTH\" selected=\"selected\">Learning &amp; growth</option>");
     kpi.put("perspective", "ASTROLOGY");
     scenarios().hr().put("/api/scorecards/" + role + "/profiles/normal", Map.of("kpis", List.of(kpi))).expect(400);
     assertThat(scorecards.find(role, "normal").orElseThrow().kpis().get(0).perspective()).isEqualTo(Perspective.FINANCIAL);
@@ -145,10 +153,14 @@ class BalancedScorecardTest extends PerfFlowIntegrationTest {
         .exchange("/reviews/" + review, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
     String html = page.getBody();
-    int financial = html.indexOf(">Financial</th>");
-    int customer = html.indexOf(">Customer</th>");
-    int internal = html.indexOf(">Internal process</th>");
-    int learning = html.indexOf(">Learning &amp; growth</th>");
+    int financial = html.indexOf("<span>Financial</span>");
+    int customer = html.indexOf("<span>Customer</span>");
+    int internal = html.indexOf("<span>Internal process</span>");
+    int learning = html.indexOf("<span>Learning &amp; growth</span>");
+    // Each group's heading says its weight (article 004: 40 / 30 / 20 / 10).
+    assertThat(html.substring(financial, customer)).contains("40 %");
+    assertThat(html.substring(customer, internal)).contains("30 %");
+    assertThat(html.substring(learning)).contains("10 %");
     assertThat(financial).isPositive();
     assertThat(customer).isGreaterThan(financial);
     assertThat(internal).isGreaterThan(customer);
