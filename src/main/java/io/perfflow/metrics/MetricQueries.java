@@ -223,9 +223,9 @@ public class MetricQueries {
     if (state.equals("42501")) {
       return "the query reads what metric queries may not read (" + e.getMessage().replace("ERROR: ", "").replaceAll("\\s+Position: \\d+", "")
           + "): they run as role " + READER_ROLE + ", which reads schema source and, of PerfFlow's tables, only "
-          + "employee (id, name, role, team, manager_id, store_id, hired_on, level, active, track, level_since), cs_attributed_session, "
-          + "cs_attribution_rule, the pre-aggregates cs_attributed_reception, store_order_day and store_month_customers, "
-          + "supplier_delay_case, weekly_plan and weekly_plan_item; pay, passwords, e-mail addresses, reviews and the audit trail are confidential";
+          + "employee (id, name, role, team, manager_id, store_id, hired_on, level, active, track, level_since) and the tables listed in "
+          + "db/migration/R__metric_reader_grants.sql (cs_attributed_session, cs_attributed_reception, cs_attribution_rule, supplier_delay_case, "
+          + "store_order_day, store_month_customers, weekly_plan, weekly_plan_item); pay, passwords, e-mail addresses, reviews and the audit trail are confidential";
     }
     if (state.equals("0A000") && String.valueOf(e.getMessage()).contains("data-modifying")) {
       return "the query tries to write (" + e.getMessage().replace("ERROR: ", "") + "); metric queries run read-only";
