@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -77,5 +79,25 @@ public class DailyFeedbackController {
       throw new NotPermittedException("'" + principal.getName() + "' may not read " + id + "'s recognitions");
     }
     return daily.recognitionsOf(e.id());
+  }
+
+  /** What each kind of recognition earns: HR and the cs-leads read it. */
+  @GetMapping("/api/cs/recognition-rewards")
+  public List<Map<String, Object>> rewards(Principal principal) {
+    if (!access.isHr(principal.getName()) && !organisation.isMember(principal.getName(), "cs-leads")) {
+      throw new NotPermittedException("Only HR and the cs-leads read the recognition rewards");
+    }
+    return daily.rewards();
+  }
+
+  public record RewardBody(String reward) {}
+
+  /** HR sets what a kind of recognition earns: {@code {reward: "a 50 CNY voucher"}} ("" for none). */
+  @PutMapping("/api/cs/recognition-rewards/{kind}")
+  public Map<String, Object> setReward(@PathVariable String kind, @RequestBody(required = false) RewardBody body, Principal principal) {
+    if (!access.isHr(principal.getName())) {
+      throw new NotPermittedException("Only HR changes the recognition rewards");
+    }
+    return daily.setReward(kind, body == null ? null : body.reward(), principal.getName());
   }
 }

@@ -6,10 +6,15 @@ package io.perfflow.web;
  * no key is shown as it is.
  * {@code active} is the page's {@code active} model attribute (marks the current page);
  * links are shown by {@code position}, after "My tasks" and before "Mailbox". An {@code hrOnly}
- * link is shown to HR only (its page refuses others anyway).
+ * link is shown to HR only (its page refuses others anyway); a link with a {@code group} is shown
+ * to HR and that group's members only.
  */
-public record NavLink(int position, String label, String path, String active, boolean hrOnly) {
+public record NavLink(int position, String label, String path, String active, boolean hrOnly, String group) {
   public NavLink(int position, String label, String path, String active) {
-    this(position, label, path, active, false);
+    this(position, label, path, active, false, null);
+  }
+
+  public NavLink(int position, String label, String path, String active, boolean hrOnly) {
+    this(position, label, path, active, hrOnly, null);
   }
 }

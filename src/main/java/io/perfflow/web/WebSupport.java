@@ -52,7 +52,8 @@ public class WebSupport {
       model.addAttribute("userName", organisation.find(auth.getName()).map(e -> e.name()).orElse(auth.getName()));
       model.addAttribute("isHr", isHr(auth));
     }
-    model.addAttribute("nav", nav);
+    model.addAttribute("nav", nav.stream().filter(l -> l.group() == null || (loggedIn && (isHr(auth) || auth.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("GROUP_" + l.group()))))).toList());
     model.addAttribute("languages", io.perfflow.i18n.Languages.TAGS);
     model.addAttribute("currentPath", currentPath());
     // The mailbox holds everyone's mail (results included): HR only, like /api/dev/**.
