@@ -33,7 +33,11 @@ public class TaskPages {
   private final FormRenderer renderer;
   private final List<TaskSubjectView> views;
 
-  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, List<TaskSubjectView> views) {
+  private final org.springframework.context.MessageSource messages;
+
+  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, List<TaskSubjectView> views,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.inbox = inbox;
     this.forms = forms;
     this.renderer = renderer;
@@ -118,7 +122,8 @@ public class TaskPages {
       return page(task, entered, Map.of(), "The task could not be completed (the workflow engine did not answer: "
           + e.getMessage() + "). Your input is kept, try again.", model);
     }
-    redirect.addFlashAttribute("flash", "Task completed: " + task.name() + ".");
+    redirect.addFlashAttribute("flash", messages.getMessage("web.task.completed", new Object[] {task.name()},
+        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     return "redirect:/";
   }
 
