@@ -132,6 +132,11 @@ class BonusPoolRestartTest {
       String hanaMail = hr.get("/api/employees/hana").expect(200).body().path("email").asText();
       s.advanceClock("P7D");
       s.awaitMail(hanaMail, "Team bonus pool " + poolId + " (" + team);
+      // The member's review was lost as well (INTERRUPTED, EngineRestartTest): HR restarts it, and the pool waits for it.
+      assertThat(s.review(review).path("status").asText()).isEqualTo("INTERRUPTED");
+      hr.post("/api/reviews/" + review + "/restart", Map.of()).expect(200);
+      s.awaitStatus(review, "SELF_ASSESSMENT");
+      assertThat(hr.get("/api/bonus-pools/" + poolId).expect(200).body().path("waitingFor")).extracting(JsonNode::asText).containsExactly(m);
       s.selfAssess(m, review);
       s.managerReview("olivia", review, 0, null);
       s.approve("olivia", review, "ops-managers");
