@@ -56,6 +56,8 @@ class EngineRestartTest {
   }
 
   @Test
+  // Two application starts and a whole cycle: beyond the suite's 5-minute default on a loaded machine.
+  @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
   void inFlightReviewsTasksAndCasesSurviveARestart() {
     String done;
     String waiting;
@@ -118,6 +120,7 @@ class EngineRestartTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
   void whenTheEngineDataWasRemovedInFlightWorkIsInterruptedWithTheReasonAndCanBeRestarted() throws Exception {
     long cycle;
     long review;
