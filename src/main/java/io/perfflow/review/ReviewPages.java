@@ -3,6 +3,7 @@ package io.perfflow.review;
 import io.perfflow.audit.AuditLog;
 import io.perfflow.access.AccessPolicy;
 import io.perfflow.tasks.TaskInbox;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
@@ -51,8 +52,9 @@ public class ReviewPages {
     Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
     model.addAttribute("employeeFlags", io.perfflow.web.EmployeeFlag.all(flags, r.employeeId(), auth.getName()));
-    java.util.List<ReviewLine> lines = reviews.lines(id);
+    java.util.List<ReviewLine> lines = KpiLines.grouped(reviews.lines(id));
     model.addAttribute("lines", lines);
+    model.addAttribute("perspectiveWeights", KpiLines.perspectiveWeights(lines));
     model.addAttribute("reviewAddenda", addenda.orderedStream().filter(a -> a.pageTemplate() != null)
         .map(a -> new Shown(a.pageTemplate(), a.of(r, lines))).filter(s -> s.value() != null).toList());
     model.addAttribute("employeeSections", io.perfflow.web.EmployeeSection.all(sections, r.employeeId(), auth.getName()));

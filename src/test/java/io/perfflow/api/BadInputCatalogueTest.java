@@ -226,6 +226,16 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
         "to", "2031-06-01", "role", "operations")), 400, "to");
     expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
         "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
+    // the campaign's notice to procurement: known stores, an uplift in range, both or neither
+    expect("campaign store unknown", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-NOWHERE"), "expectedUplift", 30)), 400, "stores[0]");
+    expect("campaign uplift without stores", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "expectedUplift", 30)), 400, "stores");
+    expect("campaign uplift 0.001 %", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-WISH-1"), "expectedUplift", 0.001)), 400, "expectedUplift");
+    expect("campaign stores without uplift", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-WISH-1"))), 400, "expectedUplift");
+    expect("campaign notices of nothing", hr.get("/api/campaigns/bad-input/notices"), 404, null);
     // dashboards (issue 10): the period is exactly YYYY-MM and not in the future; a manager that exists
     expect("my performance period 2026-13", hr.get("/api/me/performance?period=2026-13"), 400, "period");
     expect("my performance period +12026-01", rawGet("/api/me/performance?period=%2B12026-01"), 400, "period");
@@ -388,6 +398,21 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("a 30,000-character query", hr.put("/api/metrics/" + tag + ".m", with(metric, "query", "SELECT 1 " + " ".repeat(30_000) + "-- x")), 400, "query");
     expect("a 300-character name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "n".repeat(300))), 400, "name");
     expect("a metric code of 200 characters", hr.put("/api/metrics/" + "m".repeat(200), metric), 400, "code");
+    expect("an unknown metric field", hr.put("/api/metrics/" + tag + ".m", with(metric, "querry", "SELECT 1")), 400, "querry");
+    expect("a metric as a JSON array", hr.put("/api/metrics/" + tag + ".m", List.of(metric)), 400, "body");
+    expect("a metric that is no JSON", hr.put("/api/metrics/" + tag + ".m", "{"), 400, "body");
+    expect("metric min a text", hr.put("/api/metrics/" + tag + ".m", with(metric, "min", "low")), 400, "min");
+    // employee changes (PATCH /api/employees/{id}) and deactivation
+    expect("an unknown employee field", hr.patch("/api/employees/oscar", Map.of("basePay", 1)), 400, "basePay");
+    expect("an employee change naming nothing", hr.patch("/api/employees/oscar", Map.of()), 400, "body");
+    expect("an employee name that is a number", hr.patch("/api/employees/oscar", Map.of("name", 5)), 400, "name");
+    expect("NUL in an employee level", hr.patch("/api/employees/oscar", Map.of("level", "a\u0000b")), 400, "level");
+    expect("a 300-character team", hr.patch("/api/employees/oscar", Map.of("team", "t".repeat(300))), 400, "team");
+    expect("a manager loop", hr.patch("/api/employees/olivia", Map.of("managerId", "oscar")), 400, "managerId");
+    expect("an unknown group", hr.patch("/api/employees/oscar", Map.of("groups", List.of("no-such-group"))), 400, "groups");
+    expect("groups not a list", hr.patch("/api/employees/oscar", Map.of("groups", "hr")), 400, "groups");
+    expect("an unknown store", hr.patch("/api/employees/oscar", Map.of("storeId", "no-such-store")), 400, "storeId");
+    expect("deactivating oneself", hr.post("/api/employees/admin/deactivate", Map.of()), 400, "id");
     // people import
     String people = "id,name,email,role,team,manager,hiredOn,level,basePay\n";
     expect("NUL in an imported name", hr.postText("/api/employees/import", people + tag + ",a\u0000b," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1\n", csv), 400, "row 1.name");

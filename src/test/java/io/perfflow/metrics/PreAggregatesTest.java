@@ -50,6 +50,9 @@ class PreAggregatesTest {
         INSERT INTO source.marketplace_order (id, store_id, order_day, customer_id, amount, after_sales)
         SELECT 800000 + g, 'PA-3', date '2026-01-01' + (g * 7) % 120, 'm' || (g % 23), 5 + (g * 31) % 90 + 0.25 * (g % 4), g % 9 = 0
         FROM generate_series(1, 2000) g""");
+    sql("""
+        INSERT INTO source.store_traffic (store_id, day, visitors)
+        SELECT 'PA-3', d, 100 + extract(day FROM d)::int FROM generate_series(date '2026-01-01', date '2026-05-31', interval '1 day') d""");
   }
 
   private static void sql(String statement) {
@@ -70,12 +73,20 @@ class PreAggregatesTest {
       SELECT store_id, order_day, count(*)::int, sum(amount), (count(*) FILTER (WHERE after_sales))::int
       FROM source.marketplace_order GROUP BY 1, 2""";
   private static final String STORED_ORDER_DAYS = "SELECT store_id, day, orders, amount, after_sales_orders FROM perfflow.store_order_day";
+  private static final String RECOMPUTED_MONTHS = """
+      SELECT o.store_id, date_trunc('month', o.order_day)::date AS month, count(DISTINCT o.customer_id)::int,
+             (count(DISTINCT o.customer_id) FILTER (WHERE EXISTS (SELECT 1 FROM source.marketplace_order e
+                 WHERE e.store_id = o.store_id AND e.customer_id = o.customer_id AND e.order_day < date_trunc('month', o.order_day))))::int
+      FROM source.marketplace_order o GROUP BY 1, 2""";
+  private static final String STORED_MONTHS = "SELECT store_id, month, customers, returning_customers FROM perfflow.store_month_customers";
 
   private static void assertAggregatesMatchTheirSource(String after) {
     assertEquals(0, count("(" + RECOMPUTED_RECEPTIONS + ") EXCEPT ALL (" + STORED_RECEPTIONS + ")"), after + ": a reception missing or different");
     assertEquals(0, count("(" + STORED_RECEPTIONS + ") EXCEPT ALL (" + RECOMPUTED_RECEPTIONS + ")"), after + ": a reception too many");
     assertEquals(0, count("(" + RECOMPUTED_ORDER_DAYS + ") EXCEPT ALL (" + STORED_ORDER_DAYS + ")"), after + ": an order day missing or different");
     assertEquals(0, count("(" + STORED_ORDER_DAYS + ") EXCEPT ALL (" + RECOMPUTED_ORDER_DAYS + ")"), after + ": an order day too many");
+    assertEquals(0, count("(" + RECOMPUTED_MONTHS + ") EXCEPT ALL (" + STORED_MONTHS + ")"), after + ": a store month missing or different");
+    assertEquals(0, count("(" + STORED_MONTHS + ") EXCEPT ALL (" + RECOMPUTED_MONTHS + ")"), after + ": a store month too many");
   }
 
   private static long count(String query) {
@@ -130,6 +141,7 @@ class PreAggregatesTest {
     other.jdbc.sql("TRUNCATE source.marketplace_order").update();
     assertEquals(0, other.jdbc.sql("SELECT count(*) FROM perfflow.cs_attributed_reception").query(Long.class).single());
     assertEquals(0, other.jdbc.sql("SELECT count(*) FROM perfflow.store_order_day").query(Long.class).single());
+    assertEquals(0, other.jdbc.sql("SELECT count(*) FROM perfflow.store_month_customers").query(Long.class).single());
   }
 
   /** The V50 queries on the attribution view and the V3 queries on the orders (as they were before V110/V111). */
@@ -181,6 +193,33 @@ class PreAggregatesTest {
             GROUP BY s.agent_id, s.customer_id, s.started_at::date)
           SELECT agent_id AS employee_id, round(100.0 * coalesce(sum(weight) FILTER (WHERE repeat_purchase), 0) / sum(weight), 4) AS value
           FROM reception WHERE agent_id = ANY(:employeeIds) AND converted GROUP BY agent_id""",
+      "orders.conversion-rate", """
+          WITH operator AS (
+            SELECT e.id AS employee_id, e.store_id FROM perfflow.employee e JOIN source.store st ON st.id = e.store_id
+            WHERE e.id = ANY(:employeeIds) AND e.role = 'operations'),
+          buyers AS (
+            SELECT op.employee_id, count(DISTINCT o.customer_id) AS n FROM operator op
+            JOIN source.marketplace_order o ON o.store_id = op.store_id AND o.order_day >= :periodStart AND o.order_day < :periodEnd
+            GROUP BY op.employee_id),
+          visitors AS (
+            SELECT op.employee_id, sum(t.visitors) AS n FROM operator op
+            JOIN source.store_traffic t ON t.store_id = op.store_id AND t.day >= :periodStart AND t.day < :periodEnd
+            GROUP BY op.employee_id)
+          SELECT v.employee_id, round(100.0 * coalesce(b.n, 0) / v.n, 4) AS value
+          FROM visitors v LEFT JOIN buyers b ON b.employee_id = v.employee_id WHERE v.n > 0""",
+      "customers.retention-rate", """
+          WITH operator AS (
+            SELECT e.id AS employee_id, e.store_id FROM perfflow.employee e JOIN source.store st ON st.id = e.store_id
+            WHERE e.id = ANY(:employeeIds) AND e.role = 'operations'),
+          period_customer AS (
+            SELECT DISTINCT op.employee_id, op.store_id, o.customer_id FROM operator op
+            JOIN source.marketplace_order o ON o.store_id = op.store_id AND o.order_day >= :periodStart AND o.order_day < :periodEnd),
+          classified AS (
+            SELECT pc.employee_id, EXISTS (SELECT 1 FROM source.marketplace_order earlier
+                   WHERE earlier.store_id = pc.store_id AND earlier.customer_id = pc.customer_id AND earlier.order_day < :periodStart) AS ordered_before
+            FROM period_customer pc)
+          SELECT employee_id, round(100.0 * count(*) FILTER (WHERE ordered_before) / count(*), 4) AS value
+          FROM classified GROUP BY employee_id""",
       "orders.count", """
           WITH operator AS (
             SELECT e.id AS employee_id, e.store_id FROM perfflow.employee e JOIN source.store st ON st.id = e.store_id
