@@ -79,7 +79,7 @@ class MetricDefinitionsApiTest extends PerfFlowIntegrationTest {
     assertThat(as("oscar").get("/api/metrics").expect(200).body().findValuesAsText("code")).contains(code, "orders.count");
     JsonNode seeded = as("oscar").get("/api/metrics/orders.count").expect(200).body();
     assertThat(seeded.path("kind").asText()).isEqualTo("QUERY");
-    assertThat(seeded.path("query").asText()).contains("source.marketplace_order");
+    assertThat(seeded.path("query").asText()).contains("source.store");
     assertThat(seeded.path("usedBy").findValuesAsText("role")).contains("operations");
     as("oscar").get("/api/metrics/no.such-metric").expect(404);
     as("olivia").put("/api/metrics/" + code, metric("Mine now", "points", null)).expect(403);
