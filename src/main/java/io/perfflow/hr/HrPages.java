@@ -24,27 +24,27 @@ import org.springframework.web.multipart.MultipartFile;
 public class HrPages {
   @Bean
   NavLink peopleLink() {
-    return new NavLink(50, "People", "/people", "people", true);
+    return new NavLink(50, "hr.nav.people", "/people", "people", true);
   }
 
   @Bean
   NavLink scorecardsLink() {
-    return new NavLink(52, "Scorecards", "/scorecards", "scorecards", true);
+    return new NavLink(52, "hr.nav.scorecards", "/scorecards", "scorecards", true);
   }
 
   @Bean
   NavLink metricsLink() {
-    return new NavLink(54, "Metrics", "/metrics", "metrics", true);
+    return new NavLink(54, "hr.nav.metrics", "/metrics", "metrics", true);
   }
 
   @Bean
   NavLink importsLink() {
-    return new NavLink(56, "Imports", "/imports", "imports", true);
+    return new NavLink(56, "hr.nav.imports", "/imports", "imports", true);
   }
 
   @Bean
   NavLink peakSeasonsLink() {
-    return new NavLink(58, "Peak seasons", "/peak-seasons", "peak-seasons", true);
+    return new NavLink(58, "hr.nav.peakSeasons", "/peak-seasons", "peak-seasons", true);
   }
 
   static void requireHr(Authentication auth, String what) {
