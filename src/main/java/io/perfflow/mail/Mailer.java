@@ -49,7 +49,7 @@ public class Mailer {
   public static final String SENT_AT_HEADER = "X-PerfFlow-Sent-At";
   private static final PathMatchingResourcePatternResolver TEMPLATES = new PathMatchingResourcePatternResolver();
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)(?:\\|([a-z]+)(?::([a-zA-Z0-9_.]+))?)?\\s*}}");
+      Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)(?:\\|([a-z]+)(?::([a-zA-Z0-9_.-]+))?)?\\s*}}");
   private static final Pattern MESSAGE = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)}");
 
   private final JavaMailSender sender;

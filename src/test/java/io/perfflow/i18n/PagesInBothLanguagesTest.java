@@ -66,6 +66,7 @@ class PagesInBothLanguagesTest {
         new Visit("admin", "/wellbeing", 200),
         new Visit("admin", "/mailbox", 200),
         new Visit("admin", "/supplier-delays", 200),
+        new Visit("admin", "/metrics", 200),
         new Visit("olivia", "/team", 200),
         new Visit("olivia", "/career/otto", 200),
         new Visit("olivia", "/promotions/new?employeeId=otto", 200)));
