@@ -156,7 +156,7 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     // The lead's task page shows every share and how much may be moved; the pool page is HR's and the lead's.
     Pages oliviaPages = pages("olivia");
     assertThat(oliviaPages.get("/tasks/" + leadTask.path("key").asLong()).expect(200).body())
-        .contains("id=\"lead-limit\"", "100.00 EUR", "443.48", "313.04", "243.48", "1,000.00 EUR");
+        .contains("id=\"lead-limit\"", "EUR 100.00", "443.48", "313.04", "243.48", "EUR 1,000.00");
     assertThat(oliviaPages.get("/bonus-pools/" + poolId).expect(200).body()).contains("id=\"allocations\"", "443.48");
     oliviaPages.get("/bonus-pools").expect(403);
     pages(a).get("/bonus-pools/" + poolId).expect(403);
@@ -201,7 +201,7 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
       assertThat(onReview.path("poolId").asLong()).isEqualTo(poolId);
       assertThat(onReview.path("adjustedShare").decimalValue()).isEqualByComparingTo(finalShares.get(m).path("adjustedShare").decimalValue());
       assertThat(pages(m).get("/reviews/" + reviews.get(m)).expect(200).body())
-          .contains("id=\"team-bonus-share\"", finalShares.get(m).path("adjustedShare").decimalValue().toPlainString() + " EUR");
+          .contains("id=\"team-bonus-share\"", "EUR " + finalShares.get(m).path("adjustedShare").decimalValue().toPlainString());
       JsonNode mail = s.awaitMail(m + "@perfflow.example", "Your team bonus for " + PERIOD);
       assertThat(mail.path("subject").asText()).contains(finalShares.get(m).path("adjustedShare").decimalValue().toPlainString());
     }

@@ -129,7 +129,7 @@ class PlansPageTest extends PerfFlowIntegrationTest {
     assertThat(reviewed.body()).contains("<dd id=\"review-result\">Accepted</dd>", "<dd id=\"review-comment\">Good start</dd>");
     Browser lead = new Browser().login("olivia");
     assertThat(lead.get("/plans/" + planId).statusCode()).isEqualTo(200);
-    assertThat(lead.get("/plans").body()).contains("My team's plans", "/plans/" + planId);
+    assertThat(lead.get("/plans").body()).contains("My team&#39;s plans", "/plans/" + planId);
     assertThat(new Browser().login("oscar").get("/plans/" + planId).statusCode()).isEqualTo(403);
   }
 }
