@@ -153,13 +153,23 @@ class EmbeddedScaleBenchmarkTest extends PerfFlowIntegrationTest {
   /** This JVM's resident set size after a GC (Linux /proc; the embedded PostgreSQL is a separate process). */
   private static long residentMb() throws IOException {
     System.gc();
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-      }
-    }
-    throw new IllegalStateException("no VmRSS in /proc/self/status");
+    return residentMb(ProcessHandle.current().pid());
   }
+
+  /** A process's resident set size (VmRSS in /proc/{pid}/status), 0 for a process that is gone. */
+  static long residentMb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+        }
+      }
+      throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+    } catch (IOException gone) {
+      return 0;
+    }
+  }
+
 
   private Run cycle(ReviewScenarios s, List<String> employees, String period) {
     int size = employees.size();
