@@ -20,13 +20,14 @@ const dist = join(root, 'node_modules', '@bpmn-io', 'form-js', 'dist');
 const viewer = readFileSync(join(dist, 'form-viewer.umd.js'), 'utf8');
 const css = readFileSync(join(dist, 'assets', 'form-js.css'), 'utf8');
 
-// The shape io.perfflow.review.KpiLines gives the process (numbers; completion and weight in %).
+// The shape io.perfflow.review.KpiLines gives the process (numbers; completion and weight in %;
+// perspective: the balanced-scorecard perspective's label, null for a KPI without one).
 const kpiLines = [
-  { kpi: 'Order volume', unit: 'orders', actual: 1020, target: 1200, completion: 85, score: 85, weight: 30 },
-  { kpi: 'Conversion rate', unit: '%', actual: 2.55, target: 3, completion: 85, score: 85, weight: 25 },
-  { kpi: 'Average order value', unit: 'USD', actual: 21.25, target: 25, completion: 85, score: 85, weight: 20 },
-  { kpi: 'After-sales rate', unit: '%', actual: 5.75, target: 5, completion: 85, score: 85, weight: 15 },
-  { kpi: 'Customer retention', unit: '%', actual: 17, target: 20, completion: 85, score: 85, weight: 10 },
+  { perspective: 'Financial', kpi: 'Order volume', unit: 'orders', actual: 1020, target: 1200, completion: 85, score: 85, weight: 30 },
+  { perspective: 'Customer', kpi: 'Conversion rate', unit: '%', actual: 2.55, target: 3, completion: 85, score: 85, weight: 25 },
+  { perspective: null, kpi: 'Average order value', unit: 'USD', actual: 21.25, target: 25, completion: 85, score: 85, weight: 20 },
+  { perspective: null, kpi: 'After-sales rate', unit: '%', actual: 5.75, target: 5, completion: 85, score: 85, weight: 15 },
+  { perspective: null, kpi: 'Customer retention', unit: '%', actual: 17, target: 20, completion: 85, score: 85, weight: 10 },
 ];
 const variables = {
   reviewId: 1, employeeId: 'owen', total: 85, rating: 'GOOD', kpiLines,
@@ -75,8 +76,8 @@ try {
         problems.push('no KPI table rendered');
       } else {
         for (const line of kpiLines) {
-          const row = table.rows.find((r) => r[0] === line.kpi);
-          const want = [line.kpi, line.actual, line.target, line.completion, line.score, line.weight].map(String);
+          const row = table.rows.find((r) => r[1] === line.kpi);
+          const want = [line.perspective ?? '', line.kpi, line.actual, line.target, line.completion, line.score, line.weight].map(String);
           if (!row) problems.push(`no table row for ${line.kpi}`);
           else if (JSON.stringify(row) !== JSON.stringify(want)) problems.push(`row ${JSON.stringify(row)}, expected ${JSON.stringify(want)}`);
         }

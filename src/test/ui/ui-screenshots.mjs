@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Drives the PerfFlow web UI in a real (headless) Chromium and saves screenshots of every page to
-// target/screenshots/. See docs/ui.md.
+// target/screenshots/ (HR's pages included: people, scorecards, metrics, imports, peak seasons).
+// See docs/ui.md.
 //
 //   PERFFLOW_URL       base URL of a running PerfFlow (default http://localhost:8080)
 //   PERFFLOW_PERIOD    period of the cycle to start (default 2026-10)
@@ -156,6 +157,54 @@ try {
   await chartsDrawn(me, 'my-performance');
   await boss.goto(`${base}/team`);
   await chartsDrawn(boss, 'my-team');
+
+  // HR's pages (issue 10): people, a person, scorecards with the live weight sum, metric
+  // definitions with the query check's error, imports with their bad rows, the peak-season calendar.
+  const tag = `ui${Date.now().toString(36)}`;
+  await admin.goto(`${base}/people?q=operations`);
+  await shot(admin, 'people');
+  await admin.setInputFiles('#people-file', { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(
+    'id,name,email,role,team,manager,hiredOn,level,basePay\n'
+    + `${tag}a,Ann Lee,ann@example.com,operations,operations,olivia,2025-01-06,L1,7000\n`
+    + `${tag}b,Bob Ma,bob,operations,operations,nobody-here,2025-01-06,L1,7000\n`) });
+  await admin.getByRole('button', { name: 'Import', exact: true }).click();
+  await admin.locator('#import-errors').waitFor();
+  await shot(admin, 'people-import-errors');
+  await admin.goto(`${base}/people/${employee}`);
+  await shot(admin, 'person');
+  await admin.goto(`${base}/scorecards`);
+  await shot(admin, 'scorecards');
+  await admin.goto(`${base}/scorecards/operations/normal`);
+  const weight = admin.locator('input.weight').first();
+  await weight.fill(String(Number(await weight.inputValue()) - 5)); // the live sum says what is missing
+  await admin.locator('#weight-sum-state', { hasText: 'missing' }).waitFor();
+  console.log(`live weight sum: ${await admin.locator('#weight-sum').textContent()}`);
+  await shot(admin, 'scorecard-live-sum');
+  await admin.getByRole('button', { name: 'Save scorecard' }).click(); // refused by the server, nothing saved
+  await admin.locator('#scorecard-error').waitFor();
+  await shot(admin, 'scorecard-errors');
+  await admin.goto(`${base}/metrics`);
+  await shot(admin, 'metrics');
+  await admin.goto(`${base}/metrics/orders.count`);
+  await shot(admin, 'metric');
+  await admin.goto(`${base}/metrics/new`);
+  await admin.getByLabel('Code').fill(`${tag}.score`);
+  await admin.locator('#m-name').fill('Password length');
+  await admin.locator('#m-unit').fill('characters');
+  await admin.locator('#m-description').fill('Tries to read what metric queries may not read.');
+  await admin.locator('#m-query').fill('SELECT id AS employee_id, length(password_hash) AS value\nFROM perfflow.employee\nWHERE id = ANY(:employeeIds)');
+  await admin.getByRole('button', { name: 'Save metric' }).click();
+  await admin.locator('#m-query-error').waitFor();
+  await shot(admin, 'metric-query-error');
+  await admin.goto(`${base}/imports`);
+  await admin.locator('#source-table').selectOption('suppliers');
+  await admin.setInputFiles('#source-file', { name: 'suppliers.csv', mimeType: 'text/csv', buffer: Buffer.from(
+    `id,name\n${tag}-s1,Shenzhen Parts\n${tag}-s2,\n`) });
+  await admin.getByRole('button', { name: 'Import rows' }).click();
+  await admin.locator('#import-errors').waitFor();
+  await shot(admin, 'imports-errors');
+  await admin.goto(`${base}/peak-seasons`);
+  await shot(admin, 'peak-seasons');
 } finally {
   await browser.close();
 }

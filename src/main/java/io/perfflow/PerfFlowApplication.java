@@ -14,7 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PerfFlowApplication {
   public static void main(String[] args) {
     try {
-      SpringApplication.run(PerfFlowApplication.class, args);
+      SpringApplication app = new SpringApplication(PerfFlowApplication.class);
+      io.perfflow.config.StartupProfile.installIfAsked(app);
+      app.run(args);
     } catch (Throwable startupFailure) {
       // Spring has logged the cause and closed the context; exit so that no library thread
       // left behind keeps a half-started PerfFlow alive.

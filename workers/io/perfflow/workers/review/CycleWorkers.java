@@ -21,7 +21,11 @@ public class CycleWorkers {
   private final Cycles cycles;
   private final boolean monthlyScheduleEnabled;
 
-  public CycleWorkers(Cycles cycles, @Value("${perfflow.cycles.monthly-schedule.enabled:false}") boolean monthlyScheduleEnabled) {
+  private final io.perfflow.CompanyTime companyTime;
+
+  public CycleWorkers(Cycles cycles, @Value("${perfflow.cycles.monthly-schedule.enabled:false}") boolean monthlyScheduleEnabled,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.cycles = cycles;
     this.monthlyScheduleEnabled = monthlyScheduleEnabled;
   }
@@ -32,7 +36,7 @@ public class CycleWorkers {
     if (!monthlyScheduleEnabled) {
       return Map.of("scheduleEnabled", false);
     }
-    YearMonth now = YearMonth.now(ZoneOffset.UTC);
+    YearMonth now = companyTime.period(java.time.Instant.now());
     Cycle cycle = cycles.openScheduled(now);
     cycles.attachProcessInstance(cycle.id(), job.getProcessInstanceKey());
     return Map.of("scheduleEnabled", true, "cycleId", cycle.id(), "period", cycle.period());

@@ -60,6 +60,104 @@ public class EmployeesController {
     return e;
   }
 
+  /** The fields {@code PATCH /api/employees/{id}} takes; any other is a 400 naming it. */
+  static final List<String> CHANGE_FIELDS = java.util.Arrays.stream(Organisation.EmployeeChange.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).toList();
+
+  /** HR changes someone's manager, groups, role, level, team, store, name or e-mail (only the fields sent). */
+  @org.springframework.web.bind.annotation.PatchMapping("/{id}")
+  public Employee change(@PathVariable String id, @RequestBody com.fasterxml.jackson.databind.JsonNode body, Principal principal) {
+    Organisation.EmployeeChange change = employeeChange(body);
+    Employee before = organisation.get(id);
+    Employee after = organisation.change(id, change);
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("employeeId", id);
+    body.fieldNames().forEachRemaining(f -> details.put(f, f.equals("groups") ? after.groups() : String.valueOf(switch (f) {
+      case "name" -> after.name();
+      case "email" -> after.email();
+      case "role" -> after.role();
+      case "team" -> after.team();
+      case "managerId" -> after.managerId();
+      case "storeId" -> after.storeId();
+      case "level" -> after.level();
+      default -> "";
+    })));
+    if (!java.util.Objects.equals(before.managerId(), after.managerId())) {
+      details.put("previousManagerId", String.valueOf(before.managerId()));
+    }
+    audit.append(principal.getName(), "EMPLOYEE_CHANGED", null, details);
+    return after;
+  }
+
+  /** HR deactivates someone (no login, no new cycles; 409 while they manage active people, 400 for one's own account). */
+  @PostMapping("/{id}/deactivate")
+  public Employee deactivate(@PathVariable String id, Principal principal) {
+    if (id.equals(principal.getName())) {
+      throw new io.perfflow.InvalidInputException("id", "you cannot deactivate your own account");
+    }
+    Employee e = organisation.setActive(id, false);
+    audit.append(principal.getName(), "EMPLOYEE_DEACTIVATED", null, Map.of("employeeId", id));
+    return e;
+  }
+
+  @PostMapping("/{id}/activate")
+  public Employee activate(@PathVariable String id, Principal principal) {
+    Employee e = organisation.setActive(id, true);
+    audit.append(principal.getName(), "EMPLOYEE_ACTIVATED", null, Map.of("employeeId", id));
+    return e;
+  }
+
+  static Organisation.EmployeeChange employeeChange(com.fasterxml.jackson.databind.JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new io.perfflow.InvalidInputException("body", "must be a JSON object with some of " + String.join(", ", CHANGE_FIELDS));
+    }
+    List<io.perfflow.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+    Map<String, String> texts = new java.util.HashMap<>();
+    List<String> groups = null;
+    for (var it = body.fields(); it.hasNext(); ) {
+      var f = it.next();
+      String name = f.getKey();
+      com.fasterxml.jackson.databind.JsonNode v = f.getValue();
+      if (!CHANGE_FIELDS.contains(name)) {
+        errors.add(new io.perfflow.InvalidInputException.FieldError(io.perfflow.Texts.excerpt(name),
+            "is not a field that can be changed; the fields are " + String.join(", ", CHANGE_FIELDS)));
+      } else if (name.equals("groups")) {
+        if (!v.isArray()) {
+          errors.add(new io.perfflow.InvalidInputException.FieldError("groups", "must be a list of group ids"));
+        } else {
+          groups = new java.util.ArrayList<>();
+          for (var g : v) {
+            if (!g.isTextual()) {
+              errors.add(new io.perfflow.InvalidInputException.FieldError("groups", "must be a list of group ids"));
+            } else {
+              groups.add(g.asText());
+            }
+          }
+        }
+      } else if (v.isNull() && (name.equals("managerId") || name.equals("storeId"))) {
+        texts.put(name, "");
+      } else if (!v.isTextual()) {
+        errors.add(new io.perfflow.InvalidInputException.FieldError(name, "must be a text"));
+      } else if (v.asText().indexOf('\0') >= 0) {
+        errors.add(new io.perfflow.InvalidInputException.FieldError(name, io.perfflow.config.NoNulStrings.MESSAGE));
+      } else {
+        texts.put(name, v.asText());
+      }
+    }
+    if (groups != null) {
+      groups.stream().filter(g -> g.indexOf('\0') >= 0).findFirst()
+          .ifPresent(g -> errors.add(new io.perfflow.InvalidInputException.FieldError("groups", io.perfflow.config.NoNulStrings.MESSAGE)));
+    }
+    if (body.isEmpty()) {
+      errors.add(new io.perfflow.InvalidInputException.FieldError("body", "names nothing to change; the fields are " + String.join(", ", CHANGE_FIELDS)));
+    }
+    if (!errors.isEmpty()) {
+      throw new io.perfflow.InvalidInputException(errors);
+    }
+    return new Organisation.EmployeeChange(texts.get("name"), texts.get("email"), texts.get("role"), texts.get("team"),
+        texts.get("managerId"), texts.get("storeId"), texts.get("level"), groups);
+  }
+
   @GetMapping
   public List<Employee> list(Authentication auth) {
     return organisation.all().stream().filter(e -> access.canReadEmployee(auth.getName(), e)).toList();

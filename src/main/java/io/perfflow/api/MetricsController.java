@@ -30,7 +30,10 @@ public class MetricsController {
   private final MetricDefinitions definitions;
   private final AuditLog audit;
 
-  public MetricsController(MetricImportService imports, MetricDefinitions definitions, AuditLog audit) {
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+  public MetricsController(MetricImportService imports, MetricDefinitions definitions, AuditLog audit, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
     this.imports = imports;
     this.definitions = definitions;
     this.audit = audit;
@@ -47,7 +50,20 @@ public class MetricsController {
   }
 
   @PutMapping("/{code}")
-  public ResponseEntity<Map<String, Object>> define(@PathVariable String code, @RequestBody MetricDefinitions.Change change, Principal principal) {
+  public ResponseEntity<Map<String, Object>> define(@PathVariable String code, @RequestBody String text, Principal principal) {
+    com.fasterxml.jackson.databind.JsonNode body;
+    try {
+      // Decimals as BigDecimal (min/max keep every digit; 1e2147483647 is refused by the range check, not rounded to infinity).
+      body = json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new io.perfflow.InvalidInputException("body", "is not JSON: " + e.getOriginalMessage());
+    }
+    return define(code, body, principal);
+  }
+
+  /** {@link #define(String, String, Principal)} with the body already read (the metric pages). */
+  public ResponseEntity<Map<String, Object>> define(String code, com.fasterxml.jackson.databind.JsonNode body, Principal principal) {
+    MetricDefinitions.Change change = change(body);
     boolean created = definitions.save(code, change, principal.getName());
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(json(definitions.get(code), definitions.usedBy(code)));
   }
@@ -59,6 +75,35 @@ public class MetricsController {
     audit.append(principal.getName(), "METRICS_IMPORTED", null,
         Map.of("format", json ? "json" : "csv", "result", result));
     return result;
+  }
+
+  /** The fields of {@code PUT /api/metrics/{code}}: any other is a 400 naming it (a misspelt "querry" must not silently drop the query). */
+  static final List<String> FIELDS = java.util.Arrays.stream(MetricDefinitions.Change.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).toList();
+
+  private MetricDefinitions.Change change(com.fasterxml.jackson.databind.JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new io.perfflow.InvalidInputException("body", "must be a JSON object {" + String.join(", ", FIELDS) + "}");
+    }
+    List<io.perfflow.InvalidInputException.FieldError> unknown = new java.util.ArrayList<>();
+    body.fieldNames().forEachRemaining(name -> {
+      if (!FIELDS.contains(name)) {
+        unknown.add(new io.perfflow.InvalidInputException.FieldError(io.perfflow.Texts.excerpt(name),
+            "is not a field of a metric definition; the fields are " + String.join(", ", FIELDS)));
+      }
+    });
+    if (!unknown.isEmpty()) {
+      throw new io.perfflow.InvalidInputException(unknown);
+    }
+    try {
+      return json.treeToValue(body, MetricDefinitions.Change.class);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "body" : e.getPath().get(0).getFieldName();
+      throw new io.perfflow.InvalidInputException(field, e.getOriginalMessage() != null && e.getOriginalMessage().contains(io.perfflow.config.NoNulStrings.MESSAGE)
+          ? io.perfflow.config.NoNulStrings.MESSAGE : "has a value of the wrong type or format");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new io.perfflow.InvalidInputException("body", "is not a metric definition: " + e.getOriginalMessage());
+    }
   }
 
   private static Map<String, Object> json(MetricDefinitions.Definition d, List<MetricDefinitions.Usage> usedBy) {

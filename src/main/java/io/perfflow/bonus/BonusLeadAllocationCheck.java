@@ -24,7 +24,9 @@ class BonusLeadAllocationCheck implements TaskCompletionCheck {
     if (poolId == null || !BonusProcesses.LEAD_ALLOCATION_TASK.equals(task.elementId())) {
       return;
     }
-    pools.checkMoves(poolId, text(variables.get("moves")), text(variables.get("leadComment")));
+    // The task is the assignee's (no candidate groups), so whoever completes it is its assignee.
+    pools.checkMoves(poolId, text(variables.get("moves")), text(variables.get("leadComment")),
+        task.assignee() != null ? task.assignee() : pools.get(poolId).leadId());
   }
 
   private static String text(Object value) {

@@ -48,7 +48,7 @@ public class BonusPools {
 
   public record Pool(
       long id, String team, String period, BigDecimal amount, String currency, String leadId, BonusPoolStatus status,
-      Long processInstanceKey, String leadComment, String hrDecision, String hrComment, String decidedBy) {}
+      Long processInstanceKey, String leadComment, String hrDecision, String hrComment, String decidedBy, String statusReason) {}
 
   public record Allocation(
       String employeeId, Long reviewId, BigDecimal finalTotal, String rating, BigDecimal tenureFactor, BigDecimal levelFactor,
@@ -108,7 +108,7 @@ public class BonusPools {
     details.put("amount", in.amount().toPlainString());
     details.put("currency", in.currency());
     details.put("leadId", lead);
-    details.put("members", reviews.stream().filter(r -> !r.employeeId().equals(lead)).map(TeamReview::employeeId).toList());
+    details.put("members", reviews.stream().map(TeamReview::employeeId).toList());
     audit.append(actor, "BONUS_POOL_CREATED", BonusProcesses.pool(id), details);
     return get(id);
   }
@@ -125,6 +125,54 @@ public class BonusPools {
     return top.get(0);
   }
 
+  /**
+   * The engine lost the instances (embedded restart without its data): every unfinished pool is
+   * detached from its instance with the reason, for HR to restart; one waiting for HR's approval
+   * goes back to the lead (the new instance asks the lead again). Answers how many.
+   */
+  @Transactional
+  public int detachFromLostInstances(String reason) {
+    List<Pool> lost = jdbc.sql("SELECT * FROM bonus_pool WHERE status <> 'COMPLETED' AND process_instance_key IS NOT NULL ORDER BY id FOR UPDATE")
+        .query(BonusPools::pool).list();
+    for (Pool p : lost) {
+      BonusPoolStatus now = p.status() == BonusPoolStatus.HR_APPROVAL ? BonusPoolStatus.LEAD_ALLOCATION : p.status();
+      jdbc.sql("UPDATE bonus_pool SET process_instance_key = NULL, status = ?, status_reason = ? WHERE id = ?")
+          .params(now.name(), reason, p.id()).update();
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("reason", reason);
+      details.put("previousStatus", p.status().name());
+      details.put("status", now.name());
+      audit.append(AuditLog.SYSTEM, "BONUS_POOL_INTERRUPTED", BonusProcesses.pool(p.id()), details);
+    }
+    return lost.size();
+  }
+
+  /**
+   * Claims a detached pool for a restart (400 when it is completed or its process still runs);
+   * audited {@code BONUS_POOL_RESTARTED}. The caller starts the instance and links it.
+   */
+  @Transactional
+  public Pool claimRestart(long poolId, String actor) {
+    Pool pool = get(poolId);
+    if (pool.status() == BonusPoolStatus.COMPLETED) {
+      throw new InvalidInputException("id", "bonus pool " + poolId + " is completed: nothing to restart");
+    }
+    int claimed = jdbc.sql("UPDATE bonus_pool SET process_instance_key = -1, status_reason = NULL WHERE id = ? AND process_instance_key IS NULL")
+        .param(poolId).update();
+    if (claimed == 0) {
+      throw new InvalidInputException("id", "bonus pool " + poolId + " is running (process instance " + pool.processInstanceKey()
+          + "): nothing to restart");
+    }
+    audit.append(actor, "BONUS_POOL_RESTARTED", BonusProcesses.pool(poolId), Map.of("status", pool.status().name()));
+    return get(poolId);
+  }
+
+  /** A restart whose instance could not be started: detached again, to be retried. */
+  public void releaseRestart(long poolId, String reason) {
+    jdbc.sql("UPDATE bonus_pool SET process_instance_key = NULL, status_reason = ? WHERE id = ? AND process_instance_key = -1")
+        .params(reason, poolId).update();
+  }
+
   public void linkInstance(long poolId, long processInstanceKey) {
     jdbc.sql("UPDATE bonus_pool SET process_instance_key = ? WHERE id = ?").params(processInstanceKey, poolId).update();
   }
@@ -134,14 +182,35 @@ public class BonusPools {
         .orElseThrow(() -> new NotFoundException("No bonus pool " + id));
   }
 
+  /** Every pool, newest first (HR's list). */
+  public List<Pool> list() {
+    return jdbc.sql("SELECT * FROM bonus_pool ORDER BY id DESC LIMIT 500").query(BonusPools::pool).list();
+  }
+
   public List<Allocation> allocations(long poolId) {
     return jdbc.sql("SELECT * FROM bonus_allocation WHERE pool_id = ? ORDER BY employee_id").param(poolId)
         .query((rs, i) -> allocation(rs)).list();
   }
 
-  /** Members: the team's reviewed employees of the period, the lead left out. */
+  /**
+   * Members: the team's reviewed employees of the period (the latest review of each). The lead is
+   * one of them when they have a review in the team; they then may not move their own share, and
+   * HR's approver may be no member and not the lead ({@link BonusPoolOwner}).
+   */
   List<TeamReview> members(Pool pool) {
-    return teamReviews(pool.team(), pool.period()).stream().filter(r -> !r.employeeId().equals(pool.leadId())).toList();
+    return teamReviews(pool.team(), pool.period());
+  }
+
+  /** Whether {@code person} has (or, before the allocation, will have) a share in the pool. */
+  public boolean isMember(long poolId, String person) {
+    if (person == null) {
+      return false;
+    }
+    Pool pool = get(poolId);
+    return pool.status() == BonusPoolStatus.WAITING_FOR_REVIEWS
+        ? members(pool).stream().anyMatch(r -> r.employeeId().equals(person))
+        : jdbc.sql("SELECT count(*) FROM bonus_allocation WHERE pool_id = ? AND employee_id = ?").params(poolId, person)
+            .query(Long.class).single() > 0;
   }
 
   private List<TeamReview> teamReviews(String team, String period) {
@@ -217,10 +286,18 @@ public class BonusPools {
     return new BigDecimal(setting("max_lead_move_percent", "10"));
   }
 
-  /** Checks the lead's moves against the pool (400 naming the field) without writing anything. */
-  public Map<String, BigDecimal> checkMoves(long poolId, String moves, String comment) {
+  /**
+   * Checks the lead's moves against the pool (400 naming the field) without writing anything.
+   * {@code mover} (who completes the task) may not move their own share: nobody decides their own.
+   */
+  public Map<String, BigDecimal> checkMoves(long poolId, String moves, String comment, String mover) {
     Pool pool = get(poolId);
-    return BonusAllocation.moves(moves, comment, shares(poolId), pool.amount(), maxLeadMovePercent());
+    Map<String, BigDecimal> checked = BonusAllocation.moves(moves, comment, shares(poolId), pool.amount(), maxLeadMovePercent());
+    if (mover != null && checked.containsKey(mover)) {
+      throw new InvalidInputException("moves", "'" + mover + "' may not move their own share: nobody decides their own bonus"
+          + " (move only the other members' shares)");
+    }
+    return checked;
   }
 
   /** Applies the lead's moves (checked again) and hands the pool to HR; idempotent. */
@@ -230,7 +307,7 @@ public class BonusPools {
     if (pool.status() != BonusPoolStatus.LEAD_ALLOCATION) {
       return;
     }
-    Map<String, BigDecimal> checked = checkMoves(poolId, moves, comment);
+    Map<String, BigDecimal> checked = checkMoves(poolId, moves, comment, actor == null ? pool.leadId() : actor);
     jdbc.sql("UPDATE bonus_allocation SET adjusted_share = share WHERE pool_id = ?").param(poolId).update();
     checked.forEach((who, delta) -> jdbc.sql("UPDATE bonus_allocation SET adjusted_share = share + ? WHERE pool_id = ? AND employee_id = ?")
         .params(delta, poolId, who).update());
@@ -303,7 +380,8 @@ public class BonusPools {
   private static Pool pool(ResultSet rs, int i) throws SQLException {
     return new Pool(rs.getLong("id"), rs.getString("team"), rs.getString("period"), rs.getBigDecimal("amount"), rs.getString("currency"),
         rs.getString("lead_id"), BonusPoolStatus.valueOf(rs.getString("status")), (Long) rs.getObject("process_instance_key"),
-        rs.getString("lead_comment"), rs.getString("hr_decision"), rs.getString("hr_comment"), rs.getString("decided_by"));
+        rs.getString("lead_comment"), rs.getString("hr_decision"), rs.getString("hr_comment"), rs.getString("decided_by"),
+        rs.getString("status_reason"));
   }
 
   private static Allocation allocation(ResultSet rs) throws SQLException {

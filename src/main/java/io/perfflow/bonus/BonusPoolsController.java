@@ -2,13 +2,11 @@ package io.perfflow.bonus;
 
 import io.perfflow.NotPermittedException;
 import io.perfflow.access.AccessPolicy;
-import io.perfflow.engine.ProcessLauncher;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,20 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/bonus-pools")
 public class BonusPoolsController {
   private final BonusPools pools;
-  private final ProcessLauncher launcher;
+  private final BonusPoolLauncher launcher;
   private final AccessPolicy access;
-  private final String reminderAfter;
-  private final String checkEvery;
 
-  public BonusPoolsController(
-      BonusPools pools, ProcessLauncher launcher, AccessPolicy access,
-      @Value("${perfflow.bonus-pools.reminder-after:P7D}") String reminderAfter,
-      @Value("${perfflow.bonus-pools.check-every:PT1H}") String checkEvery) {
+  public BonusPoolsController(BonusPools pools, BonusPoolLauncher launcher, AccessPolicy access) {
     this.pools = pools;
     this.launcher = launcher;
     this.access = access;
-    this.reminderAfter = reminderAfter;
-    this.checkEvery = checkEvery;
   }
 
   public record CreateBody(String team, String period, BigDecimal amount, String currency, String leadId) {}
@@ -48,21 +39,27 @@ public class BonusPoolsController {
   @ResponseStatus(HttpStatus.CREATED)
   public Map<String, Object> create(@RequestBody(required = false) CreateBody body, Principal principal) {
     CreateBody b = body == null ? new CreateBody(null, null, null, null, null) : body;
-    BonusPools.Pool pool = pools.create(new BonusPools.NewPool(b.team(), b.period(), b.amount(), b.currency(), b.leadId()), principal.getName());
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("poolId", pool.id());
-    variables.put("leadId", pool.leadId());
-    variables.put("team", pool.team());
-    variables.put("period", pool.period());
-    variables.put("reminderAfter", reminderAfter);
-    variables.put("checkEvery", checkEvery);
-    long key = launcher.start(BonusProcesses.TEAM_BONUS_POOL, variables);
-    pools.linkInstance(pool.id(), key);
+    BonusPoolLauncher.Started started =
+        launcher.start(new BonusPools.NewPool(b.team(), b.period(), b.amount(), b.currency(), b.leadId()), principal.getName());
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("id", pool.id());
-    answer.put("status", pool.status());
-    answer.put("leadId", pool.leadId());
-    answer.put("processInstanceKey", key);
+    answer.put("id", started.pool().id());
+    answer.put("status", started.pool().status());
+    answer.put("leadId", started.pool().leadId());
+    answer.put("processInstanceKey", started.processInstanceKey());
+    return answer;
+  }
+
+  /** HR restarts a pool whose process instance the engine lost (an embedded restart without its data). */
+  @PostMapping("/{id}/restart")
+  public Map<String, Object> restart(@PathVariable long id, Principal principal) {
+    if (!access.isHr(principal.getName())) {
+      throw new NotPermittedException("Only HR restarts bonus pool " + id);
+    }
+    BonusPoolLauncher.Started started = launcher.restart(id, principal.getName());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("id", started.pool().id());
+    answer.put("status", started.pool().status());
+    answer.put("processInstanceKey", started.processInstanceKey());
     return answer;
   }
 
@@ -77,6 +74,7 @@ public class BonusPoolsController {
     body.put("team", pool.team());
     body.put("period", pool.period());
     body.put("status", pool.status());
+    body.put("statusReason", pool.statusReason());
     body.put("amount", pool.amount());
     body.put("currency", pool.currency());
     body.put("leadId", pool.leadId());

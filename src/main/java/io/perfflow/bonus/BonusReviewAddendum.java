@@ -24,4 +24,9 @@ class BonusReviewAddendum implements ReviewAddendum {
   public Object of(Review review, List<ReviewLine> lines) {
     return pools.resultOf(review.employeeId(), review.period()).orElse(null);
   }
+
+  @Override
+  public String pageTemplate() {
+    return "bonus-review";
+  }
 }

@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits every request before anything reads it:
  *
  * <ul>
- *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import}, {@code POST /api/source/attendance} and {@code POST /api/employees/import},
+ *   <li>request bodies: at most {@value #IMPORT_LIMIT} bytes for {@code POST /api/metrics/import}, {@code POST /api/source/attendance} and {@code POST /api/employees/import}
+ *       (and the HR pages' uploads {@code POST /people/import}, {@code /imports/metrics}; {@code /imports/source} as the source tables, 1 GiB;
+ *       plus {@value #MULTIPART_OVERHEAD} bytes of multipart framing; a multipart body must declare its length),
  *       {@value #SOURCE_LIMIT} for the other (streamed) {@code POST /api/source/{table}},
  *       {@value #DEFAULT_LIMIT} bytes for anything else; beyond that 413 (checked on the declared
  *       length, and while reading for bodies sent without one);
@@ -37,6 +39,9 @@ public class InputLimitsFilter extends OncePerRequestFilter {
    */
   public static final long SOURCE_LIMIT = 1024L * 1024 * 1024;
 
+  /** Room for a multipart body's boundaries, part headers and the CSRF token around an uploaded file. */
+  static final long MULTIPART_OVERHEAD = 16 * 1024;
+
   /** Thrown while reading a body that turns out longer than its limit. */
   public static final class BodyTooLargeException extends IOException {
     public BodyTooLargeException(long limit) {
@@ -49,6 +54,13 @@ public class InputLimitsFilter extends OncePerRequestFilter {
     if (path.equals("/api/metrics/import") || path.equals("/api/source/attendance") || path.equals("/api/employees/import")) {
       return IMPORT_LIMIT;
     }
+    // The HR pages' file uploads (multipart: the file plus a few form fields).
+    if ("POST".equals(request.getMethod()) && (path.equals("/people/import") || path.equals("/imports/metrics"))) {
+      return IMPORT_LIMIT + MULTIPART_OVERHEAD;
+    }
+    if ("POST".equals(request.getMethod()) && path.equals("/imports/source")) {
+      return SOURCE_LIMIT + MULTIPART_OVERHEAD;
+    }
     return path.startsWith("/api/source/") && "POST".equals(request.getMethod()) ? SOURCE_LIMIT : DEFAULT_LIMIT;
   }
 
@@ -59,6 +71,12 @@ public class InputLimitsFilter extends OncePerRequestFilter {
     if (request.getContentLengthLong() > limit) {
       problem(response, 413, "Request too large",
           "The request body has " + request.getContentLengthLong() + " bytes; at most " + limit + " are accepted here", "body");
+      return;
+    }
+    // A multipart body is parsed by the container when its parameters are read (below, and by the CSRF
+    // check), past this filter's counting: it must declare its length, which the check above bounds.
+    if (request.getContentLengthLong() < 0 && String.valueOf(request.getContentType()).toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+      problem(response, 411, "Length required", "A multipart request must declare its Content-Length", "body");
       return;
     }
     HttpServletRequest limited = new LimitedRequest(request, limit);

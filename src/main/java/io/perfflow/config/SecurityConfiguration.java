@@ -74,11 +74,12 @@ public class SecurityConfiguration {
   SecurityFilterChain security(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/login", "/css/**", "/js/**", "/error")
+                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/login", "/language", "/css/**", "/js/**", "/error")
                     .permitAll()
                     // Moving the clock and reading everyone's mail (results included) is HR's.
                     .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/import").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/import", "/api/employees/*/deactivate", "/api/employees/*/activate").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.PATCH, "/api/employees/*").hasAuthority(HR)
                     .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**", "/api/campaigns/**", "/api/metrics/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)

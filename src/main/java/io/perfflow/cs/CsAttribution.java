@@ -58,6 +58,14 @@ public class CsAttribution {
     return storeId;
   }
 
+  public record Store(String id, String name, String marketplace) {}
+
+  /** The company's stores with a shared account first (the ones attribution is about), then by id. */
+  public List<Store> stores() {
+    return jdbc.sql("SELECT id, name, marketplace FROM source.store ORDER BY shared_account DESC, id LIMIT 1000")
+        .query((rs, i) -> new Store(rs.getString("id"), rs.getString("name"), rs.getString("marketplace"))).list();
+  }
+
   public AttributionRule ruleOf(String storeId) {
     Optional<String> rule = jdbc.sql("SELECT rule FROM perfflow.cs_attribution_rule WHERE store_id = ?").param(storeId).query(String.class).optional();
     return rule.map(AttributionRule::valueOf).orElse(AttributionRule.LAST_LOGIN);

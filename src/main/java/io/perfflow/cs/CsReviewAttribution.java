@@ -49,4 +49,9 @@ public class CsReviewAttribution implements ReviewAddendum {
     }
     return byKpi;
   }
+
+  @Override
+  public String pageTemplate() {
+    return "cs-review-attribution";
+  }
 }

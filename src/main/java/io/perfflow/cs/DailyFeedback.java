@@ -235,4 +235,59 @@ public class DailyFeedback {
         })
         .list();
   }
+
+  /** The kinds of recognition, in the order the rewards are shown. */
+  public static final List<String> RECOGNITION_KINDS = List.of("RECEPTIONS_TOP", "CONVERSION_TOP", "WEEK_TOP");
+
+  static final int MAX_REWARD = 200;
+
+  /** What each kind of recognition earns (no row: no reward named). */
+  public List<Map<String, Object>> rewards() {
+    Map<String, String> rows = new LinkedHashMap<>();
+    jdbc.sql("SELECT kind, reward FROM cs_recognition_reward").query((rs, i) -> rows.put(rs.getString("kind"), rs.getString("reward"))).list();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String kind : RECOGNITION_KINDS) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", kind);
+      m.put("reward", rows.get(kind));
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Sets what a kind of recognition earns from the next recognition on (those given keep theirs);
+   * an empty text names no reward. 400 naming {@code kind} or {@code reward}; audited
+   * {@code CS_RECOGNITION_REWARD_SET} with the previous reward.
+   */
+  @Transactional
+  public Map<String, Object> setReward(String kind, String reward, String actor) {
+    if (kind == null || !RECOGNITION_KINDS.contains(kind)) {
+      throw new io.perfflow.InvalidInputException("kind", "'" + io.perfflow.Texts.excerpt(kind) + "' is not one of " + RECOGNITION_KINDS);
+    }
+    if (reward == null) {
+      throw new io.perfflow.InvalidInputException("reward", "is required (a text such as 'a 50 CNY voucher', or \"\" for none)");
+    }
+    String text = reward.strip();
+    if (text.length() > MAX_REWARD || text.chars().anyMatch(Character::isISOControl)) {
+      throw new io.perfflow.InvalidInputException("reward", "must be at most " + MAX_REWARD + " printable characters");
+    }
+    String before = jdbc.sql("SELECT reward FROM cs_recognition_reward WHERE kind = ?").param(kind).query(String.class).optional().orElse(null);
+    if (text.isEmpty()) {
+      jdbc.sql("DELETE FROM cs_recognition_reward WHERE kind = ?").param(kind).update();
+    } else {
+      jdbc.sql("INSERT INTO cs_recognition_reward (kind, reward) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET reward = EXCLUDED.reward")
+          .params(kind, text).update();
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("kind", kind);
+    details.put("reward", text.isEmpty() ? null : text);
+    details.put("previousReward", before);
+    audit.append(actor, "CS_RECOGNITION_REWARD_SET", null, details);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("kind", kind);
+    answer.put("reward", text.isEmpty() ? null : text);
+    answer.put("previousReward", before);
+    return answer;
+  }
 }

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Daily customer-service feedback: the team's day (HR and cs-leads, SecurityConfiguration), an
- * employee's daily-mail preference (themselves or HR) and recognitions (whoever may read them).
+ * Daily customer-service feedback: the team's day (HR and cs-leads, SecurityConfiguration) and
+ * recognitions (whoever may read them). The daily-mail preference is a field of the generic
+ * {@code PUT /api/employees/{id}/preferences} ({@link DailyFeedbackPreference}).
  */
 @RestController
 public class DailyFeedbackController {
@@ -71,21 +72,6 @@ public class DailyFeedbackController {
     }
   }
 
-  public record PreferencesBody(Boolean dailyFeedback) {}
-
-  @PutMapping("/api/employees/{id}/preferences")
-  public Map<String, Object> preferences(@PathVariable String id, @RequestBody(required = false) PreferencesBody body, Principal principal) {
-    Employee e = organisation.get(id);
-    if (!principal.getName().equals(id) && !access.isHr(principal.getName())) {
-      throw new NotPermittedException("Only " + id + " and HR change " + id + "'s preferences");
-    }
-    if (body == null || body.dailyFeedback() == null) {
-      throw new InvalidInputException("dailyFeedback", "is required (true or false)");
-    }
-    daily.setDailyFeedback(e.id(), body.dailyFeedback(), principal.getName());
-    return Map.of("employeeId", e.id(), "dailyFeedback", daily.wantsMail(e.id()));
-  }
-
   @GetMapping("/api/employees/{id}/recognitions")
   public List<Map<String, Object>> recognitions(@PathVariable String id, Principal principal) {
     Employee e = organisation.get(id);
@@ -93,5 +79,25 @@ public class DailyFeedbackController {
       throw new NotPermittedException("'" + principal.getName() + "' may not read " + id + "'s recognitions");
     }
     return daily.recognitionsOf(e.id());
+  }
+
+  /** What each kind of recognition earns: HR and the cs-leads read it. */
+  @GetMapping("/api/cs/recognition-rewards")
+  public List<Map<String, Object>> rewards(Principal principal) {
+    if (!access.isHr(principal.getName()) && !organisation.isMember(principal.getName(), "cs-leads")) {
+      throw new NotPermittedException("Only HR and the cs-leads read the recognition rewards");
+    }
+    return daily.rewards();
+  }
+
+  public record RewardBody(String reward) {}
+
+  /** HR sets what a kind of recognition earns: {@code {reward: "a 50 CNY voucher"}} ("" for none). */
+  @PutMapping("/api/cs/recognition-rewards/{kind}")
+  public Map<String, Object> setReward(@PathVariable String kind, @RequestBody(required = false) RewardBody body, Principal principal) {
+    if (!access.isHr(principal.getName())) {
+      throw new NotPermittedException("Only HR changes the recognition rewards");
+    }
+    return daily.setReward(kind, body == null ? null : body.reward(), principal.getName());
   }
 }

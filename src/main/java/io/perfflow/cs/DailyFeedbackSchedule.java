@@ -28,11 +28,7 @@ public class DailyFeedbackSchedule {
 
   public DailyFeedbackSchedule(
       @Value("${perfflow.company.time-zone:Asia/Shanghai}") String zone, @Value("${perfflow.cs.daily-feedback.time:18:00}") String time) {
-    try {
-      this.zone = ZoneId.of(zone);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("perfflow.company.time-zone: not a time zone: '" + zone + "'", e);
-    }
+    this.zone = io.perfflow.CompanyTime.parse(zone);
     try {
       this.time = LocalTime.parse(time);
     } catch (RuntimeException e) {

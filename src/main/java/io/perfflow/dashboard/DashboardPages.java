@@ -25,26 +25,29 @@ public class DashboardPages {
 
   private final Dashboards dashboards;
   private final AccessPolicy access;
+  private final java.util.List<io.perfflow.web.EmployeeSection> sections;
 
-  public DashboardPages(Dashboards dashboards, AccessPolicy access) {
+  public DashboardPages(Dashboards dashboards, AccessPolicy access, java.util.List<io.perfflow.web.EmployeeSection> sections) {
     this.dashboards = dashboards;
     this.access = access;
+    this.sections = java.util.List.copyOf(sections);
   }
 
   @Bean
   static NavLink myPerformanceNavLink() {
-    return new NavLink(2, "My performance", "/me", "me");
+    return new NavLink(2, "dashboard.nav.me", "/me", "me");
   }
 
   @Bean
   static NavLink myTeamNavLink() {
-    return new NavLink(4, "My team", "/team", "team");
+    return new NavLink(4, "dashboard.nav.team", "/team", "team");
   }
 
   @GetMapping("/me")
   String me(@RequestParam(required = false) String period, Authentication auth, Model model, HttpServletResponse response) {
     model.addAttribute("chartJs", CHART_JS);
     model.addAttribute("current", dashboards.currentPeriod().toString());
+    model.addAttribute("employeeSections", io.perfflow.web.EmployeeSection.all(sections, auth.getName(), auth.getName()));
     try {
       model.addAttribute("me", dashboards.myPerformance(auth.getName(), dashboards.period(period)));
     } catch (InvalidInputException e) {

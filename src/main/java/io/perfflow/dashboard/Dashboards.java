@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 /**
  * The three dashboards, each with its reader's rule: "my performance" (every employee, their own
  * data only), "my team" (a manager: the people below them in the manager chain; HR any manager's
- * team) and a cycle's statistics (HR only). The current period is the engine clock's month (UTC).
+ * team) and a cycle's statistics (HR only). The current period is the engine clock's month in the company time zone.
  */
 @Service
 public class Dashboards {
@@ -45,10 +45,12 @@ public class Dashboards {
   private final CycleReports cycles;
   private final TaskInbox inbox;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
   public Dashboards(
       LiveScores live, Trends trends, Organisation organisation, AccessPolicy access, Reviews reviews, CycleReports cycles,
-      TaskInbox inbox, EngineClock clock) {
+      TaskInbox inbox, EngineClock clock, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.live = live;
     this.trends = trends;
     this.organisation = organisation;
@@ -82,7 +84,7 @@ public class Dashboards {
       Adjustments adjustments, List<LateStep> late, Instant asOf) {}
 
   public YearMonth currentPeriod() {
-    return YearMonth.from(clock.now().atZone(ZoneOffset.UTC));
+    return companyTime.period(clock.now());
   }
 
   /** The period asked for (default: the current one); a future period is refused (nothing to compute yet). */

@@ -9,6 +9,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import io.perfflow.CompanyTime;
+import io.perfflow.i18n.Formats;
+import io.perfflow.i18n.LanguagePreferences;
+import io.perfflow.i18n.Languages;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,39 +34,81 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends PerfFlow's mails over SMTP from the templates in {@code mail/<feature>/<template>.txt} (first line
- * {@code Subject: …}, then the body; {@code {{name}}} placeholders). Each mail carries a dedupe
- * key (the job it was sent for), so a retried job does not send it twice, and is audited.
+ * {@code Subject: …}, then the body). A template's texts are message keys {@code #{feature.key}}
+ * of the feature's bundle ({@code i18n/<feature>.properties}, {@code _zh_CN}), written in each
+ * recipient's language (their profile setting, else {@code perfflow.i18n.default-language}: one
+ * mail per language); the texts then hold {@code {{name}}} placeholders, optionally with a format:
+ * {@code {{due|when}}} (a time in the company zone), {@code {{day|date}}}, {@code {{total|number}}},
+ * {@code {{ratio|percent}}}, {@code {{amount|money:currency}}} (the currency from the variable
+ * named), {@code {{rating|msg:review.rating}}} (the message {@code review.rating.<value>}, else
+ * the value). Each mail carries a dedupe key (the job it was sent for), so a retried job does not
+ * send it twice, and is audited.
  */
 @Service
 public class Mailer {
   public static final String SENT_AT_HEADER = "X-PerfFlow-Sent-At";
   private static final PathMatchingResourcePatternResolver TEMPLATES = new PathMatchingResourcePatternResolver();
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)\\s*}}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)(?:\\|([a-z]+)(?::([a-zA-Z0-9_.]+))?)?\\s*}}");
+  private static final Pattern MESSAGE = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)}");
 
   private final JavaMailSender sender;
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final String from;
+  private final MessageSource messages;
+  private final LanguagePreferences languages;
+  private final Languages supported;
+  private final CompanyTime time;
 
-  public Mailer(JavaMailSender sender, JdbcClient jdbc, AuditLog audit, @Value("${perfflow.mail-from}") String from) {
+  public Mailer(JavaMailSender sender, JdbcClient jdbc, AuditLog audit, @Value("${perfflow.mail-from}") String from,
+      MessageSource messages, LanguagePreferences languages, Languages supported, CompanyTime time) {
     this.sender = sender;
     this.jdbc = jdbc;
     this.audit = audit;
     this.from = from;
+    this.messages = messages;
+    this.languages = languages;
+    this.supported = supported;
+    this.time = time;
   }
 
   public record Rendered(String subject, String body) {}
 
-  /** Renders a template; a placeholder with no value is an error naming it (never a blank). */
+  /** Renders a template in the default language. */
   public Rendered render(String template, Map<String, ?> context) {
-    String text = load(template);
+    return render(template, context, supported.defaultLocale());
+  }
+
+  /**
+   * Renders a template in {@code locale}; a placeholder with no value or a message key the bundles
+   * do not have is an error naming it (never a blank).
+   */
+  public Rendered render(String template, Map<String, ?> context, Locale locale) {
+    String text = translate(template, load(template), locale);
     int newline = text.indexOf('\n');
     if (!text.startsWith("Subject:") || newline < 0) {
       throw new IllegalStateException("Mail template '" + template + "' must start with a 'Subject:' line");
     }
-    String subject = fill(template, text.substring("Subject:".length(), newline).trim(), context);
-    String body = fill(template, text.substring(newline + 1).stripLeading(), context);
+    String subject = fill(template, text.substring("Subject:".length(), newline).trim(), context, locale);
+    String body = fill(template, text.substring(newline + 1).stripLeading(), context, locale);
     return new Rendered(subject, body);
+  }
+
+  private String translate(String template, String text, Locale locale) {
+    Matcher m = MESSAGE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String message;
+      try {
+        message = messages.getMessage(m.group(1), null, locale);
+      } catch (NoSuchMessageException e) {
+        throw new IllegalStateException("Mail template '" + template + "' names the message '" + m.group(1) + "', which no bundle has");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(message));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /**
@@ -63,11 +116,28 @@ public class Mailer {
    * Returns false when it was a duplicate.
    */
   public boolean send(String template, List<String> to, MailContext context, String dedupeKey) {
-    Subject subject = context.subject();
     if (to.isEmpty()) {
       throw new IllegalArgumentException("Mail '" + template + "' has no recipient");
     }
-    Rendered mail = render(template, context.values());
+    // One mail per language, each recipient in theirs; rendered before anything is sent, so a
+    // template that cannot be filled sends nothing.
+    Map<String, Locale> byAddress = languages.forMailTo(to);
+    Map<Locale, List<String>> groups = new LinkedHashMap<>();
+    for (String address : to) {
+      groups.computeIfAbsent(byAddress.getOrDefault(address, supported.defaultLocale()), l -> new ArrayList<>()).add(address);
+    }
+    Map<Locale, Rendered> mails = new LinkedHashMap<>();
+    groups.keySet().forEach(locale -> mails.put(locale, render(template, context.values(), locale)));
+    boolean sent = false;
+    for (Map.Entry<Locale, List<String>> group : groups.entrySet()) {
+      String key = groups.size() == 1 ? dedupeKey : dedupeKey + "#" + Languages.tag(group.getKey());
+      sent |= sendOne(template, group.getValue(), context, key, mails.get(group.getKey()), group.getKey());
+    }
+    return sent;
+  }
+
+  private boolean sendOne(String template, List<String> to, MailContext context, String dedupeKey, Rendered mail, Locale locale) {
+    Subject subject = context.subject();
     // Claim the dedupe key before sending: a job that times out while its worker is still
     // sending (slow SMTP, or the engine clock moved) is activated again, and only one of the
     // two attempts may send. If sending fails, the claim is released so a retry can send.
@@ -103,12 +173,13 @@ public class Mailer {
     details.put("template", template);
     details.put("to", to);
     details.put("subject", mail.subject());
+    details.put("language", Languages.tag(locale));
     details.putAll(context.auditDetails());
     audit.append(AuditLog.SYSTEM, "MAIL_SENT", subject, details, "mail:" + dedupeKey);
     return true;
   }
 
-  private static String fill(String template, String text, Map<String, ?> context) {
+  private String fill(String template, String text, Map<String, ?> context, Locale locale) {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -116,10 +187,59 @@ public class Mailer {
       if (value == null) {
         throw new IllegalStateException("Mail template '" + template + "' needs '" + m.group(1) + "', which is not known here");
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
+      m.appendReplacement(out, Matcher.quoteReplacement(format(template, value, m.group(2), m.group(3), context, locale)));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** A value as {@code {{name|filter:argument}}} asks, in the recipient's language and the company zone. */
+  private String format(String template, Object value, String filter, String argument, Map<String, ?> context, Locale locale) {
+    if (filter == null) {
+      return value.toString();
+    }
+    String text = value.toString();
+    try {
+      return switch (filter) {
+        case "when" -> Formats.when(instant(value), locale, time.zone()) + " " + time.zone().getId();
+        case "date" -> Formats.date(date(value), locale);
+        case "number" -> Formats.num(decimal(value), locale);
+        case "percent" -> Formats.percent(decimal(value), locale);
+        case "money" -> Formats.money(decimal(value), argument == null ? null : String.valueOf(lookup(context, argument)), locale);
+        case "msg" -> messages.getMessage(argument + "." + text, null, text, locale);
+        default -> throw new IllegalStateException("Mail template '" + template + "' uses the unknown format '" + filter + "'");
+      };
+    } catch (RuntimeException e) {
+      if (e instanceof IllegalStateException) {
+        throw e;
+      }
+      return text; // a value that is not what the format expects is shown as it is
+    }
+  }
+
+  private Instant instant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof java.time.temporal.TemporalAccessor t && t.isSupported(java.time.temporal.ChronoField.INSTANT_SECONDS)) {
+      return Instant.from(t);
+    }
+    return io.perfflow.engine.EngineTime.parse(value.toString());
+  }
+
+  private LocalDate date(Object value) {
+    if (value instanceof LocalDate d) {
+      return d;
+    }
+    String text = value.toString();
+    if (text.length() == 10) {
+      return LocalDate.parse(text);
+    }
+    return time.today(instant(value));
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
   }
 
   private static Object lookup(Map<String, ?> context, String path) {

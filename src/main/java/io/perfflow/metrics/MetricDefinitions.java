@@ -46,7 +46,11 @@ public class MetricDefinitions {
   private final ExternalDataSources external;
   private final AuditLog audit;
 
-  public MetricDefinitions(JdbcClient jdbc, MetricQueries queries, ExternalDataSources external, AuditLog audit) {
+  private final io.perfflow.CompanyTime companyTime;
+
+  public MetricDefinitions(JdbcClient jdbc, MetricQueries queries, ExternalDataSources external, AuditLog audit,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.queries = queries;
     this.external = external;
@@ -120,7 +124,7 @@ public class MetricDefinitions {
     }
     if (query != null) {
       String[] employees = jdbc.sql("SELECT id FROM employee WHERE active ORDER BY id").query(String.class).list().toArray(String[]::new);
-      YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+      YearMonth lastMonth = companyTime.period(java.time.Instant.now()).minusMonths(1);
       try {
         queries.check(query, datasource, employees, lastMonth);
       } catch (MetricQueries.QueryProblem e) {

@@ -36,6 +36,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class MetricQueries {
   public static final List<String> PARAMETERS = List.of("employeeIds", "periodStart", "periodEnd");
+  /**
+   * The PostgreSQL role a query on PerfFlow's own database runs as (V90): it reads schema
+   * {@code source} and the non-confidential PerfFlow tables and columns metrics need, nothing else.
+   */
+  public static final String READER_ROLE = "perfflow_metric_reader";
+  /** What a query is run inside of: a single SELECT (no second statement can follow it). */
+  private static final String WRAP_START = "SELECT * FROM (";
+  private static final String WRAP_END = "\n) AS metric_query";
+  /**
+   * Functions that change the role or run SQL given as text (which would then run with another
+   * role's rights): refused in a metric query before it runs.
+   */
+  private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile(
+      "(?i)\\b(set_config|query_to_xml|query_to_xml_and_xmlschema|query_to_xmlschema|cursor_to_xml|cursor_to_xmlschema|"
+          + "table_to_xml|table_to_xml_and_xmlschema|schema_to_xml|schema_to_xml_and_xmlschema|database_to_xml|"
+          + "database_to_xml_and_xmlschema|dblink\\w*|lo_\\w+|pg_read_\\w+|pg_ls_\\w+)\\b|\\bu&[\"']");
 
   /** Why a query cannot be used, with where (line and text) when PostgreSQL says so. */
   public static class QueryProblem extends RuntimeException {
@@ -48,16 +64,24 @@ public class MetricQueries {
   private final ExternalDataSources external;
   private final Duration runTimeout;
   private final Duration checkTimeout;
+  private final String companyTimeZone;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public MetricQueries(
       DataSource main,
       ExternalDataSources external,
       @Value("${perfflow.metrics.query-timeout:PT60S}") Duration runTimeout,
-      @Value("${perfflow.metrics.check-timeout:PT5S}") Duration checkTimeout) {
+      @Value("${perfflow.metrics.check-timeout:PT5S}") Duration checkTimeout,
+      io.perfflow.CompanyTime companyTime) {
     this.main = main;
     this.external = external;
     this.runTimeout = runTimeout;
     this.checkTimeout = checkTimeout;
+    this.companyTimeZone = companyTime.zone().getId();
+  }
+
+  public MetricQueries(DataSource main, ExternalDataSources external, Duration runTimeout, Duration checkTimeout) {
+    this(main, external, runTimeout, checkTimeout, new io.perfflow.CompanyTime(io.perfflow.CompanyTime.DEFAULT_ZONE));
   }
 
   /** Queries on {@code dataSource} alone (no external datasources), with the default timeouts: for tests and tools. */
@@ -88,8 +112,21 @@ public class MetricQueries {
     MapSqlParameterSource params = new MapSqlParameterSource()
         .addValue("employeeIds", employeeIds)
         .addValue("periodStart", window.start())
-        .addValue("periodEnd", window.end());
+        .addValue("periodEnd", window.end())
+        // where the period's days begin and end, for timestamptz columns (perfflow.company.time-zone)
+        .addValue("companyTimeZone", companyTimeZone);
     String sql = strip(query);
+    java.util.regex.Matcher refused = REFUSED.matcher(sql);
+    if (refused.find()) {
+      throw new QueryProblem("the query calls " + refused.group().strip() + ", which a metric query may not use"
+          + " (it changes the role or runs SQL given as text); metric queries read schema source and the tables metrics need");
+    }
+    boolean restricted = datasource == null;
+    if (restricted) {
+      // One SELECT only: "x; RESET ROLE; SELECT ..." becomes a syntax error instead of three statements.
+      sql = WRAP_START + sql + WRAP_END;
+    }
+    int offset = restricted ? WRAP_START.length() : 0;
     ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
     String jdbcSql;
     Object[] args;
@@ -106,6 +143,9 @@ public class MetricQueries {
         try (Statement s = c.createStatement()) {
           s.execute("SET TRANSACTION READ ONLY");
           s.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+          if (restricted) {
+            s.execute("SET LOCAL ROLE " + READER_ROLE);
+          }
         }
         try (PreparedStatement ps = c.prepareStatement(jdbcSql)) {
           for (int i = 0; i < args.length; i++) {
@@ -123,10 +163,15 @@ public class MetricQueries {
           }
         }
       } finally {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException closed) {
+          // The pool closes a connection after some errors (HikariCP: SQLState 0A000, e.g. a
+          // data-modifying WITH inside the wrapping SELECT); the query's own error is the one to report.
+        }
       }
     } catch (SQLException e) {
-      throw new QueryProblem(explain(e, jdbcSql, timeout));
+      throw new QueryProblem(explain(e, jdbcSql, offset, timeout));
     }
   }
 
@@ -173,8 +218,18 @@ public class MetricQueries {
     return q;
   }
 
-  private static String explain(SQLException e, String jdbcSql, Duration timeout) {
+  private static String explain(SQLException e, String jdbcSql, int offset, Duration timeout) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("42501")) {
+      return "the query reads what metric queries may not read (" + e.getMessage().replace("ERROR: ", "").replaceAll("\\s+Position: \\d+", "")
+          + "): they run as role " + READER_ROLE + ", which reads schema source and, of PerfFlow's tables, only "
+          + "employee (id, name, role, team, manager_id, store_id, hired_on, level, active, track, level_since) and the tables listed in "
+          + "db/migration/R__metric_reader_grants.sql (cs_attributed_session, cs_attributed_reception, cs_attribution_rule, supplier_delay_case, "
+          + "store_order_day, store_month_customers, weekly_plan, weekly_plan_item); pay, passwords, e-mail addresses, reviews and the audit trail are confidential";
+    }
+    if (state.equals("0A000") && String.valueOf(e.getMessage()).contains("data-modifying")) {
+      return "the query tries to write (" + e.getMessage().replace("ERROR: ", "") + "); metric queries run read-only";
+    }
     if (state.equals("57014")) {
       return "the query ran longer than " + timeout.toSeconds() + " s (statement timeout) and was cancelled";
     }
@@ -197,12 +252,13 @@ public class MetricQueries {
             seen.append(ch);
           }
         }
-        int at = Math.min(server.getPosition() - 1, seen.length());
+        int at = Math.max(offset, Math.min(server.getPosition() - 1, seen.length()));
         int line = 1;
-        for (int i = 0; i < at; i++) {
+        for (int i = offset; i < at; i++) {
           if (seen.charAt(i) == '\n') line++;
         }
-        String near = seen.substring(at, Math.min(seen.length(), at + 30)).replaceAll("\\s+", " ").strip();
+        int end = offset > 0 ? Math.max(at, seen.length() - WRAP_END.length()) : seen.length();
+        String near = seen.substring(at, Math.min(end, at + 30)).replaceAll("\\s+", " ").strip();
         m.append(" (at line ").append(line).append(near.isEmpty() ? "" : ", near '" + near + "'").append(")");
       }
       if (server.getHint() != null) {

@@ -198,6 +198,99 @@ public class Organisation {
     }
   }
 
+  /**
+   * What HR changes of an existing employee: a null field stays as it is; {@code managerId} ""
+   * removes the manager; {@code groups} replaces the memberships.
+   */
+  public record EmployeeChange(String name, String email, String role, String team, String managerId, String storeId, String level,
+      List<String> groups) {}
+
+  /** Changes an employee after checking every field (manager loops refused); nothing is written when anything is wrong. */
+  @Transactional
+  public Employee change(String id, EmployeeChange c) {
+    Employee before = get(id);
+    List<FieldError> errors = new ArrayList<>();
+    for (var text : new String[][] {{"name", c.name()}, {"role", c.role()}, {"team", c.team()}, {"level", c.level()}}) {
+      if (text[1] != null && text[1].isBlank()) errors.add(new FieldError(text[0], "must not be empty"));
+      if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], "must be at most 200 characters"));
+    }
+    if (c.email() != null && (c.email().length() > 200 || !EMAIL.matcher(c.email()).matches())) {
+      errors.add(new FieldError("email", "must be an e-mail address (at most 200 characters)"));
+    }
+    String manager = c.managerId() == null ? before.managerId() : c.managerId().isBlank() ? null : c.managerId().strip();
+    if (c.managerId() != null && manager != null) {
+      Optional<Employee> m = find(manager);
+      if (m.isEmpty()) {
+        errors.add(new FieldError("managerId", "no employee '" + io.perfflow.Texts.excerpt(manager) + "'"));
+      } else if (!m.get().active()) {
+        errors.add(new FieldError("managerId", "'" + manager + "' is deactivated"));
+      } else if (manager.equals(id)) {
+        errors.add(new FieldError("managerId", "nobody is their own manager"));
+      } else {
+        List<String> chain = new ArrayList<>();
+        for (String up = manager; up != null && chain.size() < 1000; up = find(up).map(Employee::managerId).orElse(null)) {
+          chain.add(up);
+          if (up.equals(id)) {
+            errors.add(new FieldError("managerId", "'" + manager + "' reports to " + id + " (" + String.join(" → ", chain)
+                + "): that would make a loop in the manager chain"));
+            break;
+          }
+        }
+      }
+    }
+    String store = c.storeId() == null ? before.storeId() : c.storeId().isBlank() ? null : c.storeId().strip();
+    if (c.storeId() != null && store != null
+        && jdbc.sql("SELECT count(*) FROM store WHERE id = ?").param(store).query(Long.class).single() == 0) {
+      errors.add(new FieldError("storeId", "no store '" + io.perfflow.Texts.excerpt(store) + "'"));
+    }
+    List<String> groups = c.groups() == null ? null : c.groups().stream().map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
+    for (String g : groups == null ? List.<String>of() : groups) {
+      if (group(g).isEmpty()) errors.add(new FieldError("groups", "no group '" + io.perfflow.Texts.excerpt(g) + "'"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    jdbc.sql("""
+            UPDATE employee SET name = coalesce(:name, name), email = coalesce(:email, email), role = coalesce(:role, role),
+              team = coalesce(:team, team), level = coalesce(:level, level), manager_id = :manager, store_id = :store
+            WHERE id = :id""")
+        .param("name", strip(c.name())).param("email", strip(c.email())).param("role", strip(c.role())).param("team", strip(c.team()))
+        .param("level", strip(c.level())).param("manager", manager).param("store", store).param("id", id)
+        .update();
+    if (groups != null) {
+      jdbc.sql("DELETE FROM group_member WHERE employee_id = ?").param(id).update();
+      for (String g : groups) {
+        jdbc.sql("INSERT INTO group_member (group_id, employee_id) VALUES (?, ?)").params(g, id).update();
+      }
+    }
+    return get(id);
+  }
+
+  /**
+   * Deactivates (or reactivates) an employee: a deactivated one cannot log in and is in no new
+   * cycle, scan or plan; their history stays. Someone who still manages active people keeps
+   * their account until those have another manager.
+   */
+  @Transactional
+  public Employee setActive(String id, boolean active) {
+    Employee e = get(id);
+    if (!active) {
+      List<String> reports = jdbc.sql("SELECT id FROM employee WHERE manager_id = ? AND active ORDER BY id").param(id).query(String.class).list();
+      if (!reports.isEmpty()) {
+        throw new io.perfflow.ConflictException(id + " still manages " + String.join(", ", reports)
+            + ": give them another manager first, then deactivate " + id);
+      }
+    }
+    if (e.active() != active) {
+      jdbc.sql("UPDATE employee SET active = ? WHERE id = ?").params(active, id).update();
+    }
+    return get(id);
+  }
+
+  private static String strip(String s) {
+    return s == null ? null : s.strip();
+  }
+
   public Optional<String> passwordHash(String id) {
     return jdbc.sql("SELECT password_hash FROM employee WHERE id = ? AND active").param(id).query(String.class).optional();
   }

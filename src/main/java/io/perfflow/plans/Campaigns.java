@@ -23,7 +23,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Campaigns (618: June 1–18, Double 11: November 1–11): a date range for one role with a plan
@@ -41,22 +42,54 @@ public class Campaigns {
   private final Scorecards scorecards;
   private final AuditLog audit;
   private final ObjectMapper json;
+  private final TransactionTemplate tx;
+  private final CampaignNotices notices;
 
-  public Campaigns(JdbcClient jdbc, Scorecards scorecards, AuditLog audit, ObjectMapper json) {
+  public Campaigns(JdbcClient jdbc, Scorecards scorecards, AuditLog audit, ObjectMapper json, TransactionTemplate tx,
+      @Lazy CampaignNotices notices) {
     this.jdbc = jdbc;
     this.scorecards = scorecards;
     this.audit = audit;
     this.json = json;
+    this.tx = tx;
+    this.notices = notices;
   }
 
   public record TemplateItem(String title, String kpi, PlanGoal goal, BigDecimal targetChange, ChangeUnit unit) {}
 
-  public record CampaignInput(String name, String from, String to, String role, List<TemplateItem> planTemplate, String profile) {}
+  public record CampaignInput(
+      String name, String from, String to, String role, List<TemplateItem> planTemplate, String profile,
+      List<String> stores, BigDecimal expectedUplift) {
+    public CampaignInput(String name, String from, String to, String role, List<TemplateItem> planTemplate, String profile) {
+      this(name, from, to, role, planTemplate, profile, null, null);
+    }
+  }
 
-  public record Campaign(String code, String name, LocalDate from, LocalDate to, String role, List<TemplateItem> planTemplate, String profile) {}
+  /**
+   * A campaign; {@code stores} and {@code expectedUplift} (percent more orders) are what procurement
+   * is told ({@link CampaignNotices}); {@code revision} counts its saves.
+   */
+  public record Campaign(
+      String code, String name, LocalDate from, LocalDate to, String role, List<TemplateItem> planTemplate, String profile,
+      List<String> stores, BigDecimal expectedUplift, int revision) {}
 
-  @Transactional
+  static final int MAX_STORES = 50;
+  private static final BigDecimal MAX_UPLIFT = new BigDecimal("1000");
+
+  /**
+   * Validates and stores the campaign (all or nothing), then, once committed, hands it to
+   * {@link CampaignNotices}: a campaign with stores starts a campaign-notice instance, and an
+   * earlier save's instance is superseded.
+   */
   public Campaign save(String code, CampaignInput in, String actor) {
+    Saved saved = tx.execute(status -> store(code, in, actor));
+    notices.campaignSaved(saved.campaign(), saved.previousRevision());
+    return find(code).orElseThrow();
+  }
+
+  private record Saved(Campaign campaign, Integer previousRevision) {}
+
+  private Saved store(String code, CampaignInput in, String actor) {
     List<FieldError> errors = new ArrayList<>();
     if (code == null || !code.matches("[a-z0-9][a-z0-9-]{0,49}")) {
       errors.add(new FieldError("code", "'" + Texts.excerpt(code) + "' is not a campaign code (lower-case letters, digits and '-', at most 50)"));
@@ -123,9 +156,35 @@ public class Campaigns {
         }
       }
     }
+    List<String> stores = in.stores() == null ? List.of() : in.stores();
+    if (stores.size() > MAX_STORES) {
+      errors.add(new FieldError("stores", "at most " + MAX_STORES + " stores, got " + stores.size()));
+    } else {
+      Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < stores.size(); i++) {
+        String store = stores.get(i);
+        if (store == null || store.isBlank() || store.length() > 100 || store.indexOf('\u0000') >= 0) {
+          errors.add(new FieldError("stores[" + i + "]", "a store id of 1 to 100 characters"));
+        } else if (!seen.add(store)) {
+          errors.add(new FieldError("stores[" + i + "]", "store '" + store + "' is listed twice"));
+        } else if (jdbc.sql("SELECT count(*) FROM source.store WHERE id = ?").param(store).query(Long.class).single() == 0) {
+          errors.add(new FieldError("stores[" + i + "]", "no store '" + Texts.excerpt(store) + "' (POST /api/source/stores sends them)"));
+        }
+      }
+    }
+    if (in.expectedUplift() != null) {
+      Optional<String> range = Numbers.problem(in.expectedUplift(), new BigDecimal("0.01"), MAX_UPLIFT, 2);
+      range.ifPresent(p -> errors.add(new FieldError("expectedUplift", "percent more orders than usual " + p)));
+      if (range.isEmpty() && stores.isEmpty()) {
+        errors.add(new FieldError("stores", "an expected uplift needs the stores it is expected in"));
+      }
+    } else if (!stores.isEmpty()) {
+      errors.add(new FieldError("expectedUplift", "is required with stores: the percent more orders expected (e.g. 40)"));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    Integer previous = jdbc.sql("SELECT revision FROM campaign WHERE code = ? FOR UPDATE").param(code).query(Integer.class).optional().orElse(null);
     String template;
     try {
       template = json.writeValueAsString(items);
@@ -133,12 +192,14 @@ public class Campaigns {
       throw new IllegalStateException(e);
     }
     jdbc.sql("""
-            INSERT INTO campaign (code, name, from_day, to_day, role, plan_template, profile, updated_by)
-            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+            INSERT INTO campaign (code, name, from_day, to_day, role, plan_template, profile, updated_by, stores, expected_uplift)
+            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, from_day = excluded.from_day, to_day = excluded.to_day,
               role = excluded.role, plan_template = excluded.plan_template, profile = excluded.profile,
-              updated_by = excluded.updated_by, updated_at = now()""")
-        .params(code, in.name().strip(), from, to, in.role(), template, in.profile(), actor).update();
+              updated_by = excluded.updated_by, updated_at = now(), stores = excluded.stores,
+              expected_uplift = excluded.expected_uplift, revision = campaign.revision + 1, notice_process_key = NULL""")
+        .params(code, in.name().strip(), from, to, in.role(), template, in.profile(), actor,
+            stores.toArray(String[]::new), in.expectedUplift()).update();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("code", code);
     details.put("name", in.name().strip());
@@ -147,8 +208,12 @@ public class Campaigns {
     details.put("role", in.role());
     details.put("profile", in.profile());
     details.put("planTemplate", items);
+    details.put("stores", stores);
+    details.put("expectedUplift", in.expectedUplift());
+    Campaign saved = find(code).orElseThrow();
+    details.put("revision", saved.revision());
     audit.append(actor, "CAMPAIGN_SAVED", null, details);
-    return find(code).orElseThrow();
+    return new Saved(saved, previous);
   }
 
   public Optional<Campaign> find(String code) {
@@ -172,8 +237,12 @@ public class Campaigns {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("campaign " + rs.getString("code") + " has an unreadable plan template", e);
     }
+    java.sql.Array stores = rs.getArray("stores");
+    BigDecimal uplift = rs.getBigDecimal("expected_uplift");
     return new Campaign(rs.getString("code"), rs.getString("name"), rs.getObject("from_day", LocalDate.class),
-        rs.getObject("to_day", LocalDate.class), rs.getString("role"), items, rs.getString("profile"));
+        rs.getObject("to_day", LocalDate.class), rs.getString("role"), items, rs.getString("profile"),
+        stores == null ? List.of() : List.of((String[]) stores.getArray()), uplift == null ? null : uplift.stripTrailingZeros(),
+        rs.getInt("revision"));
   }
 
   private static LocalDate date(String field, String text, List<FieldError> errors) {

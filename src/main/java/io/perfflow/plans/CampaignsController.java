@@ -2,6 +2,7 @@ package io.perfflow.plans;
 
 import io.perfflow.NotFoundException;
 import io.perfflow.Periods;
+import io.perfflow.access.AccessPolicy;
 import io.perfflow.engine.EngineClock;
 import io.perfflow.org.Employee;
 import io.perfflow.org.Organisation;
@@ -21,17 +22,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Campaigns (HR writes them: SecurityConfiguration; everyone logged in reads them) and the plan
- * template a weekly plan starts from: the items of the caller's role's campaign overlapping the week.
+ * template a weekly plan starts from: the items of the caller's role's campaign overlapping the
+ * week, else the role's own template ({@link PlanTemplates}).
  */
 @RestController
 @RequestMapping("/api")
 public class CampaignsController {
   private final Campaigns campaigns;
+  private final CampaignNotices notices;
+  private final PlanTemplates templates;
   private final Organisation organisation;
+  private final AccessPolicy access;
   private final EngineClock clock;
 
-  public CampaignsController(Campaigns campaigns, Organisation organisation, EngineClock clock) {
+  public CampaignsController(Campaigns campaigns, CampaignNotices notices, PlanTemplates templates, Organisation organisation,
+      AccessPolicy access, EngineClock clock) {
     this.campaigns = campaigns;
+    this.notices = notices;
+    this.templates = templates;
+    this.access = access;
     this.organisation = organisation;
     this.clock = clock;
   }
@@ -52,17 +61,54 @@ public class CampaignsController {
     return json(campaigns.find(code).orElseThrow(() -> new NotFoundException("No campaign '" + io.perfflow.Texts.excerpt(code) + "'")));
   }
 
+  /**
+   * The notices sent to procurement about a campaign (every revision): HR sees all of them, a buyer
+   * their own (anyone else an empty list).
+   */
+  @GetMapping("/campaigns/{code}/notices")
+  public List<Map<String, Object>> notices(@PathVariable String code, Authentication auth) {
+    campaigns.find(code).orElseThrow(() -> new NotFoundException("No campaign '" + io.perfflow.Texts.excerpt(code) + "'"));
+    boolean hr = access.isHr(auth.getName());
+    return notices.ofCampaign(code).stream().filter(n -> hr || n.buyerId().equals(auth.getName())).map(CampaignsController::json).toList();
+  }
+
+  static Map<String, Object> json(CampaignNotices.Notice n) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", n.id());
+    m.put("campaign", n.campaignCode());
+    m.put("revision", n.revision());
+    m.put("phase", n.phase().name());
+    m.put("buyerId", n.buyerId());
+    m.put("stores", n.stores());
+    m.put("expectedUplift", n.expectedUplift());
+    Map<String, Object> cover = new LinkedHashMap<>();
+    cover.put("inventoryPeriod", n.cover().period());
+    cover.put("avgInventoryValue", n.cover().avgInventoryValue());
+    cover.put("dailyCogs", n.cover().dailyCogs());
+    cover.put("days", n.cover().coverDays());
+    cover.put("daysWithUplift", n.cover().coverDaysWithUplift());
+    m.put("stockCover", cover);
+    m.put("status", n.status().name());
+    m.put("sentAt", n.sentAt() == null ? null : n.sentAt().toString());
+    m.put("acknowledgedBy", n.acknowledgedBy());
+    m.put("acknowledgedAt", n.acknowledgedAt() == null ? null : n.acknowledgedAt().toString());
+    m.put("buyerComment", n.buyerComment());
+    return m;
+  }
+
   /** What the caller's plan for {@code week} (default: the current week) starts from. */
   @GetMapping("/plans/template")
   public Map<String, Object> template(@RequestParam(required = false) String week, Authentication auth) {
     String w = week == null ? Periods.weekOf(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC)) : week;
-    LocalDate monday = Periods.parseWeek("week", w);
+    Periods.parseWeek("week", w);
     Employee me = organisation.find(auth.getName()).orElseThrow(() -> new NotFoundException("No employee '" + auth.getName() + "'"));
+    PlanTemplates.Template t = templates.forEmployee(me, w);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("week", w);
-    var campaign = campaigns.during(me.role(), monday, monday.plusDays(6));
-    body.put("campaign", campaign.map(CampaignsController::json).orElse(null));
-    body.put("items", campaign.map(Campaigns.Campaign::planTemplate).orElse(List.of()));
+    body.put("source", t.source().name());
+    body.put("profile", t.profile());
+    body.put("campaign", t.campaign() == null ? null : json(t.campaign()));
+    body.put("items", t.items());
     return body;
   }
 
@@ -75,6 +121,9 @@ public class CampaignsController {
     m.put("role", c.role());
     m.put("profile", c.profile());
     m.put("planTemplate", c.planTemplate());
+    m.put("stores", c.stores());
+    m.put("expectedUplift", c.expectedUplift());
+    m.put("revision", c.revision());
     return m;
   }
 }

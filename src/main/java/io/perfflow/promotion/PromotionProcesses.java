@@ -27,6 +27,6 @@ public class PromotionProcesses {
 
   @Bean
   NavLink careerNavLink() {
-    return new NavLink(40, "Career", "/career", "career");
+    return new NavLink(40, "promotion.nav.career", "/career", "career");
   }
 }

@@ -27,7 +27,11 @@ public class CyclePages {
 
   private final io.perfflow.access.AccessPolicy access;
 
-  public CyclePages(Cycles cycles, Scorecards scorecards, CycleReports reports, io.perfflow.access.AccessPolicy access) {
+  private final org.springframework.context.MessageSource messages;
+
+  public CyclePages(Cycles cycles, Scorecards scorecards, CycleReports reports, io.perfflow.access.AccessPolicy access,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.access = access;
     this.reports = reports;
     this.cycles = cycles;
@@ -52,7 +56,8 @@ public class CyclePages {
     List<String> chosenRoles = roles == null ? List.of() : roles;
     try {
       Cycle cycle = cycles.start(period.trim(), chosenRoles, ids, auth.getName());
-      redirect.addFlashAttribute("flash", "Cycle " + cycle.period() + " started.");
+      redirect.addFlashAttribute("flash", messages.getMessage("review.cycles.startedFlash", new Object[] {cycle.period()},
+          org.springframework.context.i18n.LocaleContextHolder.getLocale()));
       return "redirect:/cycles/" + cycle.id();
     } catch (InvalidInputException e) {
       response.setStatus(400);

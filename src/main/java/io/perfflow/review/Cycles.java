@@ -211,9 +211,10 @@ public class Cycles {
         for (Kpi k : profile.kpis()) {
           jdbc.sql(
                   """
-                  INSERT INTO review_line (review_id, position, kpi_code, kpi_name, unit, direction, metric, target, weight)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-              .params(reviewId, position++, k.code(), k.name(), k.unit(), k.direction().name(), k.metric(), k.target(), k.weight())
+                  INSERT INTO review_line (review_id, position, kpi_code, kpi_name, unit, direction, metric, target, weight, perspective)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              .params(reviewId, position++, k.code(), k.name(), k.unit(), k.direction().name(), k.metric(), k.target(), k.weight(),
+                  k.perspective() == null ? null : k.perspective().name())
               .update();
           metrics.add(k.metric());
         }

@@ -14,4 +14,12 @@ public interface ReviewAddendum {
 
   /** What to show for this review, or null when there is nothing (the field is then left out). */
   Object of(Review review, List<ReviewLine> lines);
+
+  /**
+   * The review page shows the field too when this names a template of the family's with a
+   * fragment {@code addendum(value)} ({@code value}: what {@link #of} answered); null: API only.
+   */
+  default String pageTemplate() {
+    return null;
+  }
 }

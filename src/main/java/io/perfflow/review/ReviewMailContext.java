@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 class ReviewMailContext implements MailContextContributor {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Reviews reviews;
   private final CycleReports reports;
@@ -70,8 +69,8 @@ class ReviewMailContext implements MailContextContributor {
     if (!open.isEmpty()) {
       UserTask task = open.get(open.size() - 1);
       context.put("taskName", task.name());
-      context.put("due", task.due() == null ? "no due date" : WHEN.format(task.due()));
-      context.put("taskCreated", WHEN.format(task.createdAt()));
+      context.put("due", task.due() == null ? "no due date" : task.due().toString());
+      context.put("taskCreated", task.createdAt().toString());
     }
   }
 

@@ -3,6 +3,7 @@ package io.perfflow.review;
 import io.perfflow.audit.AuditLog;
 import io.perfflow.access.AccessPolicy;
 import io.perfflow.tasks.TaskInbox;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import io.perfflow.web.PageController;
 import org.springframework.ui.Model;
@@ -19,10 +20,18 @@ public class ReviewPages {
   private final TaskInbox inbox;
   private final AuditLog audit;
   private final java.util.List<io.perfflow.web.EmployeeFlag> flags;
+  private final org.springframework.beans.factory.ObjectProvider<ReviewAddendum> addenda;
+  private final java.util.List<io.perfflow.web.EmployeeSection> sections;
+
+  /** A family's addition to the review page (ReviewAddendum with a page template). */
+  public record Shown(String template, Object value) {}
 
   public ReviewPages(Reviews reviews, AccessPolicy access, TaskInbox inbox, AuditLog audit, CycleReports reports,
-      java.util.List<io.perfflow.web.EmployeeFlag> flags) {
+      java.util.List<io.perfflow.web.EmployeeFlag> flags, org.springframework.beans.factory.ObjectProvider<ReviewAddendum> addenda,
+      java.util.List<io.perfflow.web.EmployeeSection> sections) {
     this.flags = java.util.List.copyOf(flags);
+    this.addenda = addenda;
+    this.sections = java.util.List.copyOf(sections);
     this.reports = reports;
     this.reviews = reviews;
     this.access = access;
@@ -43,7 +52,12 @@ public class ReviewPages {
     Review r = access.requireReadable(auth.getName(), reviews.get(id));
     model.addAttribute("review", r);
     model.addAttribute("employeeFlags", io.perfflow.web.EmployeeFlag.all(flags, r.employeeId(), auth.getName()));
-    model.addAttribute("lines", reviews.lines(id));
+    java.util.List<ReviewLine> lines = KpiLines.grouped(reviews.lines(id));
+    model.addAttribute("lines", lines);
+    model.addAttribute("perspectiveWeights", KpiLines.perspectiveWeights(lines));
+    model.addAttribute("reviewAddenda", addenda.orderedStream().filter(a -> a.pageTemplate() != null)
+        .map(a -> new Shown(a.pageTemplate(), a.of(r, lines))).filter(s -> s.value() != null).toList());
+    model.addAttribute("employeeSections", io.perfflow.web.EmployeeSection.all(sections, r.employeeId(), auth.getName()));
     model.addAttribute("result", reviews.result(id).orElse(null));
     model.addAttribute("approvals", reviews.approvals(id));
     model.addAttribute("openTasks", inbox.open(null, null, ReviewProcesses.review(id)));

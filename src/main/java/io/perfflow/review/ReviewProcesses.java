@@ -39,12 +39,12 @@ public class ReviewProcesses {
 
   @Bean
   NavLink reviewsNavLink() {
-    return new NavLink(10, "Reviews", "/reviews", "reviews");
+    return new NavLink(10, "review.nav.reviews", "/reviews", "reviews");
   }
 
   @Bean
   NavLink cyclesNavLink() {
-    return new NavLink(20, "Cycles", "/cycles", "cycles");
+    return new NavLink(20, "review.nav.cycles", "/cycles", "cycles");
   }
 
   @Bean

@@ -68,7 +68,8 @@ public class Reviews {
                     rs.getBigDecimal("completion"),
                     rs.getBigDecimal("score"),
                     strip(rs.getBigDecimal("weight")),
-                    rs.getString("source")))
+                    rs.getString("source"),
+                    rs.getString("perspective")))
         .list();
   }
 

@@ -94,10 +94,10 @@ public class Scorecards {
     for (Kpi k : profile.kpis()) {
       jdbc.sql(
               """
-              INSERT INTO scorecard_kpi (role, profile, position, code, name, unit, direction, target, weight, metric)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              INSERT INTO scorecard_kpi (role, profile, position, code, name, unit, direction, target, weight, metric, perspective)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(profile.role(), profile.profile(), position++, k.code(), k.name(), k.unit(),
-              k.direction().name(), k.target(), k.weight(), k.metric())
+              k.direction().name(), k.target(), k.weight(), k.metric(), k.perspective() == null ? null : k.perspective().name())
           .update();
     }
     audit.append(actor, "SCORECARD_CHANGED", null,
@@ -211,6 +211,7 @@ public class Scorecards {
         Direction.valueOf(rs.getString("direction")),
         rs.getBigDecimal("target").stripTrailingZeros(),
         rs.getBigDecimal("weight").stripTrailingZeros(),
-        rs.getString("metric"));
+        rs.getString("metric"),
+        rs.getString("perspective") == null ? null : Perspective.valueOf(rs.getString("perspective")));
   }
 }

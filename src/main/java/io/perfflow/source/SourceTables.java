@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Every source table the metrics read, as the ingestion API accepts it. The descriptors mirror the
- * tables of schema {@code source} (V2, V10, V30, V40): same types, same checks, so a file that passes
+ * tables of schema {@code source} (V2, V10, V30, V40, V107): same types, same checks, so a file that passes
  * them never meets a database constraint. {@code docs/data.md} is kept equal to them by
  * {@code SourceTablesDocTest}. Attendance is received by {@code POST /api/source/attendance}
  * (wellbeing), documented in the same file.
@@ -92,6 +92,11 @@ public final class SourceTables {
               decimal("cogs", "cogs", "USD", 14, 2, "0", null, "cost of goods sold in the month"),
               decimal("avgInventoryValue", "avg_inventory_value", "USD", 14, 2, "0.01", null, "average inventory value in the month")),
           List.of("buyerId", "period"), List.of()),
+      new SourceTable("store-buyers", "store_buyer", "Which buyer purchases for which store (procurement ERP). A campaign's notice to procurement goes to the buyers of its stores.",
+          List.of(
+              ref("storeId", "store_id", STORE, "the store"),
+              text("buyerId", "buyer_id", 100, "the buyer (a PerfFlow employee id: only employees get the notice)")),
+          List.of("storeId", "buyerId"), List.of()),
       new SourceTable("supplier-incidents", "supplier_incident", "Supplier outages and logistics delays a buyer had to handle.",
           List.of(
               bigint("id", "id", "the incident's id"),

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 class SupplierDelayMailContext implements MailContextContributor {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final SupplierDelays supplierDelays;
   private final Organisation organisation;
@@ -44,7 +43,7 @@ class SupplierDelayMailContext implements MailContextContributor {
     context.put("promisedOn", c.promisedOn().toString());
     context.put("daysLate", c.daysLate());
     context.put("level", c.level());
-    context.put("detectedAt", WHEN.format(c.detectedAt()));
+    context.put("detectedAt", c.detectedAt().toString());
     Object value = order.get("budget_cost");
     context.put("atStake", "goods worth " + (value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value))
         + " (" + order.get("quantity") + " x " + order.get("item") + ", ordered on " + order.get("ordered_on")

@@ -44,8 +44,11 @@ public class SupplierDelays {
   private final ProcessLauncher launcher;
   private final TransactionTemplate tx;
   private final PurchaseOrders orders;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public SupplierDelays(JdbcClient jdbc, AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx, PurchaseOrders orders) {
+  public SupplierDelays(JdbcClient jdbc, AuditLog audit, ProcessLauncher launcher, TransactionTemplate tx, PurchaseOrders orders,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.orders = orders;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -233,9 +236,10 @@ public class SupplierDelays {
     return jdbc.sql(
             """
             SELECT id FROM supplier_delay_case WHERE buyer_id = ?
-              AND detected_at >= CAST(? AS timestamp) AT TIME ZONE 'UTC' AND detected_at < CAST(? AS timestamp) AT TIME ZONE 'UTC'
+              AND detected_at >= ? AND detected_at < ?
             ORDER BY detected_at, id""")
-        .params(buyerId, period.atDay(1), period.plusMonths(1).atDay(1))
+        // the period's days in the company zone, as the emergency-response metric reads them
+        .params(buyerId, java.sql.Timestamp.from(companyTime.startOf(period)), java.sql.Timestamp.from(companyTime.endOf(period)))
         .query(Long.class)
         .list();
   }

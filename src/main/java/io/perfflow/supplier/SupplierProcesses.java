@@ -27,7 +27,7 @@ public class SupplierProcesses {
 
   @Bean
   NavLink supplierDelaysNavLink() {
-    return new NavLink(30, "Supplier delays", "/supplier-delays", "supplier-delays");
+    return new NavLink(30, "supplier.nav.delays", "/supplier-delays", "supplier-delays");
   }
 
   @Bean

@@ -74,7 +74,7 @@ public class Forms {
       out.add(
           new Field(
               c.path("key").asText(),
-              c.path("label").asText(c.path("key").asText()),
+              io.perfflow.i18n.Bilingual.label(c.path("label").asText(c.path("key").asText()), org.springframework.context.i18n.LocaleContextHolder.getLocale()),
               c.path("type").asText(),
               validate.path("required").asBoolean(false),
               validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,

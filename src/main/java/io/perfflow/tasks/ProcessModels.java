@@ -22,9 +22,28 @@ import org.springframework.stereotype.Component;
 public class ProcessModels {
   public record UserTaskInfo(String name, String formId) {}
 
-  private final Map<String, UserTaskInfo> userTasks = new HashMap<>();
+  private final java.util.concurrent.CompletableFuture<Map<String, UserTaskInfo>> read;
 
+  /**
+   * Reads the models on a thread of its own: the BPMN model API takes seconds to load on a cold
+   * JVM (its schema and element types), which the start does not have to wait for; the first
+   * question waits for the answer.
+   */
   public ProcessModels() {
+    read = new java.util.concurrent.CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        read.complete(readAll());
+      } catch (Throwable e) {
+        read.completeExceptionally(e);
+      }
+    }, "perfflow-process-models");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private static Map<String, UserTaskInfo> readAll() {
+    Map<String, UserTaskInfo> userTasks = new HashMap<>();
     try {
       Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
       for (Resource file : files) {
@@ -47,6 +66,7 @@ public class ProcessModels {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the process models", e);
     }
+    return userTasks;
   }
 
   private static String processOf(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
@@ -58,6 +78,12 @@ public class ProcessModels {
   }
 
   public Optional<UserTaskInfo> userTask(String bpmnProcessId, String elementId) {
+    Map<String, UserTaskInfo> userTasks;
+    try {
+      userTasks = read.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     UserTaskInfo info = userTasks.get(bpmnProcessId + "#" + elementId);
     return Optional.ofNullable(info != null ? info : userTasks.get(elementId));
   }

@@ -79,7 +79,7 @@ public class FormRenderer {
         continue;
       }
       if ("text".equals(type)) {
-        String text = c.path("text").asText("");
+        String text = io.perfflow.i18n.Bilingual.text(c.path("text").asText(""), locale());
         var vars = MiniMarkdown.variables(text);
         boolean hidden = !vars.isEmpty() && vars.stream().noneMatch(v -> MiniMarkdown.present(context.get(v)));
         if (!hidden) {
@@ -89,7 +89,7 @@ public class FormRenderer {
         continue;
       }
       if ("table".equals(type)) {
-        out.add(new Item("table", c.path("id").asText(), null, c.path("label").asText(null), null, false, null, null, null,
+        out.add(new Item("table", c.path("id").asText(), null, io.perfflow.i18n.Bilingual.label(c.path("label").asText(null), locale()), null, false, null, null, null,
             List.of(), null, null, null, table(c, context)));
         continue;
       }
@@ -99,14 +99,14 @@ public class FormRenderer {
       String key = c.path("key").asText();
       JsonNode validate = c.path("validate");
       List<Option> options = new ArrayList<>();
-      c.path("values").forEach(v -> options.add(new Option(v.path("value").asText(), v.path("label").asText(v.path("value").asText()))));
+      c.path("values").forEach(v -> options.add(new Option(v.path("value").asText(), io.perfflow.i18n.Bilingual.label(v.path("label").asText(v.path("value").asText()), locale()))));
       String value = values.containsKey(key) ? values.get(key) : c.hasNonNull("defaultValue") ? c.path("defaultValue").asText() : null;
       out.add(new Item(
           type,
           c.path("id").asText(key),
           key,
-          c.path("label").asText(key),
-          c.path("description").asText(null),
+          io.perfflow.i18n.Bilingual.label(c.path("label").asText(key), locale()),
+          io.perfflow.i18n.Bilingual.label(c.path("description").asText(null), locale()),
           validate.path("required").asBoolean(false),
           validate.hasNonNull("min") ? validate.path("min").asText() : null,
           validate.hasNonNull("max") ? validate.path("max").asText() : null,
@@ -119,12 +119,17 @@ public class FormRenderer {
     }
   }
 
+  /** The request's language (a form shows the half of its bilingual labels for it). */
+  private static java.util.Locale locale() {
+    return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+  }
+
   private static Table table(JsonNode c, Map<String, ?> context) {
     List<String> keys = new ArrayList<>();
     List<String> headers = new ArrayList<>();
     c.path("columns").forEach(col -> {
       keys.add(col.path("key").asText());
-      headers.add(col.path("label").asText(col.path("key").asText()));
+      headers.add(io.perfflow.i18n.Bilingual.label(col.path("label").asText(col.path("key").asText()), locale()));
     });
     List<List<String>> rows = new ArrayList<>();
     var source = VARIABLE_SOURCE.matcher(c.path("dataSource").asText(""));

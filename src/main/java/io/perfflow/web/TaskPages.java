@@ -33,7 +33,11 @@ public class TaskPages {
   private final FormRenderer renderer;
   private final List<TaskSubjectView> views;
 
-  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, List<TaskSubjectView> views) {
+  private final org.springframework.context.MessageSource messages;
+
+  public TaskPages(TaskInbox inbox, Forms forms, FormRenderer renderer, List<TaskSubjectView> views,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.inbox = inbox;
     this.forms = forms;
     this.renderer = renderer;
@@ -106,7 +110,7 @@ public class TaskPages {
       return page(task, entered, errors, "Please correct the marked field" + (errors.size() == 1 ? "." : "s."), model);
     } catch (TaskForbiddenException e) {
       response.setStatus(403);
-      return WebSupport.message(model, "Not allowed", "You may not complete this task. " + e.getMessage());
+      return WebSupport.message(model, "web.notAllowed", "You may not complete this task. " + e.getMessage());
     } catch (TaskConflictException | UserTaskGoneException e) {
       response.setStatus(409);
       model.addAttribute("notice", "This task is no longer open: " + e.getMessage());
@@ -118,7 +122,8 @@ public class TaskPages {
       return page(task, entered, Map.of(), "The task could not be completed (the workflow engine did not answer: "
           + e.getMessage() + "). Your input is kept, try again.", model);
     }
-    redirect.addFlashAttribute("flash", "Task completed: " + task.name() + ".");
+    redirect.addFlashAttribute("flash", messages.getMessage("web.task.completed", new Object[] {task.name()},
+        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     return "redirect:/";
   }
 

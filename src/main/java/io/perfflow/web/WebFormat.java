@@ -5,30 +5,59 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.text.NumberFormat;
+import java.util.Locale;
+import io.perfflow.CompanyTime;
+import io.perfflow.i18n.Formats;
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Formatting helpers for the templates, as {@code ${@fmt.…}}. Times are shown in UTC. */
+/**
+ * Formatting helpers for the templates, as {@code ${@fmt.…}}, in the request's language
+ * ({@link LocaleContextHolder}: the person's profile setting, else the browser's) and the company
+ * time zone ({@link CompanyTime}): English {@code 2026-10-05 14:30}, Chinese
+ * {@code 2026年10月5日 14:30}; numbers with the language's grouping; money as {@code CNY 1,234.00}
+ * / {@code ¥1,234.00}.
+ */
 @Component("fmt")
 public class WebFormat {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private final ObjectMapper json;
+  private final CompanyTime time;
 
-  public WebFormat(ObjectMapper json) {
+  public WebFormat(ObjectMapper json, CompanyTime time) {
     this.json = json;
+    this.time = time;
   }
 
+  private static Locale locale() {
+    return LocaleContextHolder.getLocale();
+  }
+
+  /** A date and time in the company zone, in the request's language. */
   public String when(Instant at) {
-    return at == null ? "—" : WHEN.format(at);
+    return Formats.when(at, locale(), time.zone());
   }
 
+
+  /** The company day of an instant. */
   public String day(Instant at) {
-    return at == null ? "—" : DAY.format(at);
+    return at == null ? "—" : date(time.today(at));
+  }
+
+  public String date(LocalDate day) {
+    return Formats.date(day, locale());
+  }
+
+
+  /** The company time zone, e.g. {@code Asia/Shanghai} (pages say once which zone their times are in). */
+  public String zone() {
+    return time.zone().getId();
   }
 
   public String iso(Instant at) {
@@ -40,8 +69,9 @@ public class WebFormat {
   }
 
   public String num(BigDecimal value) {
-    return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+    return Formats.num(value, locale());
   }
+
 
   /** A signed number, e.g. an adjustment: +3, -2, 0. */
   public String signed(BigDecimal value) {
@@ -51,10 +81,17 @@ public class WebFormat {
     return (value.signum() > 0 ? "+" : "") + num(value);
   }
 
-  /** A completion ratio (1.0425) as a percentage (104.3 %). */
+  /** A completion ratio (1.0425) as a percentage: 104.3 % (English), 104.3% (Chinese). */
   public String percent(BigDecimal ratio) {
-    return ratio == null ? "—" : ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    return Formats.percent(ratio, locale());
   }
+
+
+  /** An amount of money: CNY 1,234.00 (English), ¥1,234.00 (Chinese, CNY) or 1,234.00 EUR. */
+  public String money(BigDecimal amount, String currency) {
+    return Formats.money(amount, currency, locale());
+  }
+
 
   /** 0..1 as a whole percentage for the progress bar. */
   public long wholePercent(double ratio) {

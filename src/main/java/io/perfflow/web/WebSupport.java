@@ -52,7 +52,10 @@ public class WebSupport {
       model.addAttribute("userName", organisation.find(auth.getName()).map(e -> e.name()).orElse(auth.getName()));
       model.addAttribute("isHr", isHr(auth));
     }
-    model.addAttribute("nav", nav);
+    model.addAttribute("nav", nav.stream().filter(l -> l.group() == null || (loggedIn && (isHr(auth) || auth.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("GROUP_" + l.group()))))).toList());
+    model.addAttribute("languages", io.perfflow.i18n.Languages.TAGS);
+    model.addAttribute("currentPath", currentPath());
     // The mailbox holds everyone's mail (results included): HR only, like /api/dev/**.
     model.addAttribute("mailboxAvailable", mailbox.getIfAvailable() != null && loggedIn && isHr(auth));
     EngineConnection connection = engine.getIfAvailable();
@@ -61,18 +64,31 @@ public class WebSupport {
     }
   }
 
+  /** The path and query of this request, for the language switch to come back to. */
+  private static String currentPath() {
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+      var request = attributes.getRequest();
+      Object forwarded = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+      String path = forwarded != null ? forwarded.toString() : request.getRequestURI();
+      String query = forwarded != null ? null : request.getQueryString();
+      return query == null || !"GET".equals(request.getMethod()) ? path : path + "?" + query;
+    }
+    return "/";
+  }
+
   @ExceptionHandler(NotFoundException.class)
   String notFound(NotFoundException e, Model model, HttpServletResponse response) {
     common(model);
     response.setStatus(404);
-    return message(model, "Not found", e.getMessage());
+    return message(model, "web.notFound", e.getMessage());
   }
 
   @ExceptionHandler({TaskForbiddenException.class, io.perfflow.NotPermittedException.class})
   String forbidden(RuntimeException e, Model model, HttpServletResponse response) {
     common(model);
     response.setStatus(403);
-    return message(model, "Not allowed", e.getMessage());
+    return message(model, "web.notAllowed", e.getMessage());
   }
 
   public static String message(Model model, String title, String text) {

@@ -47,12 +47,12 @@ public class WellbeingProcesses {
 
   @Bean
   NavLink wellbeingNavLink() {
-    return new NavLink(40, "Wellbeing", "/wellbeing", "wellbeing", true);
+    return new NavLink(40, "wellbeing.nav.wellbeing", "/wellbeing", "wellbeing", true);
   }
 
   @Bean
   NavLink pulseNavLink() {
-    return new NavLink(45, "Pulse", "/pulse", "pulse");
+    return new NavLink(45, "wellbeing.nav.pulse", "/pulse", "pulse");
   }
 
   /** The weekly scan's interval (R/P7D by default; an ISO duration, R/&lt;duration&gt; or a 6-field cron). */

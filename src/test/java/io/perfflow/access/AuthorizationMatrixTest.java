@@ -157,6 +157,9 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/employees"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/employees/" + self), A, 403, 200, 200, 403, 200),
         new Row(Call.post("/api/employees", "{}"), A, 403, 403, 403, 403, 400),
+        new Row(new Call("PATCH", "/api/employees/" + self, "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.post("/api/employees/nobody-" + self + "/deactivate", "{}"), A, 403, 403, 403, 403, 404),
+        new Row(Call.post("/api/employees/nobody-" + self + "/activate", "{}"), A, 403, 403, 403, 403, 404),
         new Row(Call.get("/api/scorecards"), A, 200, 200, 200, 200, 200),
         new Row(new Call("PUT", "/api/scorecards/x/profiles/y", "{}", "application/json"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/peak-seasons"), A, 200, 200, 200, 200, 200),
@@ -189,6 +192,7 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/api/plans/template"), A, 200, 200, 200, 200, 200),
         new Row(new Call("PUT", "/api/campaigns/matrix-bad", "{}", "application/json"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/campaigns"), A, 200, 200, 200, 200, 200),
+        new Row(Call.get("/api/campaigns/matrix-none/notices"), A, 404, 404, 404, 404, 404),
         // supplier delays, audit, dev
         new Row(Call.get("/api/supplier-delays"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/supplier-delays?buyer=priya"), A, 403, 200, 200, 200, 200),
@@ -203,6 +207,12 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // team bonus pools (issue 13): HR starts them; HR and the pool's lead read one (BonusPoolProcessTest)
         new Row(Call.post("/api/bonus-pools", "{}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/bonus-pools/999999999"), A, 404, 404, 404, 404, 404),
+        // the pool policy and the reward per recognition are data: HR's (the cs-leads read the rewards, CustomerServiceAttributionApiTest)
+        new Row(Call.post("/api/bonus-pools/999999999/restart", "{}"), A, 403, 403, 403, 403, 404),
+        new Row(Call.get("/api/bonus-pools/policy"), A, 403, 403, 403, 403, 200),
+        new Row(new Call("PUT", "/api/bonus-pools/policy", "{}", "application/json"), A, 403, 403, 403, 403, 400),
+        new Row(Call.get("/api/cs/recognition-rewards"), A, 403, 403, 403, 403, 200),
+        new Row(new Call("PUT", "/api/cs/recognition-rewards/LOUDEST", "{\"reward\":\"x\"}", "application/json"), A, 403, 403, 403, 403, 400),
         // wellbeing cases (issue 11): HR only; the pulse page is everyone's own
         new Row(Call.get("/api/wellbeing/cases"), A, 403, 403, 403, 403, 200),
         new Row(Call.get("/api/wellbeing/cases/999999999"), A, 403, 403, 403, 403, 404),
@@ -223,6 +233,9 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         // daily feedback (issue 13): the team's day HR and cs-leads; preferences self and HR; recognitions who reads the employee
         new Row(Call.get("/api/cs/daily?date=2026-02-30&team=customer-service"), A, 403, 403, 403, 403, 400),
         new Row(new Call("PUT", "/api/employees/" + self + "/preferences", "{}", "application/json"), A, 403, 400, 403, 403, 400),
+        // preferences (issue 10: language is a generic preference): read and changed by the employee and HR
+        new Row(Call.get("/api/employees/" + self + "/preferences"), A, 403, 200, 403, 403, 200),
+        new Row(new Call("PUT", "/api/employees/" + self + "/preferences", "{\"language\":\"fr\"}", "application/json"), A, 403, 400, 403, 403, 400),
         new Row(Call.get("/api/employees/" + self + "/recognitions"), A, 403, 200, 200, 403, 200),
         new Row(Call.post("/api/dev/clock", "{\"advance\":\"soon\"}"), A, 403, 403, 403, 403, 400),
         new Row(Call.get("/api/dev/mailbox?to=nobody@example.com"), A, 403, 403, 403, 403, 200),
@@ -248,6 +261,24 @@ class AuthorizationMatrixTest extends PerfFlowIntegrationTest {
         new Row(Call.get("/wellbeing"), L, 403, 403, 403, 403, 200),
         new Row(Call.get("/wellbeing/cases/999999999"), L, 403, 403, 403, 403, 404),
         new Row(Call.get("/pulse"), L, 200, 200, 200, 200, 200),
+        // HR's pages (issue 10): people, scorecards, imports, peak seasons HR only; metric definitions everyone reads
+        new Row(Call.get("/people"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/people/" + self), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/scorecards"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/scorecards/operations/normal"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/imports"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/peak-seasons"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/metrics"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/metrics/orders.count"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/metrics/new"), L, 403, 403, 403, 403, 200),
+        // customer service and bonus pools (issue 13): the attribution report HR's and the cs-leads', pools HR's (and the lead's)
+        new Row(Call.get("/cs/attribution"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/bonus-pools"), L, 403, 403, 403, 403, 200),
+        new Row(Call.get("/bonus-pools/999999999"), L, 404, 404, 404, 404, 404),
+        // weekly plans page (issue 14): everyone their own; a plan as the API reads it
+        new Row(Call.get("/plans"), L, 200, 200, 200, 200, 200),
+        new Row(Call.get("/plans/" + ownPlan), L, 403, 200, 200, 403, 200),
+        new Row(Call.get("/plans/999999999"), L, 404, 404, 404, 404, 404),
         // dashboards (issue 10): everyone their own, a manager their reports, HR all
         new Row(Call.get("/api/me/performance"), A, 200, 200, 200, 200, 200),
         new Row(Call.get("/api/me/performance?period=2026-02"), A, 200, 200, 200, 200, 200),

@@ -226,6 +226,16 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
         "to", "2031-06-01", "role", "operations")), 400, "to");
     expect("campaign template KPI not in the profile", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
         "to", "2031-06-18", "role", "operations", "profile", "campaign", "planTemplate", List.of(planItem))), 400, "planTemplate[0].kpi");
+    // the campaign's notice to procurement: known stores, an uplift in range, both or neither
+    expect("campaign store unknown", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-NOWHERE"), "expectedUplift", 30)), 400, "stores[0]");
+    expect("campaign uplift without stores", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "expectedUplift", 30)), 400, "stores");
+    expect("campaign uplift 0.001 %", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-WISH-1"), "expectedUplift", 0.001)), 400, "expectedUplift");
+    expect("campaign stores without uplift", hr.put("/api/campaigns/bad-input", Map.of("name", "618", "from", "2031-06-01",
+        "to", "2031-06-18", "role", "operations", "stores", List.of("S-WISH-1"))), 400, "expectedUplift");
+    expect("campaign notices of nothing", hr.get("/api/campaigns/bad-input/notices"), 404, null);
     // dashboards (issue 10): the period is exactly YYYY-MM and not in the future; a manager that exists
     expect("my performance period 2026-13", hr.get("/api/me/performance?period=2026-13"), 400, "period");
     expect("my performance period +12026-01", rawGet("/api/me/performance?period=%2B12026-01"), 400, "period");
@@ -302,7 +312,42 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("daily team 300 characters", hr.get("/api/cs/daily?date=2026-10-14&team=" + "t".repeat(300)), 400, "team");
     expect("preference missing", hr.put("/api/employees/carl/preferences", Map.of()), 400, "dailyFeedback");
     expect("preference a text", hr.put("/api/employees/carl/preferences", Map.of("dailyFeedback", "nope")), 400, "dailyFeedback");
+    expect("preference missing names language too", hr.put("/api/employees/carl/preferences", Map.of()), 400, "language");
+    expect("language fr", hr.put("/api/employees/carl/preferences", Map.of("language", "fr")), 400, "language");
+    expect("language zh_CN", hr.put("/api/employees/carl/preferences", Map.of("language", "zh_CN")), 400, "language");
+    expect("language a number", hr.put("/api/employees/carl/preferences", Map.of("language", 7)), 400, "language");
+    expect("preference unknown", hr.put("/api/employees/carl/preferences", Map.of("colour", "blue")), 400, "colour");
+    expect("language good, daily bad: nothing written", hr.put("/api/employees/carl/preferences", Map.of("language", "zh-CN", "dailyFeedback", "x")), 400, "dailyFeedback");
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.employee_preference").query(Long.class).single()).isEqualTo(preferencesBefore);
+    // The bonus pool policy and the reward per recognition are data HR edits (all or nothing).
+    String policyBefore = hr.get("/api/bonus-pools/policy").expect(200).body().toString();
+    String rewardsBefore = hr.get("/api/cs/recognition-rewards").expect(200).body().toString();
+    expect("policy without a field", hr.put("/api/bonus-pools/policy", Map.of()), 400, "tenureFactors");
+    expect("tenure factor -1", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors", List.of(Map.of("minYears", 0, "factor", -1)))),
+        400, "tenureFactors[0].factor");
+    expect("tenure without minYears", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors", List.of(Map.of("factor", 1)))),
+        400, "tenureFactors[0].minYears");
+    expect("tenure minYears twice", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors",
+        List.of(Map.of("minYears", 1, "factor", 1), Map.of("minYears", 1, "factor", 2)))), 400, "tenureFactors[1].minYears");
+    expect("tenure factor 1e2147483647", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors",
+        List.of(Map.of("minYears", 0, "factor", new java.math.BigDecimal("1e2147483647"))))), 400, "tenureFactors[0].factor");
+    expect("level of 300 characters", hr.put("/api/bonus-pools/policy", Map.of("levelFactors", List.of(Map.of("level", "l".repeat(300), "factor", 1)))),
+        400, "levelFactors[0].level");
+    expect("level factor 5 decimals", hr.put("/api/bonus-pools/policy", Map.of("levelFactors", List.of(Map.of("level", "L1", "factor", 1.00001)))),
+        400, "levelFactors[0].factor");
+    expect("level factors not a list", hr.put("/api/bonus-pools/policy", Map.of("levelFactors", "many")), 400, "levelFactors");
+    List<Map<String, Object>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 101; i++) tooMany.add(Map.of("minYears", i % 80, "factor", 1));
+    expect("101 tenure rows", hr.put("/api/bonus-pools/policy", Map.of("tenureFactors", tooMany)), 400, "tenureFactors");
+    expect("lead limit 101 %", hr.put("/api/bonus-pools/policy", Map.of("maxLeadMovePercent", 101)), 400, "maxLeadMovePercent");
+    expect("lead limit a text", hr.put("/api/bonus-pools/policy", Map.of("maxLeadMovePercent", "lots")), 400, "maxLeadMovePercent");
+    expect("reward of an unknown kind", hr.put("/api/cs/recognition-rewards/LOUDEST", Map.of("reward", "x")), 400, "kind");
+    expect("reward missing", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of()), 400, "reward");
+    expect("reward of 300 characters", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "r".repeat(300))), 400, "reward");
+    expect("reward not a text", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", Map.of("x", 1))), 400, "reward");
+    expect("NUL in a reward", hr.put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "a\u0000b")), 400, "reward");
+    assertThat(hr.get("/api/bonus-pools/policy").expect(200).body().toString()).isEqualTo(policyBefore);
+    assertThat(hr.get("/api/cs/recognition-rewards").expect(200).body().toString()).isEqualTo(rewardsBefore);
     assertThat(failures).as("customer-service bad input").isEmpty();
     assertThat(jdbc.sql("SELECT count(*) FROM perfflow.cs_attribution_rule").query(Long.class).single()).isEqualTo(rulesBefore);
     assertThat(footprint()).isEqualTo(before);
@@ -353,6 +398,21 @@ class BadInputCatalogueTest extends PerfFlowIntegrationTest {
     expect("a 30,000-character query", hr.put("/api/metrics/" + tag + ".m", with(metric, "query", "SELECT 1 " + " ".repeat(30_000) + "-- x")), 400, "query");
     expect("a 300-character name", hr.put("/api/metrics/" + tag + ".m", with(metric, "name", "n".repeat(300))), 400, "name");
     expect("a metric code of 200 characters", hr.put("/api/metrics/" + "m".repeat(200), metric), 400, "code");
+    expect("an unknown metric field", hr.put("/api/metrics/" + tag + ".m", with(metric, "querry", "SELECT 1")), 400, "querry");
+    expect("a metric as a JSON array", hr.put("/api/metrics/" + tag + ".m", List.of(metric)), 400, "body");
+    expect("a metric that is no JSON", hr.put("/api/metrics/" + tag + ".m", "{"), 400, "body");
+    expect("metric min a text", hr.put("/api/metrics/" + tag + ".m", with(metric, "min", "low")), 400, "min");
+    // employee changes (PATCH /api/employees/{id}) and deactivation
+    expect("an unknown employee field", hr.patch("/api/employees/oscar", Map.of("basePay", 1)), 400, "basePay");
+    expect("an employee change naming nothing", hr.patch("/api/employees/oscar", Map.of()), 400, "body");
+    expect("an employee name that is a number", hr.patch("/api/employees/oscar", Map.of("name", 5)), 400, "name");
+    expect("NUL in an employee level", hr.patch("/api/employees/oscar", Map.of("level", "a\u0000b")), 400, "level");
+    expect("a 300-character team", hr.patch("/api/employees/oscar", Map.of("team", "t".repeat(300))), 400, "team");
+    expect("a manager loop", hr.patch("/api/employees/olivia", Map.of("managerId", "oscar")), 400, "managerId");
+    expect("an unknown group", hr.patch("/api/employees/oscar", Map.of("groups", List.of("no-such-group"))), 400, "groups");
+    expect("groups not a list", hr.patch("/api/employees/oscar", Map.of("groups", "hr")), 400, "groups");
+    expect("an unknown store", hr.patch("/api/employees/oscar", Map.of("storeId", "no-such-store")), 400, "storeId");
+    expect("deactivating oneself", hr.post("/api/employees/admin/deactivate", Map.of()), 400, "id");
     // people import
     String people = "id,name,email,role,team,manager,hiredOn,level,basePay\n";
     expect("NUL in an imported name", hr.postText("/api/employees/import", people + tag + ",a\u0000b," + tag + "@x.example,operations,ops,olivia,2024-01-01,L1,1\n", csv), 400, "row 1.name");

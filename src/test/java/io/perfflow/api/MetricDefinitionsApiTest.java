@@ -155,6 +155,31 @@ class MetricDefinitionsApiTest extends PerfFlowIntegrationTest {
         "SELECT e.id AS employee_id, 1 AS value FROM perfflow.employee e, pg_sleep(30)"))))
         .contains("ran longer than");
     assertThat((System.nanoTime() - started) / 1_000_000_000L).isLessThan(25);
+    // Metric queries run as a restricted role: confidential tables and columns are refused, saying why.
+    String why = queryError(hr.put("/api/metrics/" + code, metric("x", "n",
+        "SELECT id AS employee_id, length(password_hash) AS value FROM perfflow.employee WHERE id = ANY(:employeeIds)")));
+    assertThat(why).contains("permission denied", "perfflow_metric_reader", "passwords");
+    assertThat(queryError(hr.put("/api/metrics/" + code, metric("x", "n",
+        "SELECT employee_id, base_pay AS value FROM perfflow.review r JOIN perfflow.employee e ON e.id = r.employee_id"))))
+        .contains("permission denied");
+    assertThat(queryError(hr.put("/api/metrics/" + code, metric("x", "n",
+        "SELECT id AS employee_id, 1 AS value FROM perfflow.employee; RESET ROLE; SELECT id AS employee_id, length(password_hash) AS value FROM perfflow.employee"))))
+        .contains("syntax error");
+    assertThat(queryError(hr.put("/api/metrics/" + code, metric("x", "n",
+        "SELECT set_config('role', current_user, true) AS employee_id, 1 AS value"))))
+        .contains("set_config", "may not use");
+    // The columns metrics need are readable (the employee's store, role, team, manager).
+    hr.put("/api/metrics/" + code, metric("x", "n",
+        "SELECT id AS employee_id, count(store_id) AS value FROM perfflow.employee WHERE id = ANY(:employeeIds) AND active GROUP BY id")).expect(201);
+    // Unknown fields are refused, naming the field (a misspelt query must not silently make an imported metric).
+    JsonNode misspelt = hr.put("/api/metrics/" + code, with(metric("x", "n", null), "querry", "SELECT 1")).expect(400).body();
+    assertThat(misspelt.path("errors").get(0).path("field").asText()).isEqualTo("querry");
+    assertThat(misspelt.path("errors").get(0).path("message").asText()).contains("is not a field", "query");
+    assertThat(hr.put("/api/metrics/" + code, with(metric("x", "n", null), "min", "low")).expect(400).body()
+        .path("errors").get(0).path("field").asText()).isEqualTo("min");
+    hr.put("/api/metrics/" + code, List.of()).expect(400);
+    assertThat(hr.get("/api/metrics/" + code).expect(200).body().path("kind").asText()).isEqualTo("QUERY");
+    code = unique("checked.metric-");
     // Other fields.
     JsonNode bad = hr.put("/api/metrics/" + code, with(with(with(metric("", "n", null), "datasource", "erp-nowhere"), "min", 5), "max", 1)).expect(400).body();
     assertThat(bad.path("errors").findValuesAsText("field")).contains("name", "datasource", "max");

@@ -146,4 +146,50 @@ class OrganisationAndScorecardsApiTest extends PerfFlowIntegrationTest {
   static Map<String, Object> kpi(String code, String metric, int weight) {
     return Map.of("code", code, "name", code, "unit", "", "direction", "HIGHER_IS_BETTER", "target", 10, "weight", weight, "metric", metric);
   }
+
+  @Test
+  void hrChangesManagerGroupsRoleAndLevelAndDeactivatesSomeone() {
+    io.perfflow.support.Api hr = as("admin");
+    String nora = newId("nora");
+    String nick = newId("nick");
+    hr.post("/api/employees", employee(nora)).expect(201);
+    Map<String, Object> report = employee(nick);
+    report.put("managerId", nora);
+    hr.post("/api/employees", report).expect(201);
+
+    JsonNode changed = hr.patch("/api/employees/" + nora, Map.of("managerId", "paul", "groups", List.of("ops-managers"), "role", "procurement", "level", "buyer"))
+        .expect(200).body();
+    assertThat(changed.path("managerId").asText()).isEqualTo("paul");
+    assertThat(changed.path("role").asText()).isEqualTo("procurement");
+    assertThat(changed.path("level").asText()).isEqualTo("buyer");
+    assertThat(changed.path("team").asText()).as("fields not sent stay").isEqualTo("operations");
+    assertThat(changed.path("groups").toString()).isEqualTo("[\"ops-managers\"]");
+    // Each bad field named; nothing written.
+    JsonNode bad = hr.patch("/api/employees/" + nora, Map.of("managerId", nick, "groups", List.of("no-such-group"), "level", " "))
+        .expect(400).body();
+    assertThat(bad.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("managerId", "groups", "level");
+    JsonNode unknown = hr.patch("/api/employees/" + nora, Map.of("salary", 1)).expect(400).body();
+    assertThat(unknown.path("errors").get(0).path("field").asText()).isEqualTo("salary");
+    assertThat(unknown.toString()).contains("is not a field that can be changed");
+    JsonNode loop = hr.patch("/api/employees/" + nora, Map.of("managerId", nick)).expect(400).body();
+    assertThat(loop.path("errors").get(0).path("message").asText()).contains(nick + " → " + nora, "loop");
+    hr.patch("/api/employees/" + nora, Map.of("managerId", nora)).expect(400);
+    hr.patch("/api/employees/" + nora, Map.of()).expect(400);
+    hr.patch("/api/employees/" + nora, List.of()).expect(400);
+    hr.patch("/api/employees/" + nora, Map.of("name", 5)).expect(400);
+    hr.patch("/api/employees/nobody-" + nora, Map.of("level", "x")).expect(404);
+    assertThat(hr.get("/api/employees/" + nora).expect(200).body().path("managerId").asText()).isEqualTo("paul");
+    as("olivia").patch("/api/employees/" + nora, Map.of("level", "x")).expect(403);
+
+    // Deactivation: refused while she manages someone, then she can no longer log in.
+    JsonNode busy = hr.post("/api/employees/" + nora + "/deactivate", Map.of()).expect(409).body();
+    assertThat(busy.path("detail").asText()).contains("still manages " + nick);
+    hr.patch("/api/employees/" + nick, java.util.Collections.singletonMap("managerId", null)).expect(200);
+    as("olivia").post("/api/employees/" + nora + "/deactivate", Map.of()).expect(403);
+    assertThat(hr.post("/api/employees/" + nora + "/deactivate", Map.of()).expect(200).body().path("active").asBoolean()).isFalse();
+    new io.perfflow.support.Api(http, nora, "s3cret").get("/api/employees/" + nora).expect(401);
+    hr.patch("/api/employees/" + nick, Map.of("managerId", nora)).expect(400);
+    hr.post("/api/employees/admin/deactivate", Map.of()).expect(400);
+    assertThat(hr.post("/api/employees/" + nora + "/activate", Map.of()).expect(200).body().path("active").asBoolean()).isTrue();
+  }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * text, so an import, a fully qualified name or a {@code {@link}} to a process class all count.
  */
 class DependencyRulesTest {
-  static final Set<String> GENERIC = Set.of("tasks", "mail", "audit", "engine", "runtime", "web", "config", "org");
+  static final Set<String> GENERIC = Set.of("tasks", "mail", "audit", "engine", "runtime", "web", "config", "org", "i18n");
   private static final Path MAIN = Path.of("src/main/java/io/perfflow");
   private static final Path WORKERS = Path.of("workers/io/perfflow/workers");
   private static final Pattern REFERENCE = Pattern.compile("\\bio\\.perfflow\\.([a-z][a-z0-9]*)\\b");

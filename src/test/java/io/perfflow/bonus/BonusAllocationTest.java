@@ -31,6 +31,31 @@ class BonusAllocationTest {
   }
 
   @Test
+  void awkwardAmountsStillSumToTheCent() {
+    var one = BonusAllocation.allocate(new BigDecimal("0.01"),
+        List.of(m("a", "80", "GOOD", "1", "1"), m("b", "80", "GOOD", "1", "1"), m("c", "80", "GOOD", "1", "1")), false);
+    assertThat(sum(one)).isEqualByComparingTo("0.01");
+    assertThat(one).extracting(BonusAllocation.Share::share).containsExactly(new BigDecimal("0.01"), new BigDecimal("0.00"), new BigDecimal("0.00"));
+    List<BonusAllocation.Member> seven = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) seven.add(m("m" + i, "77.7", "PASS", "1", "1"));
+    var sevenths = BonusAllocation.allocate(new BigDecimal("100.00"), seven, false);
+    assertThat(sum(sevenths)).isEqualByComparingTo("100.00");
+    // 100 / 7 = 14.2857..: 7 x 14.28 = 99.96, the 4 cents left go one each to four of them (equal remainders)
+    assertThat(sevenths).extracting(BonusAllocation.Share::share).filteredOn(v -> v.compareTo(new BigDecimal("14.29")) == 0).hasSize(4);
+    assertThat(sevenths).extracting(BonusAllocation.Share::share).filteredOn(v -> v.compareTo(new BigDecimal("14.28")) == 0).hasSize(3);
+    var big = BonusAllocation.allocate(new BigDecimal("999999999.99"),
+        List.of(m("a", "99.99", "EXCELLENT", "1.3", "1.7"), m("b", "60.01", "PASS", "0.9", "1"), m("c", "0.01", "PASS", "1", "1")), false);
+    assertThat(sum(big)).isEqualByComparingTo("999999999.99");
+  }
+
+  @Test
+  void whenEveryoneFailsNobodyHasAShare() {
+    var shares = BonusAllocation.allocate(new BigDecimal("500.00"), List.of(m("a", "40", "FAIL", "1", "1"), m("b", "55", "FAIL", "1", "1")), false);
+    assertThat(shares).extracting(BonusAllocation.Share::share).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.00"));
+    assertThat(shares).extracting(BonusAllocation.Share::weight).allSatisfy(w -> assertThat(w).isEqualByComparingTo("0"));
+  }
+
+  @Test
   void weightIsFinalTotalTimesTenureTimesLevel() {
     var shares = BonusAllocation.allocate(new BigDecimal("777.77"),
         List.of(m("a", "90", "GOOD", "1.2", "1"), m("b", "85.5", "GOOD", "1", "1.1"), m("c", "61", "PASS", "1", "1")), false);

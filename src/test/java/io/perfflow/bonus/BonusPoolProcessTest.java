@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfflow.support.Api;
+import io.perfflow.support.Pages;
 import io.perfflow.support.PerfFlowIntegrationTest;
 import io.perfflow.support.ReviewScenarios;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.perfflow.tasks.TaskInbox;
 
 /**
  * The team bonus pool, as its story goes: HR puts 1000.00 EUR on a team's month while the
@@ -25,10 +27,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class BonusPoolProcessTest extends PerfFlowIntegrationTest {
   @Autowired JdbcClient jdbc;
+  @Autowired TaskInbox inbox;
 
   private static final String PERIOD = "2026-05";
 
   private String member(ReviewScenarios s, String team, String level) {
+    return member(s, team, level, List.of());
+  }
+
+  private String member(ReviewScenarios s, String team, String level, List<String> groups) {
     String id = "bp" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
@@ -40,10 +47,14 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     body.put("hiredOn", "2024-01-01");
     body.put("level", level);
     body.put("basePay", 8000);
-    body.put("groups", List.of());
+    body.put("groups", groups);
     body.put("password", "demo");
     s.hr().post("/api/employees", body).expect(201);
     return id;
+  }
+
+  private Pages pages(String user) {
+    return new Pages(java.net.URI.create(http.getRootUri()).getPort(), user);
   }
 
   private JsonNode awaitTask(Api who, long poolId, String elementId) {
@@ -117,6 +128,8 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     JsonNode reminder = s.awaitMail(hanaMail, "Team bonus pool " + poolId + " (" + team);
     assertThat(reminder.path("body").asText()).contains(a).contains(b).contains(c);
     assertThat(hr.get("/api/bonus-pools/" + poolId).expect(200).body().path("status").asText()).isEqualTo("WAITING_FOR_REVIEWS");
+    assertThat(pages("admin").get("/bonus-pools/" + poolId).expect(200).body()).contains("id=\"waiting-for\"", a, b, c);
+    assertThat(pages("admin").get("/bonus-pools").expect(200).body()).contains("/bonus-pools/" + poolId, team);
 
     // --- the reviews complete; the next check allocates ---------------------------------------
     for (var e : reviews.entrySet()) {
@@ -140,6 +153,14 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     assertThat(shares.get(c).path("share").decimalValue()).isEqualByComparingTo("243.48");
     assertThat(sum(allocated, "share")).isEqualByComparingTo("1000.00");
     s.awaitMail("olivia@perfflow.example", "Team bonus " + team + " " + PERIOD + ": your allocation");
+    // The lead's task page shows every share and how much may be moved; the pool page is HR's and the lead's.
+    Pages oliviaPages = pages("olivia");
+    assertThat(oliviaPages.get("/tasks/" + leadTask.path("key").asLong()).expect(200).body())
+        .contains("id=\"lead-limit\"", "100.00 EUR", "443.48", "313.04", "243.48", "1000.00");
+    assertThat(oliviaPages.get("/bonus-pools/" + poolId).expect(200).body()).contains("id=\"allocations\"", "443.48");
+    oliviaPages.get("/bonus-pools").expect(403);
+    pages(a).get("/bonus-pools/" + poolId).expect(403);
+    assertThat(oliviaPages.get("/").expect(200).body()).as("the pool list is HR's: no nav link").doesNotContain("href=\"/bonus-pools\"");
 
     // --- the lead may move at most 10 % of the pool, with a comment ---------------------------
     String complete = "/api/tasks/" + leadTask.path("key").asLong() + "/complete";
@@ -179,6 +200,8 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
       JsonNode onReview = as(m).get("/api/reviews/" + reviews.get(m)).expect(200).body().path("teamBonus");
       assertThat(onReview.path("poolId").asLong()).isEqualTo(poolId);
       assertThat(onReview.path("adjustedShare").decimalValue()).isEqualByComparingTo(finalShares.get(m).path("adjustedShare").decimalValue());
+      assertThat(pages(m).get("/reviews/" + reviews.get(m)).expect(200).body())
+          .contains("id=\"team-bonus-share\"", finalShares.get(m).path("adjustedShare").decimalValue().toPlainString() + " EUR");
       JsonNode mail = s.awaitMail(m + "@perfflow.example", "Your team bonus for " + PERIOD);
       assertThat(mail.path("subject").asText()).contains(finalShares.get(m).path("adjustedShare").decimalValue().toPlainString());
     }
@@ -189,5 +212,147 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     assertThat(hr.get("/api/audit/verify").expect(200).body().path("intact").asBoolean()).isTrue();
     // Exactly one mail per member (multi-instance mail, deduplicated per job).
     assertThat(s.mailTo(a + "@perfflow.example").stream().filter(m -> m.path("subject").asText().contains("Your team bonus"))).hasSize(1);
+  }
+
+  /**
+   * Nobody decides their own bonus: a lead who is a member of the team may move the others' shares
+   * but not their own, and HR's approval is refused to the lead and to every member, in PerfFlow's
+   * API and for Tasklist (the completing listener asks the same rules: TaskInbox.completionRefusal).
+   */
+  @Test
+  void nobodyDecidesTheirOwnShareNeitherTheLeadWhoIsAMemberNorAnHrApproverWhoIsOne() {
+    ReviewScenarios s = scenarios();
+    Api hr = s.hr();
+    String team = "bonus-own-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    String lead = member(s, team, "L1", List.of("hr")); // the team's lead works in the team and is in HR
+    String hrMember = member(s, team, "L1", List.of("hr"));
+    String plain = member(s, team, "L1");
+    s.importMetrics(lead, PERIOD, s.valuesScoring("operations", "normal", 85));
+    s.importMetrics(hrMember, PERIOD, s.valuesScoring("operations", "normal", 85));
+    s.importMetrics(plain, PERIOD, s.valuesScoring("operations", "normal", 85));
+    long cycle = s.startCycle(PERIOD, lead, hrMember, plain);
+    Map<String, Long> reviews = new LinkedHashMap<>();
+    for (String m : List.of(lead, hrMember, plain)) reviews.put(m, s.reviewOf(cycle, m));
+    long poolId = hr.post("/api/bonus-pools", Map.of("team", team, "period", PERIOD, "amount", new BigDecimal("1000.00"),
+        "currency", "CNY", "leadId", lead)).expect(201).body().path("id").asLong();
+    assertThat(hr.get("/api/bonus-pools/" + poolId).expect(200).body().path("waitingFor"))
+        .extracting(JsonNode::asText).as("the lead has a review in the team: a member").contains(lead);
+    for (String m : List.of(lead, hrMember, plain)) {
+      long review = reviews.get(m);
+      s.selfAssess(m, review);
+      s.managerReview("olivia", review, 0, null);
+      s.approve("olivia", review, "ops-managers");
+      s.awaitStatus(review, "COMPLETED");
+    }
+    s.advanceClock("PT1H");
+
+    // --- the lead moves the others' shares, never their own ------------------------------------
+    JsonNode leadTask = awaitTask(as(lead), poolId, "lead-allocation");
+    long leadKey = leadTask.path("key").asLong();
+    Map<String, Object> ownMove = vars("moves", lead + " +20\n" + plain + " -20", "leadComment", "I carried the month");
+    JsonNode refused = as(lead).post("/api/tasks/" + leadKey + "/complete", ownMove).expect(400).body();
+    assertThat(refused.toString()).contains("moves").contains("own share");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ownMoveVars = (Map<String, Object>) ownMove.get("variables");
+    assertThat(inbox.completionRefusal(leadKey, lead, ownMoveVars)).as("Tasklist: the completing listener refuses it too")
+        .hasValueSatisfying(r -> assertThat(r).contains("own share"));
+    as(lead).post("/api/tasks/" + leadKey + "/complete", vars("moves", hrMember + " -20\n" + plain + " +20", "leadComment",
+        "plain took the late shifts")).expect(204);
+
+    // --- HR's approval: not by the lead, not by a member; hana (no share) approves -------------
+    JsonNode approval = awaitTask(hr, poolId, "approve-bonus-pool");
+    long approvalKey = approval.path("key").asLong();
+    Map<String, Object> approve = vars("hrDecision", "APPROVE");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> approveVars = (Map<String, Object>) approve.get("variables");
+    assertThat(as(lead).post("/api/tasks/" + approvalKey + "/complete", approve).expect(403).body().toString())
+        .contains("Nobody approves a bonus allocation they made");
+    assertThat(as(hrMember).post("/api/tasks/" + approvalKey + "/complete", approve).expect(403).body().toString())
+        .contains("Nobody decides their own bonus share");
+    assertThat(inbox.completionRefusal(approvalKey, hrMember, approveVars)).as("Tasklist path")
+        .hasValueSatisfying(r -> assertThat(r).contains("own bonus share"));
+    assertThat(inbox.completionRefusal(approvalKey, lead, approveVars)).isPresent();
+    assertThat(inbox.completionRefusal(approvalKey, "hana", approveVars)).isEmpty();
+    // HR reads every task, but the inbox offers this one to no member.
+    assertThat(pages(hrMember).get("/").expect(200).body()).as("not offered to a member").doesNotContain("/tasks/" + approvalKey);
+    assertThat(pages("hana").get("/").expect(200).body()).contains("/tasks/" + approvalKey);
+    as("hana").post("/api/tasks/" + approvalKey + "/complete", approve).expect(204);
+
+    JsonNode done = await().atMost(ReviewScenarios.PATIENCE)
+        .until(() -> hr.get("/api/bonus-pools/" + poolId).expect(200).body(), p -> p.path("status").asText().equals("COMPLETED"));
+    Map<String, JsonNode> shares = byEmployee(done);
+    assertThat(shares.get(lead).path("adjustedShare").decimalValue()).isEqualByComparingTo(shares.get(lead).path("share").decimalValue());
+    assertThat(shares.get(plain).path("adjustedShare").decimalValue())
+        .isEqualByComparingTo(shares.get(plain).path("share").decimalValue().add(new BigDecimal("20")));
+    assertThat(sum(done, "adjustedShare")).isEqualByComparingTo("1000.00");
+    assertThat(done.path("decidedBy").asText()).isEqualTo("hana");
+  }
+
+  /**
+   * HR starts a pool from the page (a refused amount is shown next to the field, nothing started),
+   * and changes the policy, which is data: checked as a whole (400 naming the row), audited.
+   */
+  @Test
+  void hrStartsAPoolFromThePageAndChangesThePolicy() {
+    ReviewScenarios s = scenarios();
+    Api hr = s.hr();
+    String team = "bonus-page-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    String m = member(s, team, "L1");
+    s.importMetrics(m, "2026-04", s.valuesScoring("operations", "normal", 85));
+    long cycle = s.startCycle("2026-04", m);
+    s.reviewOf(cycle, m);
+
+    Pages admin = pages("admin");
+    Pages.Page list = admin.get("/bonus-pools").expect(200);
+    long before = jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single();
+    Pages.Page refused = admin.post("/bonus-pools", list, Map.of("team", team, "period", "2026-04", "amount", "12.345", "currency", "CNY"))
+        .expect(400);
+    assertThat(refused.body()).contains("id=\"pool-amount-error\"", "at most 2 decimals");
+    assertThat(jdbc.sql("SELECT count(*) FROM perfflow.bonus_pool").query(Long.class).single()).isEqualTo(before);
+    Pages.Page started = admin.post("/bonus-pools", list, Map.of("team", team, "period", "2026-04", "amount", "1000.00", "currency", "CNY"))
+        .expect(302);
+    long poolId = Long.parseLong(started.location().replaceAll(".*/bonus-pools/", ""));
+    assertThat(hr.get("/api/bonus-pools/" + poolId).expect(200).body().path("leadId").asText()).isEqualTo("olivia");
+    assertThat(admin.get("/bonus-pools/" + poolId).expect(200).body()).contains("WAITING_FOR_REVIEWS", m);
+    pages("olivia").get("/bonus-pools/" + poolId).expect(200);
+    assertThat(pages("olivia").post("/bonus-pools", pages("olivia").get("/").expect(200), Map.of("team", team)).status()).isEqualTo(403);
+
+    // --- the policy: HR's, checked as a whole, audited ------------------------------------------
+    JsonNode policy = hr.get("/api/bonus-pools/policy").expect(200).body();
+    as("olivia").get("/api/bonus-pools/policy").expect(403);
+    as("olivia").put("/api/bonus-pools/policy", Map.of("failGetsShare", true)).expect(403);
+    String level = "POLICY-" + team;
+    List<Map<String, Object>> levels = new ArrayList<>();
+    policy.path("levelFactors").forEach(l -> levels.add(Map.of("level", l.path("level").asText(), "factor", l.path("factor").decimalValue())));
+    List<Map<String, Object>> tenure = new ArrayList<>();
+    policy.path("tenureFactors").forEach(t -> tenure.add(Map.of("minYears", t.path("minYears").asInt(), "factor", t.path("factor").decimalValue())));
+    try {
+      JsonNode bad = hr.put("/api/bonus-pools/policy", Map.of(
+          "tenureFactors", List.of(Map.of("minYears", 0, "factor", 1), Map.of("minYears", 0, "factor", -1)),
+          "levelFactors", List.of(Map.of("level", level, "factor", new BigDecimal("1.00001"))),
+          "maxLeadMovePercent", 101)).expect(400).body();
+      assertThat(bad.toString()).contains("tenureFactors[1].minYears", "tenureFactors[1].factor", "levelFactors[0].factor", "maxLeadMovePercent");
+      hr.put("/api/bonus-pools/policy", Map.of()).expect(400);
+      hr.put("/api/bonus-pools/policy", Map.of("levelFactors", "many")).expect(400);
+      assertThat(hr.get("/api/bonus-pools/policy").expect(200).body()).as("nothing written").isEqualTo(policy);
+
+      List<Map<String, Object>> withNew = new ArrayList<>(levels);
+      withNew.add(Map.of("level", level, "factor", new BigDecimal("1.25")));
+      JsonNode changed = hr.put("/api/bonus-pools/policy", Map.of("levelFactors", withNew, "maxLeadMovePercent", 5)).expect(200).body();
+      assertThat(changed.path("maxLeadMovePercent").decimalValue()).isEqualByComparingTo("5");
+      assertThat(changed.path("levelFactors").toString()).contains(level);
+      assertThat(changed.path("tenureFactors")).as("left out: unchanged").isEqualTo(policy.path("tenureFactors"));
+      assertThat(admin.get("/bonus-pools").expect(200).body()).contains(level, "5 % of the pool");
+      String details = jdbc.sql("SELECT details FROM perfflow.audit_event WHERE action = 'BONUS_POLICY_SET' AND actor = 'admin' ORDER BY id DESC LIMIT 1")
+          .query(String.class).single();
+      assertThat(details).contains(level).contains("before").contains("after");
+    } finally {
+      Map<String, Object> restore = new LinkedHashMap<>();
+      restore.put("levelFactors", levels);
+      restore.put("tenureFactors", tenure);
+      restore.put("failGetsShare", policy.path("failGetsShare").asBoolean());
+      restore.put("maxLeadMovePercent", policy.path("maxLeadMovePercent").decimalValue());
+      hr.put("/api/bonus-pools/policy", restore).expect(200);
+    }
   }
 }

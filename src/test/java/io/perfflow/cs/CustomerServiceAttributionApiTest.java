@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.support.Pages;
 import io.perfflow.support.PerfFlowIntegrationTest;
 import io.perfflow.support.ReviewScenarios;
 import java.util.ArrayList;
@@ -105,6 +106,23 @@ class CustomerServiceAttributionApiTest extends PerfFlowIntegrationTest {
     as("admin").get("/api/cs/attribution?storeId=" + store + "&period=2026-13").expect(400);
     as("admin").get("/api/cs/attribution?period=2026-10").expect(400);
     as("admin").put("/api/cs/attribution-rules/" + store, Map.of("rule", "MOST")).expect(400);
+
+    // The same report as a page, for the same people; the nav links it for HR and the cs-leads only.
+    Pages cora = pages("cora");
+    String page = cora.get("/cs/attribution?storeId=" + store + "&period=2026-10").expect(200).body();
+    assertThat(page).contains("id=\"count-sessions\">3<", "id=\"count-attributed\">2<", "id=\"count-unattributed\">1<",
+        "id=\"count-overlapped\">1<", ">SPLIT<", carl, chen, String.valueOf(firstSession + 2));
+    assertThat(pages("admin").get("/cs/attribution?storeId=" + store + "&period=2026-10").expect(200).body()).contains(carl);
+    pages("oscar").get("/cs/attribution?storeId=" + store + "&period=2026-10").expect(403);
+    pages(carl).get("/cs/attribution").expect(403);
+    pages("admin").get("/cs/attribution?storeId=" + store + "&period=2026-13").expect(400);
+    pages("admin").get("/cs/attribution?storeId=no-such-store&period=2026-10").expect(404);
+    assertThat(cora.get("/").expect(200).body()).contains("href=\"/cs/attribution\"");
+    assertThat(pages("oscar").get("/").expect(200).body()).doesNotContain("/cs/attribution");
+  }
+
+  private Pages pages(String user) {
+    return new Pages(java.net.URI.create(http.getRootUri()).getPort(), user);
   }
 
   @Test
@@ -123,6 +141,17 @@ class CustomerServiceAttributionApiTest extends PerfFlowIntegrationTest {
       }
     });
     assertThat(kpis).isNotEmpty();
+    // The review page shows the same counts next to the KPI lines.
+    String reviewPage = pages(carl).get("/reviews/" + review).expect(200).body();
+    assertThat(reviewPage).contains("id=\"kpi-attribution\"", store, ">LAST_LOGIN<");
+    // Recognitions are shown on the agent's pages (My performance, their review) to whoever may read them.
+    jdbc.sql("""
+        INSERT INTO perfflow.cs_recognition (day, employee_id, team, kind, label, reward)
+        VALUES ('2026-10-14', ?, 'customer-service', 'CONVERSION_TOP', 'conversion #1 on 2026-10-14', 'a 50 CNY voucher')""")
+        .param(carl).update();
+    assertThat(pages(carl).get("/me").expect(200).body()).contains("id=\"recognitions\"", "conversion #1 on 2026-10-14", "a 50 CNY voucher");
+    assertThat(pages("cora").get("/reviews/" + review).expect(200).body()).contains("conversion #1 on 2026-10-14");
+    assertThat(pages("oscar").get("/me").expect(200).body()).as("an operator with no recognition").doesNotContain("id=\"recognitions\"");
     for (String kpi : kpis) {
       JsonNode stores = notes.path(kpi).path("stores");
       assertThat(stores.size()).as(kpi + " in " + notes).isEqualTo(1);
@@ -142,5 +171,32 @@ class CustomerServiceAttributionApiTest extends PerfFlowIntegrationTest {
     JsonNode otherBody = await().atMost(ReviewScenarios.PATIENCE)
         .until(() -> as("admin").get("/api/reviews/" + other).expect(200).body(), b -> b.path("lines").size() > 0);
     assertThat(otherBody.has("kpiAttribution")).isFalse();
+    assertThat(pages("admin").get("/reviews/" + other).expect(200).body()).doesNotContain("id=\"kpi-attribution\"");
+  }
+
+  /** The reward per recognition is data HR changes (400 naming kind or reward; audited); HR and the cs-leads read it. */
+  @Test
+  void hrChangesTheRewardPerRecognition() {
+    JsonNode rewards = as("cora").get("/api/cs/recognition-rewards").expect(200).body();
+    assertThat(rewards.toString()).contains("WEEK_TOP");
+    String before = null;
+    for (JsonNode r : rewards) if (r.path("kind").asText().equals("WEEK_TOP")) before = r.path("reward").isNull() ? null : r.path("reward").asText();
+    as("oscar").get("/api/cs/recognition-rewards").expect(403);
+    as("cora").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "a car")).expect(403);
+    assertThat(as("admin").put("/api/cs/recognition-rewards/LOUDEST", Map.of("reward", "x")).expect(400).body().toString()).contains("kind");
+    assertThat(as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of()).expect(400).body().toString()).contains("reward");
+    assertThat(as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "r".repeat(201))).expect(400).body().toString()).contains("reward");
+    try {
+      JsonNode set = as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "a 300 CNY voucher")).expect(200).body();
+      assertThat(set.path("reward").asText()).isEqualTo("a 300 CNY voucher");
+      assertThat(set.path("previousReward").asText(null)).isEqualTo(before);
+      assertThat(as("cora").get("/api/cs/recognition-rewards").expect(200).body().toString()).contains("a 300 CNY voucher");
+      assertThat(jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE action = 'CS_RECOGNITION_REWARD_SET' AND details::jsonb->>'reward' = 'a 300 CNY voucher'")
+          .query(Long.class).single()).isPositive();
+      JsonNode none = as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "")).expect(200).body();
+      assertThat(none.path("reward").asText(null)).as("no reward named").isNull();
+    } finally {
+      as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", before == null ? "" : before)).expect(200);
+    }
   }
 }

@@ -174,6 +174,8 @@ class MetricQueryTest {
           (3, 'priya', 'SUP-1', 'LOGISTICS_DELAY', '2026-09-30 23:00', '2026-10-05 23:00'),
           (4, 'pedro', 'SUP-1', 'SUPPLIER_OUTAGE', '2026-10-31 12:00', NULL)""");
     // The emergency-response KPI reads the supplier-delay cases (detection → first resolution).
+    // Periods end at midnight in the company zone (Asia/Shanghai, UTC+8): 903 is detected at 23:00
+    // on 30 September there, 904 at noon on 31 October (12 hours before November begins).
     sql("""
         INSERT INTO perfflow.supplier_delay_case (id, order_id, buyer_id, supplier_id, promised_on, days_late, detected_at,
             status, level, max_level, action, resolved_by, resolved_at, resolved_at_level, closed_at, outcome) VALUES
@@ -181,9 +183,9 @@ class MetricQueryTest {
              '2026-10-03 20:00Z', 1, '2026-10-03 20:00Z', 'resolved: EXPEDITE'),
           (902, 'P2', 'priya', 'SUP-1', '2026-10-20', 3, '2026-10-10 00:00Z', 'RESOLVED', 2, 2, 'SWITCH_SUPPLIER', 'paul',
              '2026-10-11 12:00Z', 2, '2026-10-11 12:00Z', 'resolved: SWITCH_SUPPLIER'),
-          (903, 'P1', 'priya', 'SUP-1', '2026-09-20', 3, '2026-09-30 23:00Z', 'RESOLVED', 1, 1, 'EXPEDITE', 'priya',
-             '2026-10-05 23:00Z', 1, '2026-10-05 23:00Z', 'resolved: EXPEDITE'),
-          (904, 'P6', 'pedro', 'SUP-1', '2026-10-25', 3, '2026-10-31 12:00Z', 'OPEN', 1, 1, NULL, NULL, NULL, NULL, NULL, NULL),
+          (903, 'P1', 'priya', 'SUP-1', '2026-09-20', 3, '2026-09-30 15:00Z', 'RESOLVED', 1, 1, 'EXPEDITE', 'priya',
+             '2026-10-05 15:00Z', 1, '2026-10-05 15:00Z', 'resolved: EXPEDITE'),
+          (904, 'P6', 'pedro', 'SUP-1', '2026-10-25', 3, '2026-10-31 04:00Z', 'OPEN', 1, 1, NULL, NULL, NULL, NULL, NULL, NULL),
           (905, 'P7', 'petra', 'SUP-1', '2026-10-01', 3, '2026-10-04 06:00Z', 'DELIVERED', 1, 1, NULL, NULL, NULL, NULL,
              '2026-10-04 12:00Z', 'delivered before action')""");
   }

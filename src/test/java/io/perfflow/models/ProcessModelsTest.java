@@ -125,7 +125,7 @@ class ProcessModelsTest {
         .extracting(p -> p.getBpmnProcessId())
         .containsExactlyInAnyOrder("review-cycle", "performance-review", "supplier-delay-scan", "supplier-delay-escalation", "promotion", "promotion-eligibility-scan",
             "team-bonus-pool",
-            "weekly-plan",
+            "weekly-plan", "campaign-notice",
             "stress-scan", "stress-intervention", "daily-feedback");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
@@ -133,7 +133,7 @@ class ProcessModelsTest {
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactlyInAnyOrderElementsOf(formIds());
-    assertThat(files(PROCESSES, "")).hasSize(16);
+    assertThat(files(PROCESSES, "")).hasSize(17);
   }
 
   @ParameterizedTest(name = "{0} core signals, training {1} -> {2}")
@@ -278,7 +278,7 @@ class ProcessModelsTest {
             "resolve-supplier-delay", "resolve-supplier-delay-escalated",
             "hr-exception", "approve-promotion", "finalise-promotion",
             "lead-allocation", "approve-bonus-pool",
-            "weekly-review",
+            "weekly-review", "acknowledge-saved-notice", "acknowledge-start-notice",
             "stress-interview", "stress-step-manager", "stress-step-hr");
   }
 
@@ -330,6 +330,10 @@ class ProcessModelsTest {
         .containsEntry("check-lagging", "perfflow.plans.check-lagging")
         .containsEntry("close-week", "perfflow.plans.close-week")
         .containsEntry("record-weekly-review", "perfflow.plans.record-review")
+        .containsEntry("notify-saved", "perfflow.campaigns.notify-buyers")
+        .containsEntry("notify-started", "perfflow.campaigns.notify-buyers")
+        .containsEntry("record-saved-acknowledgement", "perfflow.campaigns.record-acknowledgement")
+        .containsEntry("record-start-acknowledgement", "perfflow.campaigns.record-acknowledgement")
         .containsEntry("scan-stress-signals", "perfflow.wellbeing.scan")
         .containsEntry("record-stress-case-started", "perfflow.wellbeing.record-started")
         .containsEntry("record-stress-interview", "perfflow.wellbeing.record-interview")

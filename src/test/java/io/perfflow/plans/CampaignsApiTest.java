@@ -83,8 +83,10 @@ class CampaignsApiTest extends PerfFlowIntegrationTest {
     JsonNode start = as(employee).get("/api/plans/template?week=" + week).expect(200).body();
     assertThat(start.path("campaign").path("code").asText()).isEqualTo(code);
     assertThat(start.path("items").get(0).path("kpi").asText()).isEqualTo("campaign-sales");
-    // Someone of another role starts from nothing.
-    assertThat(as("oscar").get("/api/plans/template?week=" + week).expect(200).body().path("items")).isEmpty();
+    assertThat(start.path("source").asText()).isEqualTo("CAMPAIGN");
+    // Someone of another role does not start from this campaign.
+    assertThat(as("oscar").get("/api/plans/template?week=" + week).expect(200).body().path("campaign").path("code").asText())
+        .isNotEqualTo(code);
 
     // The plan takes the template's items; they link to the campaign profile's KPIs.
     s.importMetrics(employee, previousWeek(week), Map.of("orders.count", new java.math.BigDecimal("250"),
@@ -148,5 +150,39 @@ class CampaignsApiTest extends PerfFlowIntegrationTest {
     assertThat(s.hr().get("/api/campaigns").expect(200).body().toString()).doesNotContain("\"c1\"");
     as("oscar").get("/api/campaigns/no-such-campaign").expect(404);
     assertThat(as("oscar").get("/api/plans/template?week=2026-W54").expect(400).body().toString()).contains("week");
+  }
+
+  @Test
+  void outsideACampaignThePlanStartsFromTheRolesTemplateLimitedToTheKpisOfTheProfileThatApplies() {
+    ReviewScenarios s = scenarios();
+    PlanTestSupport p = new PlanTestSupport(s, jdbc);
+    String role = roleWithCampaignProfile(s);
+    String week = p.currentWeek();
+    // The role's template (data): one item on a KPI of the normal profile, one on a campaign-only KPI.
+    jdbc.sql("""
+            INSERT INTO plan_template_item (role, position, title, kpi, goal, target_change, unit) VALUES
+              (?, 1, 'Promotion: coupons on the bestsellers', 'order-volume', 'IMPROVE', 10, 'PERCENT'),
+              (?, 2, 'Conversion work', 'conversion-rate', 'IMPROVE', 0.5, 'POINTS')""").params(role, role).update();
+    String employee = s.hire(role, "olivia");
+    JsonNode start = as(employee).get("/api/plans/template?week=" + week).expect(200).body();
+    assertThat(start.path("source").asText()).isEqualTo("ROLE");
+    assertThat(start.path("profile").asText()).as("no new-hire, store or campaign rule applies").isIn("normal", "peak-season");
+    assertThat(start.path("campaign").isNull() || start.path("campaign").isMissingNode()).as("no campaign").isTrue();
+    // conversion-rate is not a KPI of role/normal (nor peak-season): not offered.
+    assertThat(start.path("items")).hasSize(1);
+    assertThat(start.path("items").get(0).path("kpi").asText()).isEqualTo("order-volume");
+    assertThat(start.path("items").get(0).path("targetChange").decimalValue()).isEqualByComparingTo("10");
+
+    // The seeded templates: operations, design, customer service; each item's KPI is one of the role's normal profile.
+    for (String seeded : List.of("operations", "design", "customer-service")) {
+      List<String> kpis = jdbc.sql("SELECT kpi FROM plan_template_item WHERE role = ? ORDER BY position").param(seeded).query(String.class).list();
+      assertThat(kpis).as(seeded).isNotEmpty();
+      List<String> valid = scorecards.find(seeded, "normal").orElseThrow().kpis().stream().map(io.perfflow.scorecard.Kpi::code).toList();
+      assertThat(valid).as(seeded).containsAll(kpis);
+    }
+    assertThat(jdbc.sql("SELECT title FROM plan_template_item WHERE role = 'operations' ORDER BY position").query(String.class).list())
+        .anySatisfy(t -> assertThat(t).startsWith("Campaign planning"))
+        .anySatisfy(t -> assertThat(t).startsWith("Promotion"))
+        .anySatisfy(t -> assertThat(t).startsWith("Data optimisation"));
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfflow.PerfFlowApplication;
+import io.perfflow.runtime.embedded.EmbeddedResourceDeployer;
 import io.perfflow.support.Api;
 import io.perfflow.support.ReviewScenarios;
 import java.nio.file.Files;
@@ -55,6 +56,8 @@ class EngineRestartTest {
   }
 
   @Test
+  // Two application starts and a whole cycle: beyond the suite's 5-minute default on a loaded machine.
+  @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
   void inFlightReviewsTasksAndCasesSurviveARestart() {
     String done;
     String waiting;
@@ -66,6 +69,8 @@ class EngineRestartTest {
     long caseId;
     long caseTask;
     try (ConfigurableApplicationContext first = start()) {
+      assertThat(first.getBean(EmbeddedResourceDeployer.class).deployedAtStart()).as("a first start deploys every model")
+          .contains("performance-review.bpmn", "self-assessment.form", "review-rating.dmn");
       ReviewScenarios s = scenariosOf(first);
       done = s.hire("operations", "olivia");
       waiting = s.hire("operations", "olivia");
@@ -84,6 +89,7 @@ class EngineRestartTest {
     assertThat(engineTimerThreadsAlive()).as("no engine timer keeps the JVM alive").isZero();
 
     try (ConfigurableApplicationContext second = start()) {
+      assertThat(second.getBean(EmbeddedResourceDeployer.class).deployedAtStart()).as("the engine has every model as it is").isEmpty();
       ReviewScenarios s = scenariosOf(second);
       assertThat(s.review(waitingReview).path("status").asText()).isEqualTo("SELF_ASSESSMENT");
       assertThat(s.review(doneReview).path("status").asText()).isEqualTo("MANAGER_REVIEW");
@@ -114,6 +120,7 @@ class EngineRestartTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
   void whenTheEngineDataWasRemovedInFlightWorkIsInterruptedWithTheReasonAndCanBeRestarted() throws Exception {
     long cycle;
     long review;

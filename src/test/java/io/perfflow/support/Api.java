@@ -49,6 +49,10 @@ public final class Api {
     return call(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
   }
 
+  public Response patch(String path, Object body) {
+    return call(HttpMethod.PATCH, path, body, MediaType.APPLICATION_JSON);
+  }
+
   public Response delete(String path) {
     return call(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON);
   }

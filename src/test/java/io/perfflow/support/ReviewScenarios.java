@@ -18,7 +18,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * employees, managers and approvers do, and so they run the same on any runtime.
  */
 public final class ReviewScenarios {
-  public static final Duration PATIENCE = Duration.ofSeconds(60);
+  /**
+   * How long a scenario waits for the engine and its workers: 60 s, or {@code
+   * -Dperfflow.test.patience=PT3M} (passed to the test JVM with {@code -DargLine=...}) on a machine
+   * so loaded that a start takes minutes. Only failing waits last longer.
+   */
+  public static final Duration PATIENCE = Duration.parse(System.getProperty("perfflow.test.patience", "PT60S"));
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   private final TestRestTemplate http;

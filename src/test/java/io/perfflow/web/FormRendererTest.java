@@ -54,12 +54,13 @@ class FormRendererTest {
     FormRenderer.Item table = items.stream().filter(i -> "table".equals(i.type())).findFirst().orElseThrow();
     assertThat(table.label()).isEqualTo("KPIs");
     assertThat(table.isField()).as("a table is read-only, not submitted").isFalse();
-    assertThat(table.table().headers()).containsExactly("KPI", "Actual", "Target", "Completion %", "Score", "Weight %");
+    assertThat(table.table().headers()).containsExactly("Perspective", "KPI", "Actual", "Target", "Completion %", "Score", "Weight %");
     assertThat(table.table().rows()).containsExactly(
-        List.of("Order volume", "1020", "1200", "85", "85", "30"),
-        List.of("After-sales rate", "5.75", "5", "85", "85", "15"),
+        // A KPI without a balanced-scorecard perspective shows none.
+        List.of("", "Order volume", "1020", "1200", "85", "85", "30"),
+        List.of("", "After-sales rate", "5.75", "5", "85", "85", "15"),
         // Plain numbers (no 1.0E-4), nothing for a value not computed yet.
-        List.of("Customer retention", "0.0001", "20", "", "", "10"));
+        List.of("", "Customer retention", "0.0001", "20", "", "", "10"));
 
     String text = items.stream().filter(i -> "text".equals(i.type())).map(FormRenderer.Item::html).reduce("", String::concat);
     assertThat(text).contains("owen", "85.5", "87.5", "GOOD", "Strong quarter", "Conversion &lt;b&gt;up&lt;/b&gt;");
@@ -81,7 +82,7 @@ class FormRendererTest {
     none.remove("kpiLines");
     FormRenderer.Item empty = renderer.render(form("approval"), Map.of(), Map.of(), none).stream()
         .filter(i -> "table".equals(i.type())).findFirst().orElseThrow();
-    assertThat(empty.table().headers()).hasSize(6);
+    assertThat(empty.table().headers()).hasSize(7);
     assertThat(empty.table().rows()).isEmpty();
 
     JsonNode expression = new ObjectMapper().readTree("""

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,10 +39,23 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(@Value("${perfflow.embedded.postgres.data-dir:}") String dataDir)
-      throws IOException {
-    return start(dataDir);
+  /**
+   * The PostgreSQL {@link EmbeddedRuntimeStarter} started in the background when the context was
+   * created (it stops it with the context); started here only if it did not.
+   */
+  @Bean(destroyMethod = "")
+  EmbeddedPostgres embeddedPostgres(
+      @Qualifier(EmbeddedRuntimeStarter.STARTUP_BEAN) ObjectProvider<EmbeddedRuntimeStarter.Startup> startup,
+      @Value("${perfflow.embedded.postgres.data-dir:}") String dataDir, ConfigurableBeanFactory beans) throws IOException {
+    EmbeddedRuntimeStarter.Startup started = startup.getIfAvailable();
+    EmbeddedPostgres postgres = started == null ? null : started.postgres();
+    if (postgres == null) {
+      EmbeddedPostgres own = start(dataDir);
+      ((org.springframework.beans.factory.support.DefaultSingletonBeanRegistry) beans)
+          .registerDisposableBean("embeddedPostgresOwnStart", own::close);
+      return own;
+    }
+    return postgres;
   }
 
   /** Starts the embedded PostgreSQL on loopback; durable settings when it keeps a data folder. */

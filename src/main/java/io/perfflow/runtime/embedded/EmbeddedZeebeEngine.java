@@ -383,6 +383,16 @@ public final class EmbeddedZeebeEngine {
     advanced.set(next);
   }
 
+  /** The SHA-256 of each model the engine was last given, by file name (see EmbeddedResourceDeployer). */
+  java.util.Map<String, String> deployedResources() {
+    return files.readDeployedResources();
+  }
+
+  /** Remembers what the engine took, after it acknowledged the deployment. */
+  void rememberDeployedResources(java.util.Map<String, String> digests) {
+    files.writeDeployedResources(digests);
+  }
+
   /** How far the engine's clock was moved ahead of the wall clock. */
   public Duration advanced() {
     return advanced.get();

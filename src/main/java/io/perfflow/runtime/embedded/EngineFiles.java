@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ import org.springframework.util.StringUtils;
 final class EngineFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineFiles.class);
   private static final String TMP = ".tmp-";
+  static final String DEPLOYED = "deployed-resources";
 
   private final Path dir;
   private final boolean durable;
@@ -96,7 +99,7 @@ final class EngineFiles implements AutoCloseable {
   Path moveAside() throws IOException {
     Path aside = dir.resolve("unreadable-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Files.createDirectories(aside);
-    for (String name : List.of("log", "snapshots", "clock-offset")) {
+    for (String name : List.of("log", "snapshots", "clock-offset", DEPLOYED)) {
       if (Files.exists(dir.resolve(name))) {
         Files.move(dir.resolve(name), aside.resolve(name));
       }
@@ -194,11 +197,45 @@ final class EngineFiles implements AutoCloseable {
 
   /** Writes the clock offset atomically and durably (a temporary file moved over the old one). */
   void writeClockOffset(Duration offset) {
-    Path file = dir.resolve("clock-offset");
-    Path tmp = dir.resolve("clock-offset.tmp");
+    writeAtomically("clock-offset", offset + "\n", "the engine clock offset");
+  }
+
+  /**
+   * The SHA-256 of each model the engine was last given, by file name (empty when none were
+   * remembered), from {@code deployed-resources}.
+   */
+  Map<String, String> readDeployedResources() {
+    Path file = dir.resolve(DEPLOYED);
+    Map<String, String> digests = new LinkedHashMap<>();
+    try {
+      if (Files.exists(file)) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          int space = line.indexOf(' ');
+          if (space > 0) {
+            digests.put(line.substring(space + 1).trim(), line.substring(0, space));
+          }
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot read {}; every model is deployed again", file, e);
+      return Map.of();
+    }
+    return digests;
+  }
+
+  /** Remembers the SHA-256 of each model the engine took (atomically, forced). */
+  void writeDeployedResources(Map<String, String> digests) {
+    StringBuilder b = new StringBuilder();
+    digests.forEach((name, digest) -> b.append(digest).append(' ').append(name).append('\n'));
+    writeAtomically(DEPLOYED, b.toString(), "the deployed models' digests");
+  }
+
+  private void writeAtomically(String name, String content, String what) {
+    Path file = dir.resolve(name);
+    Path tmp = dir.resolve(name + ".tmp");
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        out.write(java.nio.ByteBuffer.wrap((offset + "\n").getBytes(StandardCharsets.UTF_8)));
+        out.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
         if (durable) {
           out.force(true);
         }
@@ -212,7 +249,7 @@ final class EngineFiles implements AutoCloseable {
         forceDirectory(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep the engine clock offset in " + file, e);
+      throw new UncheckedIOException("Cannot keep " + what + " in " + file, e);
     }
   }
 

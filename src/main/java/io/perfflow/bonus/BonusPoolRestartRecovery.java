@@ -1,0 +1,30 @@
+package io.perfflow.bonus;
+
+import io.perfflow.engine.LostInstancesRecovery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unfinished team bonus pools whose instance the engine lost are detached with the reason; HR
+ * restarts each ({@code POST /api/bonus-pools/{id}/restart}). Nothing of the pool's data is lost:
+ * a waiting pool waits again, an allocated one goes to the lead again.
+ */
+@Component
+class BonusPoolRestartRecovery implements LostInstancesRecovery {
+  static final String RESTART_HINT = " Restart it with POST /api/bonus-pools/{id}/restart.";
+
+  private final BonusPools pools;
+
+  BonusPoolRestartRecovery(BonusPools pools) {
+    this.pools = pools;
+  }
+
+  @Override
+  public int recover(String why) {
+    return pools.detachFromLostInstances(why + RESTART_HINT);
+  }
+
+  @Override
+  public String describe() {
+    return "team bonus pools to restart";
+  }
+}

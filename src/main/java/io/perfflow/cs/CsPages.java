@@ -1,0 +1,70 @@
+package io.perfflow.cs;
+
+import io.perfflow.InvalidInputException;
+import io.perfflow.NotPermittedException;
+import io.perfflow.Periods;
+import io.perfflow.access.AccessPolicy;
+import io.perfflow.org.Organisation;
+import io.perfflow.web.NavLink;
+import io.perfflow.web.PageController;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /cs/attribution?storeId=&period=}: the attribution report of a store's month for HR and
+ * the cs-leads (same rule and numbers as {@code GET /api/cs/attribution}), unattributed sessions
+ * included.
+ */
+@PageController
+public class CsPages {
+  static final String CS_LEADS = "cs-leads";
+
+  private final CsAttribution attribution;
+  private final AccessPolicy access;
+  private final Organisation organisation;
+  private final io.perfflow.engine.EngineClock clock;
+
+  public CsPages(CsAttribution attribution, AccessPolicy access, Organisation organisation, io.perfflow.engine.EngineClock clock) {
+    this.attribution = attribution;
+    this.access = access;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  @Bean
+  static NavLink csAttributionNavLink() {
+    return new NavLink(35, "cs.nav.attribution", "/cs/attribution", "cs-attribution", false, CS_LEADS);
+  }
+
+  @GetMapping("/cs/attribution")
+  String report(
+      @RequestParam(required = false) String storeId, @RequestParam(required = false) String period, Authentication auth, Model model,
+      HttpServletResponse response) {
+    if (!access.isHr(auth.getName()) && !organisation.isMember(auth.getName(), CS_LEADS)) {
+      throw new NotPermittedException("Only HR and the cs-leads read the attribution report");
+    }
+    var stores = attribution.stores();
+    String store = storeId == null || storeId.isBlank() ? (stores.isEmpty() ? null : stores.get(0).id()) : storeId;
+    String month = period == null || period.isBlank()
+        ? YearMonth.from(clock.now().atOffset(ZoneOffset.UTC)).toString() : period;
+    model.addAttribute("stores", stores);
+    model.addAttribute("storeId", store);
+    model.addAttribute("period", month);
+    if (store != null) {
+      try {
+        YearMonth ym = Periods.parse("period", month);
+        model.addAttribute("report", attribution.report(attribution.requireStore("storeId", store), ym));
+      } catch (InvalidInputException e) {
+        response.setStatus(400);
+        model.addAttribute("error", e.errors().get(0).field() + " " + e.errors().get(0).message());
+      }
+    }
+    return "cs-attribution";
+  }
+}

@@ -1,0 +1,106 @@
+package io.perfflow.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perfflow.CompanyTime;
+import io.perfflow.mail.Mailer;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every mail template ({@code mail/<feature>/*.txt}) renders in English and in Simplified Chinese
+ * from the bundles: every message key it names exists, no placeholder or key is left over, the
+ * Chinese mail is Chinese (no English greeting), and formatted values follow the language and the
+ * company zone.
+ */
+class MailTemplatesTest {
+  static final MessageSource MESSAGES = new I18nConfiguration().messageSource(new Languages("en"));
+  static final Mailer MAILER = new Mailer(null, null, null, "perfflow@example.com", MESSAGES, null, new Languages("en"),
+      new CompanyTime("Asia/Shanghai"));
+
+  /** A context that knows every name: "v-<name>" (so every placeholder can be filled). */
+  static final class Anything extends AbstractMap<String, Object> {
+    @Override
+    public Object get(Object key) {
+      return switch (String.valueOf(key)) {
+        case "taskCreated", "due", "detectedAt" -> "2026-10-31T16:30:00Z";
+        case "dailyDate", "asOf", "effectiveOn", "promisedOn", "nextNominationOn", "from", "to" -> "2026-11-02";
+        case "total", "finalTotal" -> "1234.5";
+        case "rating", "outcome" -> "EXCELLENT";
+        default -> "v-" + key;
+      };
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return Set.of();
+    }
+  }
+
+  static List<String> templates() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:mail/*/*.txt")) {
+      names.add(r.getFilename().replace(".txt", ""));
+    }
+    assertThat(names).hasSizeGreaterThan(20);
+    return names;
+  }
+
+  @Test
+  void everyTemplateInBothLanguages() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (String template : templates()) {
+      for (Locale locale : List.of(Languages.ENGLISH, Languages.CHINESE)) {
+        Mailer.Rendered mail;
+        try {
+          mail = MAILER.render(template, new Anything(), locale);
+        } catch (RuntimeException e) {
+          problems.add(template + " " + locale + ": " + e.getMessage());
+          continue;
+        }
+        String all = mail.subject() + "\n" + mail.body();
+        if (all.contains("#{") || all.contains("??") || all.contains("{{") || all.contains("|msg") || all.contains("|when")) {
+          problems.add(template + " " + locale + ": leftover key or placeholder in " + all);
+        }
+        if (locale == Languages.CHINESE) {
+          if (!all.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            problems.add(template + ": the Chinese mail has no Chinese: " + mail.subject());
+          }
+          for (String english : List.of("Hello", "Please", "Reminder", "your ", "Your ", " is due", "Approve")) {
+            if (all.contains(english)) {
+              problems.add(template + ": the Chinese mail still says '" + english + "'");
+            }
+          }
+        } else if (!mail.body().startsWith("Hello") && !mail.body().startsWith("Hello,")) {
+          problems.add(template + ": the English mail does not start with Hello: " + mail.body());
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void valuesAreFormattedPerLanguageInTheCompanyZone() {
+    Mailer.Rendered en = MAILER.render("approval-reminder", new Anything(), Languages.ENGLISH);
+    Mailer.Rendered zh = MAILER.render("approval-reminder", new Anything(), Languages.CHINESE);
+    // 16:30 UTC on 31 October is 00:30 on 1 November in Shanghai
+    assertThat(en.body()).contains("since 2026-11-01 00:30 Asia/Shanghai", "Final score: 1,234.5, rating: EXCELLENT");
+    assertThat(zh.body()).contains("2026年11月1日 00:30", "最终得分：1,234.5，评级：优秀");
+    assertThat(MAILER.render("promotion-eligible", new Anything(), Languages.CHINESE).subject()).contains("截至 2026年11月2日");
+    assertThat(MAILER.render("promotion-eligible", new Anything(), Languages.ENGLISH).subject()).contains("(as of 2026-11-02)");
+    // a value the format does not fit is shown as it is
+    Map<String, Object> odd = new java.util.HashMap<>(Map.of("taskName", "Self-assessment", "employeeName", "Owen", "period", "2026-10",
+        "due", "no due date", "baseUrl", "http://x", "reviewId", 7));
+    assertThat(MAILER.render("task-reminder", odd, Languages.ENGLISH).body()).contains("(no due date)");
+    assertThat(Instant.parse("2026-10-31T16:30:00Z")).isNotNull();
+  }
+}
