@@ -156,7 +156,7 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     // The lead's task page shows every share and how much may be moved; the pool page is HR's and the lead's.
     Pages oliviaPages = pages("olivia");
     assertThat(oliviaPages.get("/tasks/" + leadTask.path("key").asLong()).expect(200).body())
-        .contains("id=\"lead-limit\"", "100.00 EUR", "443.48", "313.04", "243.48", "1000.00");
+        .contains("id=\"lead-limit\"", "100.00 EUR", "443.48", "313.04", "243.48", "1,000.00 EUR");
     assertThat(oliviaPages.get("/bonus-pools/" + poolId).expect(200).body()).contains("id=\"allocations\"", "443.48");
     oliviaPages.get("/bonus-pools").expect(403);
     pages(a).get("/bonus-pools/" + poolId).expect(403);

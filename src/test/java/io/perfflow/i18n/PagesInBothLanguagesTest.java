@@ -3,12 +3,17 @@ package io.perfflow.i18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfflow.Periods;
 import io.perfflow.support.ReviewScenarios;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -40,7 +45,10 @@ class PagesInBothLanguagesTest {
       "Overview", "History", "Approvals", "Open tasks", "Start cycle", "Review cycles", "Reviews per status", "Rankings per team",
       "My performance", "My team", "The last 12 months", "Your answers", "Pressure", "Wellbeing", "Mailbox", "Open supplier delays",
       "Career of", "Nominate", "Review summary", "Complete task", "Cancel", "Times are in", "Back to my tasks", "Not allowed",
-      "User id", "Password", "Late steps", "Manager adjustments", "Next level");
+      "User id", "Password", "Late steps", "Manager adjustments", "Next level", "Weekly plans", "This week", "Earlier weeks",
+      "Write the plan", "Weekly review", "Baseline", "Expected by now", "Team bonus pools", "Start a pool", "Tenure factor",
+      "Level factor", "The lead may move", "Waiting for the reviews of", "Who handled the store", "Unattributed", "By agent",
+      "Of them overlapped");
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
@@ -55,6 +63,14 @@ class PagesInBothLanguagesTest {
     long cycle = s.startCycle("2026-08", emp);
     long review = s.reviewOf(cycle, emp);
     JsonNode self = s.task(review, "self-assessment", null);
+    // A weekly plan of this week (the plan pages) and a team bonus pool waiting for the review (the pool pages).
+    String week = Periods.weekOf(LocalDate.ofInstant(Instant.parse(s.hr().get("/api/dev/clock").expect(200).body().path("engineTime").asText()),
+        ZoneOffset.UTC));
+    s.importMetrics(emp, Periods.weekOf(Periods.mondayOf(week).minusDays(7)), Map.of("orders.count", new BigDecimal("20")));
+    long plan = s.as(emp).post("/api/plans", Map.of("week", week, "items", List.of(Map.of("title", "Bundle offers", "kpi", "order-volume",
+        "goal", "IMPROVE", "targetChange", 20, "unit", "POINTS")))).expect(201).body().path("id").asLong();
+    long pool = s.hr().post("/api/bonus-pools", Map.of("team", "operations", "period", "2026-08", "amount", new BigDecimal("1000.00"),
+        "currency", "CNY", "leadId", "olivia")).expect(201).body().path("id").asLong();
     List<Visit> visits = new ArrayList<>(List.of(
         new Visit(null, "/login", 200),
         new Visit(emp, "/", 200),
@@ -64,6 +80,8 @@ class PagesInBothLanguagesTest {
         new Visit(emp, "/me", 200),
         new Visit(emp, "/pulse", 200),
         new Visit(emp, "/career", 200),
+        new Visit(emp, "/plans", 200),
+        new Visit(emp, "/plans/" + plan, 200),
         new Visit("oscar", "/reviews/" + review, 403),
         new Visit("admin", "/cycles", 200),
         new Visit("admin", "/cycles/" + cycle, 200),
@@ -72,6 +90,9 @@ class PagesInBothLanguagesTest {
         new Visit("admin", "/mailbox", 200),
         new Visit("admin", "/supplier-delays", 200),
         new Visit("admin", "/metrics", 200),
+        new Visit("admin", "/bonus-pools", 200),
+        new Visit("admin", "/bonus-pools/" + pool, 200),
+        new Visit("admin", "/cs/attribution", 200),
         new Visit("olivia", "/team", 200),
         new Visit("olivia", "/career/otto", 200),
         new Visit("olivia", "/promotions/new?employeeId=otto", 200)));
