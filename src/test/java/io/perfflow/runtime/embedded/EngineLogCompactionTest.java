@@ -137,16 +137,16 @@ class EngineLogCompactionTest {
     engine.increaseTime(Duration.ofHours(2));
     await().atMost(Duration.ofSeconds(30)).until(() -> instanceCompleted(timed));
     engine.increaseTime(Duration.ofHours(2));
-        // A loaded machine may take longer than the client's 20 s default to run 20 jobs.
-        client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult().requestTimeout(Duration.ofMinutes(2)).send().join();
+    // A loaded machine may take longer than the client's 20 s default to run 20 jobs.
+    client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult().requestTimeout(Duration.ofMinutes(2)).send().join();
     assertThat(count(ValueType.TIMER, "TRIGGERED", timed)).as("the timer fired exactly once").isEqualTo(1);
     // the open message subscription is back: the message correlates and the instance completes
     assertThat(instanceCompleted(waitingForMessage)).isFalse();
     client.newPublishMessageCommand().messageName("answer").correlationKey("order-7").send().join();
     await().atMost(Duration.ofSeconds(30)).until(() -> instanceCompleted(waitingForMessage));
     // and new work runs on the restored state
-        // A loaded machine may take longer than the client's 20 s default to run 20 jobs.
-        client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult().requestTimeout(Duration.ofMinutes(2)).send().join();
+    // A loaded machine may take longer than the client's 20 s default to run 20 jobs.
+    client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult().requestTimeout(Duration.ofMinutes(2)).send().join();
     // resolving the incident removes it from the state
     var incident = engine.openIncidents().stream().filter(i -> i.processInstanceKey() == broken).findFirst().orElseThrow();
     client.newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
