@@ -77,16 +77,24 @@ public class WeeklyPlanWorkflow {
     jdbc.sql("INSERT INTO plan_week (week, process_instance_key, opened_at) VALUES (?, ?, ?) ON CONFLICT (week) DO NOTHING")
         .params(week, processInstanceKey, java.sql.Timestamp.from(at)).update();
     long owner = jdbc.sql("SELECT process_instance_key FROM plan_week WHERE week = ?").param(week).query(Long.class).single();
-    LocalDate monday = Periods.mondayOf(week);
     if (owner == processInstanceKey) {
       audit.append(AuditLog.SYSTEM, "PLAN_WEEK_OPENED", null, Map.of("week", week, "processInstanceKey", processInstanceKey),
           "plan-week-opened:" + week);
     }
+    return timetable(week, reminderTime, companyTime, owner != processInstanceKey);
+  }
+
+  /**
+   * A week's timetable in the company time zone: Monday at the reminder time, Thursday 00:00 (the
+   * mid-week check) and the next Monday 00:00 (the end of the week).
+   */
+  static WeekSchedule timetable(String week, LocalTime reminderTime, io.perfflow.CompanyTime companyTime, boolean alreadyOpen) {
+    LocalDate monday = Periods.mondayOf(week);
     return new WeekSchedule(week,
         companyTime.instant(monday, reminderTime).toString(),
         companyTime.startOf(monday.plusDays(MIDWEEK_DAYS)).toString(),
         companyTime.startOf(monday.plusDays(7)).toString(),
-        owner != processInstanceKey);
+        alreadyOpen);
   }
 
   /**
