@@ -56,7 +56,7 @@ class SupplierDelayScanProcessTest extends SupplierDelayTestSupport {
     // Promised two UTC days ago (the threshold: no case yet by the UTC date), three company days ago.
     String late = order("priya", 10, utcDay.minusDays(12), utcDay.minusDays(2), null);
 
-    assertThat(opened(scan())).contains(late);
+    scan(); // (or an hourly scan that the clock's move let catch up: either opens the case)
     assertThat(caseOf(late).daysLate()).isEqualTo(3);
   }
 
