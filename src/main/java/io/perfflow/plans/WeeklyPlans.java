@@ -144,7 +144,7 @@ public class WeeklyPlans {
       if (item.unit() == null) {
         errors.add(new FieldError(at + ".unit", "is required: POINTS or PERCENT"));
       }
-      Optional<String> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
+      Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
       if (range.isPresent()) {
         errors.add(new FieldError(at + ".targetChange", range.get()));
       } else if (item.goal() != null) {
