@@ -150,7 +150,7 @@ public class Campaigns {
           errors.add(new FieldError(at + ".unit", "is required: POINTS or PERCENT"));
         }
         Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
-        String sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
+        io.perfflow.Msg sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
         if (range.isPresent() || sign != null) {
           errors.add(range.isPresent() ? new FieldError(at + ".targetChange", range.get()) : new FieldError(at + ".targetChange", sign));
         }
