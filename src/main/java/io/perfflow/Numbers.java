@@ -15,27 +15,28 @@ public final class Numbers {
    * Why {@code value} is not in {@code [min, max]} with at most {@code maxDecimals} decimals, or
    * empty when it is. {@code min}/{@code max} may be null (unbounded on that side).
    */
-  public static Optional<String> problem(BigDecimal value, BigDecimal min, BigDecimal max, int maxDecimals) {
+  public static Optional<Msg> problem(BigDecimal value, BigDecimal min, BigDecimal max, int maxDecimals) {
     if (value == null) {
-      return Optional.of("is required");
+      return Optional.of(Msg.of("errors.required"));
     }
     if (min != null && value.compareTo(min) < 0) {
-      return Optional.of("must be at least " + min.toPlainString() + ", got " + Texts.excerpt(value));
+      return Optional.of(Msg.of("errors.number.atLeast", min, Texts.excerpt(value)));
     }
     if (max != null && value.compareTo(max) > 0) {
-      return Optional.of("must be at most " + max.toPlainString() + ", got " + Texts.excerpt(value));
+      return Optional.of(Msg.of("errors.number.atMost", max, Texts.excerpt(value)));
     }
     if (value.signum() != 0 && value.stripTrailingZeros().scale() > maxDecimals) {
-      return Optional.of("must have at most " + maxDecimals + " decimal" + (maxDecimals == 1 ? "" : "s") + ", got " + Texts.excerpt(value));
+      return Optional.of(Msg.of(maxDecimals == 1 ? "errors.number.decimal" : "errors.number.decimals", maxDecimals, Texts.excerpt(value)));
     }
     return Optional.empty();
   }
 
-  public static String range(BigDecimal min, BigDecimal max) {
-    if (min != null && max != null) return "between " + min.toPlainString() + " and " + max.toPlainString();
-    if (min != null) return "at least " + min.toPlainString();
-    if (max != null) return "at most " + max.toPlainString();
-    return "a number";
+  /** {@code between 0 and 100}, {@code at least 0}, ...: what a number must be. */
+  public static Msg range(BigDecimal min, BigDecimal max) {
+    if (min != null && max != null) return Msg.of("errors.range.between", min, max);
+    if (min != null) return Msg.of("errors.range.atLeast", min);
+    if (max != null) return Msg.of("errors.range.atMost", max);
+    return Msg.of("errors.range.any");
   }
 
   /**

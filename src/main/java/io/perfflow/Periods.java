@@ -30,10 +30,10 @@ public final class Periods {
   /** The period, or a 400 naming {@code field}. */
   public static YearMonth parse(String field, String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException(field, "is required (YYYY-MM)");
+      throw new InvalidInputException(field, Msg.of("errors.period.required"));
     }
     if (!isValid(text)) {
-      throw new InvalidInputException(field, "'" + Texts.excerpt(text) + "' is not a period YYYY-MM (four-digit year, month 01-12)");
+      throw new InvalidInputException(field, Msg.of("errors.period.invalid", Texts.excerpt(text)));
     }
     return YearMonth.parse(text);
   }
@@ -62,11 +62,10 @@ public final class Periods {
   /** The week's Monday, or a 400 naming {@code field}. */
   public static LocalDate parseWeek(String field, String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException(field, "is required (YYYY-Www)");
+      throw new InvalidInputException(field, Msg.of("errors.week.required"));
     }
     if (!isValidWeek(text)) {
-      throw new InvalidInputException(field, "'" + Texts.excerpt(text)
-          + "' is not an ISO week YYYY-Www (four-digit year, week 01-52, 53 only in years that have it)");
+      throw new InvalidInputException(field, Msg.of("errors.week.invalid", Texts.excerpt(text)));
     }
     return mondayOf(text);
   }

@@ -75,8 +75,7 @@ public class BonusPages {
           : Numbers.parse(amount).orElseThrow(() -> new InvalidInputException("amount", "must be a number such as 1000.00"));
       BonusPoolLauncher.Started started = launcher.start(
           new BonusPools.NewPool(team.strip(), period.strip(), parsed, currency.strip(), leadId.isBlank() ? null : leadId.strip()), auth.getName());
-      redirect.addFlashAttribute("flash", "Started bonus pool " + started.pool().id() + " for " + started.pool().team() + " "
-          + started.pool().period() + ".");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("bonus.flash.started", started.pool().id(), started.pool().team(), started.pool().period()).current());
       return "redirect:/bonus-pools/" + started.pool().id();
     } catch (InvalidInputException e) {
       response.setStatus(400);

@@ -44,8 +44,17 @@ public class InputLimitsFilter extends OncePerRequestFilter {
 
   /** Thrown while reading a body that turns out longer than its limit. */
   public static final class BodyTooLargeException extends IOException {
+    private final long limit;
+
     public BodyTooLargeException(long limit) {
-      super("The request body is larger than " + limit + " bytes");
+      super(io.perfflow.Msg.of("errors.body.tooLarge", limit).english());
+      this.limit = limit;
+    }
+
+    /** In the language of the request being answered. */
+    @Override
+    public String getLocalizedMessage() {
+      return io.perfflow.Msg.of("errors.body.tooLarge", limit).current();
     }
   }
 

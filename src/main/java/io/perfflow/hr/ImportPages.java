@@ -60,8 +60,7 @@ public class ImportPages {
     }
     try {
       ImportResult result = (ImportResult) metrics.importMetrics(HrPages.text(file), HrPages.isJson(file) ? "application/json" : "text/csv", auth);
-      redirect.addFlashAttribute("flash", "Imported " + result.rowCount() + " metric value(s) from " + file.getOriginalFilename()
-          + " (batch " + result.batchId() + ").");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.importedMetrics", result.rowCount(), file.getOriginalFilename(), result.batchId()).current());
       return "redirect:/imports";
     } catch (MetricImportException e) {
       response.setStatus(400);
@@ -102,7 +101,7 @@ public class ImportPages {
           done = result.rows() + " row(s) of " + target.name() + ": " + result.inserted() + " new, " + result.replaced() + " replaced";
         }
       }
-      redirect.addFlashAttribute("flash", "Imported " + done + " from " + file.getOriginalFilename() + ".");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.imported", done, file.getOriginalFilename()).current());
       return "redirect:/imports";
     } catch (SourceImportException e) {
       response.setStatus(400);

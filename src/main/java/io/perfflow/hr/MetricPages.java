@@ -104,7 +104,7 @@ public class MetricPages {
     if (errors.isEmpty()) {
       try {
         boolean created = api.define(code, body, auth).getStatusCode().value() == 201;
-        redirect.addFlashAttribute("flash", (created ? "Created" : "Saved") + " metric " + code + ".");
+        redirect.addFlashAttribute("flash", io.perfflow.Msg.of(created ? "hr.flash.metricCreated" : "hr.flash.metricSaved", code).current());
         return "redirect:/metrics/" + org.springframework.web.util.UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
       } catch (InvalidInputException e) {
         errors.putAll(HrPages.byField(e));

@@ -34,7 +34,7 @@ public class PeakSeasonPages {
     HrPages.requireHr(auth, "edit the peak-season calendar");
     try {
       scorecards.savePeakSeason(period.strip(), name.strip(), auth.getName());
-      redirect.addFlashAttribute("flash", period.strip() + " is a peak season (" + name.strip() + ").");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.peak", period.strip(), name.strip()).current());
       return "redirect:/peak-seasons";
     } catch (InvalidInputException e) {
       response.setStatus(400);
@@ -47,7 +47,7 @@ public class PeakSeasonPages {
     HrPages.requireHr(auth, "edit the peak-season calendar");
     try {
       scorecards.deletePeakSeason(period, auth.getName());
-      redirect.addFlashAttribute("flash", period + " is no longer a peak season.");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.notPeak", period).current());
       return "redirect:/peak-seasons";
     } catch (InvalidInputException e) {
       response.setStatus(400);

@@ -78,7 +78,7 @@ public class PeoplePages {
     // Unparsable fields go in as missing, so every other problem is reported along with them.
     try {
       Employee created = api.create(e, auth).getBody();
-      redirect.addFlashAttribute("flash", "Added " + created.name() + " (" + created.id() + ").");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.added", created.name(), created.id()).current());
       return "redirect:/people/" + created.id();
     } catch (InvalidInputException ex) {
       HrPages.byField(ex).forEach(errors::putIfAbsent);
@@ -99,7 +99,7 @@ public class PeoplePages {
     boolean isJson = HrPages.isJson(file);
     try {
       Map<String, Object> result = api.importPeople(HrPages.text(file), isJson ? "application/json" : "text/csv", auth);
-      redirect.addFlashAttribute("flash", "Imported " + result.get("rows") + " people from " + file.getOriginalFilename() + ".");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.importedPeople", result.get("rows"), file.getOriginalFilename()).current());
       return "redirect:/people";
     } catch (InvalidInputException e) {
       response.setStatus(400);
@@ -162,7 +162,7 @@ public class PeoplePages {
     }
     try {
       api.change(id, body, auth);
-      redirect.addFlashAttribute("flash", "Saved " + id + ".");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.saved", id).current());
       return "redirect:/people/" + id;
     } catch (InvalidInputException ex) {
       response.setStatus(400);
@@ -176,7 +176,7 @@ public class PeoplePages {
     Employee e = organisation.get(id);
     try {
       api.deactivate(id, auth);
-      redirect.addFlashAttribute("flash", e.name() + " (" + id + ") is deactivated: no login, no new cycles.");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.deactivated", e.name(), id).current());
       return "redirect:/people/" + id;
     } catch (ConflictException ex) {
       response.setStatus(409);
@@ -192,7 +192,7 @@ public class PeoplePages {
     HrPages.requireHr(auth, "reactivate people");
     organisation.get(id);
     api.activate(id, auth);
-    redirect.addFlashAttribute("flash", id + " is active again.");
+    redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.active", id).current());
     return "redirect:/people/" + id;
   }
 

@@ -118,7 +118,7 @@ public class ScorecardPages {
         throw new InvalidInputException(List.of());
       }
       scorecards.save(new WeightProfile(role, profile, kpis), auth.getName());
-      redirect.addFlashAttribute("flash", "Saved scorecard " + role + "/" + profile + ".");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.scorecard", role + "/" + profile).current());
       return "redirect:/scorecards/" + org.springframework.web.util.UriUtils.encodePathSegment(role, java.nio.charset.StandardCharsets.UTF_8)
           + "/" + org.springframework.web.util.UriUtils.encodePathSegment(profile, java.nio.charset.StandardCharsets.UTF_8);
     } catch (InvalidInputException e) {

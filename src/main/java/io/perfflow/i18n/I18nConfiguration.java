@@ -28,6 +28,23 @@ public class I18nConfiguration {
 
   @Bean
   public MessageSource messageSource(Languages languages) {
+    return bundles();
+  }
+
+  /**
+   * The bundles as one message source, read once (they are in the jar): the application's
+   * {@code messageSource} bean, and what {@link io.perfflow.Msg} writes its texts with where no
+   * bean is at hand (domain code, unit tests).
+   */
+  public static MessageSource bundles() {
+    return Shared.SOURCE;
+  }
+
+  private static final class Shared {
+    static final MessageSource SOURCE = newSource();
+  }
+
+  private static MessageSource newSource() {
     ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
     source.setBasenames(bundleBasenames().stream().map(name -> "classpath:i18n/" + name).toArray(String[]::new));
     source.setDefaultEncoding("UTF-8");

@@ -195,6 +195,10 @@ public class Mailer {
 
   /** A value as {@code {{name|filter:argument}}} asks, in the recipient's language and the company zone. */
   private String format(String template, Object value, String filter, String argument, Map<String, ?> context, Locale locale) {
+    if (value instanceof io.perfflow.Localizable l) {
+      // a text the Java side assembled as key and arguments (io.perfflow.Msg): in the recipient's language
+      value = l.in(locale);
+    }
     if (filter == null) {
       return value.toString();
     }

@@ -20,7 +20,7 @@ final class MetricImportFiles {
   static List<MetricImportRow> readCsv(String csv) {
     List<String> lines = csv == null ? List.of() : csv.replace("\uFEFF", "").lines().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty()) {
-      throw fileError("header", "the file is empty; expected the header " + String.join(",", FIELDS));
+      throw fileError("header", io.perfflow.Msg.of("metrics.error.empty", String.join(",", FIELDS)));
     }
     Map<String, Integer> column = headerColumns(io.perfflow.Csv.splitLine(lines.get(0)));
     List<MetricImportRow> rows = new ArrayList<>();
@@ -39,16 +39,16 @@ final class MetricImportFiles {
       // Decimals as BigDecimal: a value must not pass through a double on its way in.
       root = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json == null ? "" : json);
     } catch (JsonProcessingException e) {
-      throw fileError("json", "not valid JSON: " + e.getOriginalMessage());
+      throw fileError("json", io.perfflow.Msg.of("metrics.error.json", e.getOriginalMessage()));
     }
     if (root == null || !root.isArray()) {
-      throw fileError("json", "expected a JSON array of objects with the fields " + String.join(", ", FIELDS));
+      throw fileError("json", io.perfflow.Msg.of("metrics.error.jsonArray", String.join(", ", FIELDS)));
     }
     List<MetricImportRow> rows = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
       JsonNode item = root.get(i);
       if (!item.isObject()) {
-        throw new MetricImportException(List.of(new RowError(i + 1, "row", "expected an object, got " + item)));
+        throw new MetricImportException(List.of(new RowError(i + 1, "row", io.perfflow.Msg.of("metrics.error.object", item.toString()))));
       }
       rows.add(new MetricImportRow(i + 1,
           text(item.get("employeeId")), text(item.get("metric")), text(item.get("period")),
@@ -67,8 +67,7 @@ final class MetricImportFiles {
     }
     List<String> missing = FIELDS.stream().filter(f -> !column.containsKey(f)).toList();
     if (!missing.isEmpty()) {
-      throw fileError("header", "the header row " + String.join(",", header) + " lacks " + String.join(", ", missing)
-          + "; expected " + String.join(",", FIELDS));
+      throw fileError("header", io.perfflow.Msg.of("metrics.error.header", String.join(",", header), String.join(", ", missing), String.join(",", FIELDS)));
     }
     return column;
   }
@@ -91,6 +90,10 @@ final class MetricImportFiles {
 
 
   static MetricImportException fileError(String field, String message) {
+    return new MetricImportException(List.of(new RowError(0, field, message)));
+  }
+
+  static MetricImportException fileError(String field, io.perfflow.Msg message) {
     return new MetricImportException(List.of(new RowError(0, field, message)));
   }
 }

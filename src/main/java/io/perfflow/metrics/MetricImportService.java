@@ -58,10 +58,10 @@ public class MetricImportService {
       throw new IllegalArgumentException("An import needs the actor who imports it");
     }
     if (rows.isEmpty()) {
-      throw MetricImportFiles.fileError("rows", "the file has no data rows");
+      throw MetricImportFiles.fileError("rows", io.perfflow.Msg.of("metrics.error.noRows"));
     }
     if (rows.size() > MAX_ROWS) {
-      throw MetricImportFiles.fileError("rows", "the file has " + rows.size() + " rows, at most " + MAX_ROWS + " are accepted per import");
+      throw MetricImportFiles.fileError("rows", io.perfflow.Msg.of("metrics.error.tooManyRows", rows.size(), MAX_ROWS));
     }
     List<ValidRow> valid = validate(rows);
     return transaction.execute(status -> write(valid, format, actor));
@@ -87,31 +87,29 @@ public class MetricImportService {
       }
       String employee = required(row, "employeeId", row.employeeId(), errors);
       if (employee != null && !employees.contains(employee)) {
-        errors.add(new RowError(row.row(), "employeeId", "unknown employee '" + employee + "'"));
+        errors.add(new RowError(row.row(), "employeeId", io.perfflow.Msg.of("metrics.error.unknownEmployee", employee)));
       }
       String metric = required(row, "metric", row.metric(), errors);
       if (metric != null && !metrics.contains(metric)) {
-        errors.add(new RowError(row.row(), "metric", "unknown metric '" + metric + "'"));
+        errors.add(new RowError(row.row(), "metric", io.perfflow.Msg.of("metrics.error.unknownMetric", metric)));
       }
       String period = required(row, "period", row.period(), errors);
       if (period != null && !io.perfflow.Periods.isValidMonthOrWeek(period)) {
-        errors.add(new RowError(row.row(), "period", "malformed period '" + io.perfflow.Texts.excerpt(period)
-            + "', expected a month YYYY-MM or an ISO week YYYY-Www"));
+        errors.add(new RowError(row.row(), "period", io.perfflow.Msg.of("metrics.error.period", io.perfflow.Texts.excerpt(period))));
       }
       BigDecimal value = number(row, errors);
       if (value != null && metric != null && bounds.containsKey(metric)) {
         BigDecimal[] b = bounds.get(metric);
         if ((b[0] != null && value.compareTo(b[0]) < 0) || (b[1] != null && value.compareTo(b[1]) > 0)) {
-          errors.add(new RowError(row.row(), "value", "value " + value.stripTrailingZeros().toPlainString() + " of metric '" + metric
-              + "' must be " + io.perfflow.Numbers.range(b[0] == null ? null : b[0].stripTrailingZeros(), b[1] == null ? null : b[1].stripTrailingZeros())));
+          errors.add(new RowError(row.row(), "value", io.perfflow.Msg.of("metrics.error.outOfRange", value.stripTrailingZeros(), metric,
+              io.perfflow.Numbers.range(b[0] == null ? null : b[0].stripTrailingZeros(), b[1] == null ? null : b[1].stripTrailingZeros()))));
         }
       }
       String source = required(row, "source", row.source(), errors);
       if (employee != null && metric != null && period != null) {
         Integer first = firstRowOfKey.putIfAbsent(employee + "\u0000" + metric + "\u0000" + period, row.row());
         if (first != null) {
-          errors.add(new RowError(row.row(), "key", "duplicate of row " + first + ": employee '" + employee
-              + "', metric '" + metric + "', period '" + period + "'"));
+          errors.add(new RowError(row.row(), "key", io.perfflow.Msg.of("metrics.error.duplicate", first, employee, metric, period)));
         }
       }
       if (errors.size() == before) {
@@ -135,9 +133,9 @@ public class MetricImportService {
       }
       int max = cell[0].equals("source") ? MAX_SOURCE : MAX_ID;
       if (cell[1].indexOf('\u0000') >= 0) {
-        errors.add(new RowError(row.row(), cell[0], cell[0] + " contains a NUL character"));
+        errors.add(new RowError(row.row(), cell[0], io.perfflow.Msg.of("metrics.error.nul", cell[0])));
       } else if (cell[1].length() > max) {
-        errors.add(new RowError(row.row(), cell[0], cell[0] + " is " + cell[1].length() + " characters long, at most " + max + " are allowed"));
+        errors.add(new RowError(row.row(), cell[0], io.perfflow.Msg.of("metrics.error.tooLong", cell[0], cell[1].length(), max)));
       }
     }
     return errors.size() == before;
@@ -153,7 +151,7 @@ public class MetricImportService {
 
   private static String required(MetricImportRow row, String field, String value, List<RowError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new RowError(row.row(), field, "missing " + field));
+      errors.add(new RowError(row.row(), field, io.perfflow.Msg.of("metrics.error.missing", field)));
       return null;
     }
     return value.strip();
@@ -167,16 +165,16 @@ public class MetricImportService {
     // Strictly parsed (no 1e2147483647), range-checked before any rounding or expansion.
     var parsed = io.perfflow.Numbers.parse(text);
     if (parsed.isEmpty()) {
-      errors.add(new RowError(row.row(), "value", "value '" + io.perfflow.Texts.excerpt(text) + "' is not a number"));
+      errors.add(new RowError(row.row(), "value", io.perfflow.Msg.of("metrics.error.notANumber", io.perfflow.Texts.excerpt(text))));
       return null;
     }
     BigDecimal raw = parsed.get();
     if (raw.abs().compareTo(LIMIT) >= 0) {
-      errors.add(new RowError(row.row(), "value", "value '" + text + "' is too large (at most 10 digits before the point)"));
+      errors.add(new RowError(row.row(), "value", io.perfflow.Msg.of("metrics.error.tooLarge", text)));
       return null;
     }
     if (raw.signum() != 0 && raw.stripTrailingZeros().scale() > SCALE) {
-      errors.add(new RowError(row.row(), "value", "value '" + text + "' has more than " + SCALE + " decimals"));
+      errors.add(new RowError(row.row(), "value", io.perfflow.Msg.of("metrics.error.decimals", text, SCALE)));
       return null;
     }
     return raw.setScale(SCALE, RoundingMode.HALF_UP);

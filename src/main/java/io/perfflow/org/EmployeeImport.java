@@ -47,10 +47,10 @@ public class EmployeeImport {
   public List<String> importPeople(String body, boolean isJson) {
     List<Map<String, Object>> raw = isJson ? readJson(body) : readCsv(body);
     if (raw.isEmpty()) {
-      throw new InvalidInputException("body", "has no rows");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("org.error.noRows"));
     }
     if (raw.size() > MAX_ROWS) {
-      throw new InvalidInputException("body", "has " + raw.size() + " rows; at most " + MAX_ROWS + " per request");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("org.error.tooManyRows", raw.size(), MAX_ROWS));
     }
     List<FieldError> errors = new ArrayList<>();
     List<NewEmployee> people = new ArrayList<>();
@@ -60,7 +60,7 @@ public class EmployeeImport {
       NewEmployee e = toEmployee(raw.get(i), where, errors);
       people.add(e);
       if (e != null && e.id() != null && rowOf.putIfAbsent(e.id(), i + 1) != null) {
-        errors.add(new FieldError(where + "id", "'" + e.id() + "' comes twice (first in row " + rowOf.get(e.id()) + ")"));
+        errors.add(new FieldError(where + "id", io.perfflow.Msg.of("org.error.twice", e.id(), rowOf.get(e.id()))));
       }
     }
     Set<String> inFile = rowOf.keySet();
@@ -88,8 +88,7 @@ public class EmployeeImport {
         List<String> loop = new ArrayList<>(chain).subList(new ArrayList<>(chain).indexOf(at), chain.size());
         if (loop.contains(e.id())) {
           reported.addAll(loop);
-          errors.add(new FieldError("row " + (i + 1) + ".manager", "the manager chain " + String.join(" → ", loop) + " → " + at
-              + " comes back to where it started"));
+          errors.add(new FieldError("row " + (i + 1) + ".manager", io.perfflow.Msg.of("org.error.chainLoop", String.join(" → ", loop), at)));
         }
       }
     }
@@ -124,7 +123,7 @@ public class EmployeeImport {
     }
     for (Map.Entry<String, Object> cell : row.entrySet()) {
       if (cell.getValue() instanceof String s && s.indexOf('\0') >= 0) {
-        errors.add(new FieldError(where + cell.getKey(), "contains a NUL character"));
+        errors.add(new FieldError(where + cell.getKey(), io.perfflow.Msg.of("org.error.nul")));
         return null;
       }
     }
@@ -134,7 +133,7 @@ public class EmployeeImport {
       try {
         hiredOn = LocalDate.parse(hired);
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(where + "hiredOn", "must be a date like 2024-01-31, got '" + io.perfflow.Texts.excerpt(hired) + "'"));
+        errors.add(new FieldError(where + "hiredOn", io.perfflow.Msg.of("org.error.date", io.perfflow.Texts.excerpt(hired))));
         return null;
       }
     }
@@ -143,7 +142,7 @@ public class EmployeeImport {
     if (pay != null) {
       var parsed = io.perfflow.Numbers.parse(pay);
       if (parsed.isEmpty()) {
-        errors.add(new FieldError(where + "basePay", "must be a number, got '" + io.perfflow.Texts.excerpt(pay) + "'"));
+        errors.add(new FieldError(where + "basePay", io.perfflow.Msg.of("org.error.number", io.perfflow.Texts.excerpt(pay))));
         return null;
       }
       basePay = parsed.get();
@@ -179,10 +178,10 @@ public class EmployeeImport {
     try {
       root = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("body", "is not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException("body", io.perfflow.Msg.of("org.error.json", e.getOriginalMessage()));
     }
     if (root == null || !root.isArray()) {
-      throw new InvalidInputException("body", "must be a JSON array of people {" + String.join(", ", FIELDS) + "}");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("org.error.jsonArray", String.join(", ", FIELDS)));
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode n : root) {
@@ -218,7 +217,7 @@ public class EmployeeImport {
   private static List<Map<String, Object>> readCsv(String body) {
     List<String> lines = (body == null ? "" : body.replace("\uFEFF", "")).lines().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty()) {
-      throw new InvalidInputException("header", "the file is empty; expected the header " + String.join(",", FIELDS));
+      throw new InvalidInputException("header", io.perfflow.Msg.of("org.error.emptyFile", String.join(",", FIELDS)));
     }
     List<String> header = io.perfflow.Csv.splitLine(lines.get(0));
     String[] fields = new String[header.size()];
@@ -226,11 +225,11 @@ public class EmployeeImport {
     for (int i = 0; i < header.size(); i++) {
       fields[i] = field(header.get(i));
       if (fields[i] == null) {
-        problems.add(new FieldError("header", "unknown column '" + io.perfflow.Texts.excerpt(header.get(i)) + "'; the columns are " + String.join(",", FIELDS)));
+        problems.add(new FieldError("header", io.perfflow.Msg.of("org.error.unknownColumn", io.perfflow.Texts.excerpt(header.get(i)), String.join(",", FIELDS))));
       }
     }
     if (!java.util.Arrays.asList(fields).contains("id")) {
-      problems.add(new FieldError("header", "lacks the column id"));
+      problems.add(new FieldError("header", io.perfflow.Msg.of("org.error.noIdColumn")));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

@@ -57,7 +57,7 @@ public class Organisation {
   }
 
   public Employee get(String id) {
-    return find(id).orElseThrow(() -> new NotFoundException("No employee with id '" + id + "'"));
+    return find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("org.error.noEmployeeId", id)));
   }
 
   public List<Employee> all() {
@@ -131,52 +131,52 @@ public class Organisation {
     List<FieldError> errors = new ArrayList<>() {
       @Override
       public boolean add(FieldError f) {
-        return super.add(new FieldError(prefix + f.field(), f.message()));
+        return super.add(new FieldError(prefix + f.field(), f.english(), f.text()));
       }
     };
     if (e.id() == null || !ID.matcher(e.id()).matches()) {
-      errors.add(new FieldError("id", "must be 2-63 lower-case letters, digits, '.', '_' or '-'"));
+      errors.add(new FieldError("id", io.perfflow.Msg.of("org.error.id")));
     } else if (exists(e.id())) {
-      errors.add(new FieldError("id", "employee '" + e.id() + "' already exists"));
+      errors.add(new FieldError("id", io.perfflow.Msg.of("org.error.exists", e.id())));
     }
-    if (blank(e.name())) errors.add(new FieldError("name", "is required"));
+    if (blank(e.name())) errors.add(new FieldError("name", io.perfflow.Msg.of("errors.required")));
     if (e.email() == null || !EMAIL.matcher(e.email()).matches()) {
-      errors.add(new FieldError("email", "must be an e-mail address"));
+      errors.add(new FieldError("email", io.perfflow.Msg.of("org.error.email")));
     }
-    if (blank(e.role())) errors.add(new FieldError("role", "is required"));
-    if (blank(e.team())) errors.add(new FieldError("team", "is required"));
-    if (e.hiredOn() == null) errors.add(new FieldError("hiredOn", "is required (YYYY-MM-DD)"));
-    if (blank(e.level())) errors.add(new FieldError("level", "is required"));
+    if (blank(e.role())) errors.add(new FieldError("role", io.perfflow.Msg.of("errors.required")));
+    if (blank(e.team())) errors.add(new FieldError("team", io.perfflow.Msg.of("errors.required")));
+    if (e.hiredOn() == null) errors.add(new FieldError("hiredOn", io.perfflow.Msg.of("org.error.dateRequired")));
+    if (blank(e.level())) errors.add(new FieldError("level", io.perfflow.Msg.of("errors.required")));
     if (e.basePay() == null || e.basePay().signum() < 0) {
-      errors.add(new FieldError("basePay", "is required and must not be negative"));
+      errors.add(new FieldError("basePay", io.perfflow.Msg.of("org.error.basePay")));
     } else {
       io.perfflow.Numbers.problem(e.basePay(), BigDecimal.ZERO, MAX_BASE_PAY, 2)
           .ifPresent(p -> errors.add(new FieldError("basePay", p)));
     }
     // An onboarding date may lie ahead (the person joins cycles from then on), but not decades.
     if (e.hiredOn() != null && (e.hiredOn().getYear() < 1900 || e.hiredOn().isAfter(LocalDate.now(companyTime.zone()).plusYears(1)))) {
-      errors.add(new FieldError("hiredOn", "must be between 1900-01-01 and one year from today (an onboarding date), got " + e.hiredOn()));
+      errors.add(new FieldError("hiredOn", io.perfflow.Msg.of("org.error.hiredOn", e.hiredOn())));
     }
     for (var text : new String[][] {{"name", e.name()}, {"email", e.email()}, {"role", e.role()}, {"team", e.team()}, {"level", e.level()}}) {
-      if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], "must be at most 200 characters"));
+      if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], io.perfflow.Msg.of("org.error.tooLong")));
     }
     if (e.managerId() != null && !managerKnown.test(e.managerId())) {
-      errors.add(new FieldError("managerId", "no employee '" + e.managerId() + "'"));
+      errors.add(new FieldError("managerId", io.perfflow.Msg.of("org.error.noEmployee", e.managerId())));
     }
     if (e.storeId() != null
         && jdbc.sql("SELECT count(*) FROM store WHERE id = ?").param(e.storeId()).query(Long.class).single() == 0) {
-      errors.add(new FieldError("storeId", "no store '" + e.storeId() + "'"));
+      errors.add(new FieldError("storeId", io.perfflow.Msg.of("org.error.noStore", e.storeId())));
     }
     for (String g : e.groups() == null ? List.<String>of() : e.groups()) {
-      if (group(g).isEmpty()) errors.add(new FieldError("groups", "no group '" + g + "'"));
+      if (group(g).isEmpty()) errors.add(new FieldError("groups", io.perfflow.Msg.of("org.error.noGroup", g)));
     }
     if (e.password() == null && !passwordRequired) {
       // no password: the account cannot log in until one is set
     } else if (e.password() == null || e.password().length() < 4) {
-      errors.add(new FieldError("password", "is required (at least 4 characters)"));
+      errors.add(new FieldError("password", io.perfflow.Msg.of("org.error.password")));
     } else if (e.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
       // BCrypt reads at most 72 bytes; longer passwords are refused rather than cut silently.
-      errors.add(new FieldError("password", "must be at most 72 bytes"));
+      errors.add(new FieldError("password", io.perfflow.Msg.of("org.error.passwordLong")));
     }
     return errors;
   }
@@ -219,28 +219,27 @@ public class Organisation {
     Employee before = get(id);
     List<FieldError> errors = new ArrayList<>();
     for (var text : new String[][] {{"name", c.name()}, {"role", c.role()}, {"team", c.team()}, {"level", c.level()}}) {
-      if (text[1] != null && text[1].isBlank()) errors.add(new FieldError(text[0], "must not be empty"));
-      if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], "must be at most 200 characters"));
+      if (text[1] != null && text[1].isBlank()) errors.add(new FieldError(text[0], io.perfflow.Msg.of("org.error.empty")));
+      if (text[1] != null && text[1].length() > 200) errors.add(new FieldError(text[0], io.perfflow.Msg.of("org.error.tooLong")));
     }
     if (c.email() != null && (c.email().length() > 200 || !EMAIL.matcher(c.email()).matches())) {
-      errors.add(new FieldError("email", "must be an e-mail address (at most 200 characters)"));
+      errors.add(new FieldError("email", io.perfflow.Msg.of("org.error.emailLong")));
     }
     String manager = c.managerId() == null ? before.managerId() : c.managerId().isBlank() ? null : c.managerId().strip();
     if (c.managerId() != null && manager != null) {
       Optional<Employee> m = find(manager);
       if (m.isEmpty()) {
-        errors.add(new FieldError("managerId", "no employee '" + io.perfflow.Texts.excerpt(manager) + "'"));
+        errors.add(new FieldError("managerId", io.perfflow.Msg.of("org.error.noEmployee", io.perfflow.Texts.excerpt(manager))));
       } else if (!m.get().active()) {
-        errors.add(new FieldError("managerId", "'" + manager + "' is deactivated"));
+        errors.add(new FieldError("managerId", io.perfflow.Msg.of("org.error.deactivated", manager)));
       } else if (manager.equals(id)) {
-        errors.add(new FieldError("managerId", "nobody is their own manager"));
+        errors.add(new FieldError("managerId", io.perfflow.Msg.of("org.error.ownManager")));
       } else {
         List<String> chain = new ArrayList<>();
         for (String up = manager; up != null && chain.size() < 1000; up = find(up).map(Employee::managerId).orElse(null)) {
           chain.add(up);
           if (up.equals(id)) {
-            errors.add(new FieldError("managerId", "'" + manager + "' reports to " + id + " (" + String.join(" → ", chain)
-                + "): that would make a loop in the manager chain"));
+            errors.add(new FieldError("managerId", io.perfflow.Msg.of("org.error.loop", manager, id, String.join(" → ", chain))));
             break;
           }
         }
@@ -249,11 +248,11 @@ public class Organisation {
     String store = c.storeId() == null ? before.storeId() : c.storeId().isBlank() ? null : c.storeId().strip();
     if (c.storeId() != null && store != null
         && jdbc.sql("SELECT count(*) FROM store WHERE id = ?").param(store).query(Long.class).single() == 0) {
-      errors.add(new FieldError("storeId", "no store '" + io.perfflow.Texts.excerpt(store) + "'"));
+      errors.add(new FieldError("storeId", io.perfflow.Msg.of("org.error.noStore", io.perfflow.Texts.excerpt(store))));
     }
     List<String> groups = c.groups() == null ? null : c.groups().stream().map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
     for (String g : groups == null ? List.<String>of() : groups) {
-      if (group(g).isEmpty()) errors.add(new FieldError("groups", "no group '" + io.perfflow.Texts.excerpt(g) + "'"));
+      if (group(g).isEmpty()) errors.add(new FieldError("groups", io.perfflow.Msg.of("org.error.noGroup", io.perfflow.Texts.excerpt(g))));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -285,8 +284,7 @@ public class Organisation {
     if (!active) {
       List<String> reports = jdbc.sql("SELECT id FROM employee WHERE manager_id = ? AND active ORDER BY id").param(id).query(String.class).list();
       if (!reports.isEmpty()) {
-        throw new io.perfflow.ConflictException(id + " still manages " + String.join(", ", reports)
-            + ": give them another manager first, then deactivate " + id);
+        throw new io.perfflow.ConflictException(io.perfflow.Msg.of("org.error.stillManages", id, String.join(", ", reports)));
       }
     }
     if (e.active() != active) {

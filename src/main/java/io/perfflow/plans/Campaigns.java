@@ -149,10 +149,10 @@ public class Campaigns {
         if (item.unit() == null) {
           errors.add(new FieldError(at + ".unit", "is required: POINTS or PERCENT"));
         }
-        Optional<String> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
-        String sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
+        Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
+        io.perfflow.Msg sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
         if (range.isPresent() || sign != null) {
-          errors.add(new FieldError(at + ".targetChange", range.orElse(sign)));
+          errors.add(range.isPresent() ? new FieldError(at + ".targetChange", range.get()) : new FieldError(at + ".targetChange", sign));
         }
       }
     }
@@ -173,8 +173,8 @@ public class Campaigns {
       }
     }
     if (in.expectedUplift() != null) {
-      Optional<String> range = Numbers.problem(in.expectedUplift(), new BigDecimal("0.01"), MAX_UPLIFT, 2);
-      range.ifPresent(p -> errors.add(new FieldError("expectedUplift", "percent more orders than usual " + p)));
+      Optional<io.perfflow.Msg> range = Numbers.problem(in.expectedUplift(), new BigDecimal("0.01"), MAX_UPLIFT, 2);
+      range.ifPresent(p -> errors.add(new FieldError("expectedUplift", io.perfflow.Msg.of("plans.error.uplift", p))));
       if (range.isEmpty() && stores.isEmpty()) {
         errors.add(new FieldError("stores", "an expected uplift needs the stores it is expected in"));
       }

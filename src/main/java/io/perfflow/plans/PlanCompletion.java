@@ -32,15 +32,15 @@ public final class PlanCompletion {
   public record Completion(BigDecimal change, BigDecimal percent, boolean capped) {}
 
   /** Why a target change does not fit the goal, or null when it does. */
-  public static String targetProblem(PlanGoal goal, BigDecimal targetChange) {
+  public static io.perfflow.Msg targetProblem(PlanGoal goal, BigDecimal targetChange) {
     if (targetChange == null) {
-      return "is required";
+      return io.perfflow.Msg.of("errors.required");
     }
     if (goal == PlanGoal.IMPROVE && targetChange.signum() <= 0) {
-      return "an IMPROVE goal needs a positive target change, got " + targetChange.toPlainString();
+      return io.perfflow.Msg.of("plans.error.improve", targetChange);
     }
     if (goal == PlanGoal.REDUCE && targetChange.signum() >= 0) {
-      return "a REDUCE goal needs a negative target change (e.g. -10), got " + targetChange.toPlainString();
+      return io.perfflow.Msg.of("plans.error.reduce", targetChange);
     }
     return null;
   }
@@ -58,9 +58,9 @@ public final class PlanCompletion {
 
   public static Completion completion(
       PlanGoal goal, ChangeUnit unit, BigDecimal targetChange, BigDecimal baseline, BigDecimal current, BigDecimal capPercent) {
-    String problem = targetProblem(goal, targetChange);
+    io.perfflow.Msg problem = targetProblem(goal, targetChange);
     if (problem != null) {
-      throw new IllegalArgumentException("targetChange: " + problem);
+      throw new IllegalArgumentException("targetChange: " + problem.english());
     }
     BigDecimal change = change(unit, baseline, current);
     BigDecimal raw = change.multiply(HUNDRED).divide(targetChange, PRECISION);

@@ -117,7 +117,7 @@ public class PlansPage {
     }
     try {
       WeeklyPlan plan = plans.create(me.id(), new WeeklyPlans.NewPlan(week, items), today());
-      redirect.addFlashAttribute("flash", "Your plan for " + week + " is written (" + plan.items().size() + " items).");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("plans.flash.written", week, plan.items().size()).current());
       return "redirect:/plans";
     } catch (InvalidInputException ex) {
       response.setStatus(400);

@@ -97,26 +97,25 @@ public class WeeklyPlans {
   @Transactional
   public WeeklyPlan create(String employeeId, NewPlan request, LocalDate today) {
     if (request == null) {
-      throw new InvalidInputException("body", "is required: {week, items}");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("plans.error.body"));
     }
     LocalDate monday = Periods.parseWeek("week", request.week());
     String currentWeek = Periods.weekOf(today);
     if (!request.week().equals(currentWeek)) {
-      throw new InvalidInputException("week", "a plan is written for the current week " + currentWeek
-          + " (its baseline is the week before, which must be over), got " + request.week());
+      throw new InvalidInputException("week", io.perfflow.Msg.of("plans.error.currentWeek", currentWeek, request.week()));
     }
     List<NewItem> items = request.items();
     if (items == null || items.isEmpty()) {
-      throw new InvalidInputException("items", "a plan needs at least one item");
+      throw new InvalidInputException("items", io.perfflow.Msg.of("plans.error.itemsEmpty"));
     }
     if (items.size() > MAX_ITEMS) {
-      throw new InvalidInputException("items", "a plan has at most " + MAX_ITEMS + " items, got " + items.size());
+      throw new InvalidInputException("items", io.perfflow.Msg.of("plans.error.tooManyItems", MAX_ITEMS, items.size()));
     }
     Employee employee = organisation.find(employeeId)
-        .orElseThrow(() -> new NotFoundException("No employee '" + employeeId + "'"));
+        .orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noEmployee", employeeId)));
     String profileName = scorecards.selectProfile(employee.role(), employee.storeId(), employee.hiredOn(), Periods.monthOfWeek(request.week()));
     WeightProfile profile = scorecards.find(employee.role(), profileName)
-        .orElseThrow(() -> new InvalidInputException("employee", "'" + employeeId + "' has no scorecard"));
+        .orElseThrow(() -> new InvalidInputException("employee", io.perfflow.Msg.of("plans.error.noScorecard", employeeId)));
     Map<String, Kpi> kpis = profile.kpis().stream().collect(Collectors.toMap(Kpi::code, k -> k, (a, b) -> a, LinkedHashMap::new));
 
     List<FieldError> errors = new ArrayList<>();
@@ -124,31 +123,31 @@ public class WeeklyPlans {
       NewItem item = items.get(i);
       String at = "items[" + i + "]";
       if (item == null) {
-        errors.add(new FieldError(at, "is required"));
+        errors.add(new FieldError(at, io.perfflow.Msg.of("errors.required")));
         continue;
       }
       if (item.title() == null || item.title().isBlank()) {
-        errors.add(new FieldError(at + ".title", "is required"));
+        errors.add(new FieldError(at + ".title", io.perfflow.Msg.of("errors.required")));
       } else if (item.title().length() > MAX_TITLE) {
-        errors.add(new FieldError(at + ".title", "is " + item.title().length() + " characters long, at most " + MAX_TITLE + " are allowed"));
+        errors.add(new FieldError(at + ".title", io.perfflow.Msg.of("plans.error.titleLong", item.title().length(), MAX_TITLE)));
       }
       if (item.kpi() == null || item.kpi().isBlank()) {
-        errors.add(new FieldError(at + ".kpi", "is required: every item links to a KPI of your scorecard " + kpis.keySet()));
+        errors.add(new FieldError(at + ".kpi", io.perfflow.Msg.of("plans.error.kpiRequired", kpis.keySet())));
       } else if (!kpis.containsKey(item.kpi())) {
-        errors.add(new FieldError(at + ".kpi", "'" + Texts.excerpt(item.kpi()) + "' is not a KPI of " + employee.role() + "/" + profileName
-            + " (the scorecard of " + employeeId + " for " + request.week() + "): one of " + kpis.keySet()));
+        errors.add(new FieldError(at + ".kpi", io.perfflow.Msg.of("plans.error.notAKpi", Texts.excerpt(item.kpi()), employee.role() + "/" + profileName,
+            employeeId, request.week(), kpis.keySet())));
       }
       if (item.goal() == null) {
-        errors.add(new FieldError(at + ".goal", "is required: IMPROVE or REDUCE"));
+        errors.add(new FieldError(at + ".goal", io.perfflow.Msg.of("plans.error.goal")));
       }
       if (item.unit() == null) {
-        errors.add(new FieldError(at + ".unit", "is required: POINTS or PERCENT"));
+        errors.add(new FieldError(at + ".unit", io.perfflow.Msg.of("plans.error.unit")));
       }
-      Optional<String> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
+      Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
       if (range.isPresent()) {
         errors.add(new FieldError(at + ".targetChange", range.get()));
       } else if (item.goal() != null) {
-        String problem = PlanCompletion.targetProblem(item.goal(), item.targetChange());
+        io.perfflow.Msg problem = PlanCompletion.targetProblem(item.goal(), item.targetChange());
         if (problem != null) {
           errors.add(new FieldError(at + ".targetChange", problem));
         }
@@ -169,11 +168,9 @@ public class WeeklyPlans {
       String metric = kpis.get(item.kpi()).metric();
       CollectedMetric baseline = baselines.get(metric);
       if (baseline == null) {
-        errors.add(new FieldError("items[" + i + "].kpi", "KPI '" + item.kpi() + "' (metric " + metric + ") has no value for "
-            + previousWeek + ", the baseline week: its data is missing (an import for " + previousWeek + " provides it)"));
+        errors.add(new FieldError("items[" + i + "].kpi", io.perfflow.Msg.of("plans.error.noBaseline", item.kpi(), metric, previousWeek)));
       } else if (item.unit() == ChangeUnit.PERCENT && baseline.value().signum() == 0) {
-        errors.add(new FieldError("items[" + i + "].unit", "a PERCENT change of KPI '" + item.kpi() + "' is undefined: its baseline for "
-            + previousWeek + " is 0; use POINTS"));
+        errors.add(new FieldError("items[" + i + "].unit", io.perfflow.Msg.of("plans.error.zeroBaseline", item.kpi(), previousWeek)));
       }
     }
     if (!errors.isEmpty()) {
@@ -181,7 +178,7 @@ public class WeeklyPlans {
     }
     if (jdbc.sql("SELECT count(*) FROM weekly_plan WHERE employee_id = ? AND week = ?").params(employeeId, request.week())
         .query(Long.class).single() > 0) {
-      throw new ConflictException("'" + employeeId + "' has a plan for " + request.week() + " already");
+      throw new ConflictException(io.perfflow.Msg.of("plans.error.planExists", employeeId, request.week()));
     }
     long id = jdbc.sql("""
             INSERT INTO weekly_plan (employee_id, week, role, profile, status) VALUES (?, ?, ?, ?, 'OPEN')

@@ -339,9 +339,9 @@ public class CareerLadders {
       errors.add(new FieldError(field, what + " must be a number, got " + io.perfflow.Texts.excerpt(v.toString())));
       return null;
     }
-    Optional<String> problem = Numbers.problem(parsed.get(), min, max, decimals);
+    Optional<io.perfflow.Msg> problem = Numbers.problem(parsed.get(), min, max, decimals);
     if (problem.isPresent()) {
-      errors.add(new FieldError(field, what + " " + problem.get()));
+      errors.add(new FieldError(field, what + " " + problem.get().english()));
       return null;
     }
     return parsed.get();

@@ -62,7 +62,7 @@ public class NominationPage {
         pay = io.perfflow.Numbers.parse(proposedBasePay).orElseThrow(() -> new InvalidInputException("proposedBasePay", "must be a number"));
       }
       Promotion p = promotions.nominate(auth.getName(), employeeId, career.next(), justification, pay, clock.now());
-      redirect.addFlashAttribute("flash", "Nominated " + e.name() + " for " + career.nextName() + " (promotion " + p.id() + ").");
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("promotion.flash.nominated", e.name(), career.nextName(), p.id()).current());
       return "redirect:/career/" + employeeId;
     } catch (InvalidInputException ex) {
       response.setStatus(400);

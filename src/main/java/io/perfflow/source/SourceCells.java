@@ -1,5 +1,6 @@
 package io.perfflow.source;
 
+import io.perfflow.Msg;
 import io.perfflow.metrics.RowError;
 import io.perfflow.source.SourceTable.RowProblem;
 import io.perfflow.source.SourceTable.RowRule;
@@ -22,6 +23,16 @@ final class SourceCells {
 
   private SourceCells() {}
 
+  /** Why a cell's text is not a value of its column. */
+  private static final class CellProblem extends IllegalArgumentException {
+    final transient Msg text;
+
+    CellProblem(Msg text) {
+      super(text.english());
+      this.text = text;
+    }
+  }
+
   /** The row's values in column order, or null after adding its errors. */
   static Object[] parse(SourceTable table, Map<String, String> record, long row, List<RowError> errors) {
     int r = (int) row;
@@ -30,8 +41,8 @@ final class SourceCells {
       return null;
     }
     if (record.containsKey("#unknown")) {
-      errors.add(new RowError(r, io.perfflow.Texts.excerpt(record.get("#unknown")), "unknown field; the fields are "
-          + String.join(", ", table.columns().stream().map(SourceColumn::field).toList())));
+      errors.add(new RowError(r, io.perfflow.Texts.excerpt(record.get("#unknown")), Msg.of("source.error.unknownField",
+          String.join(", ", table.columns().stream().map(SourceColumn::field).toList()))));
       return null;
     }
     int before = errors.size();
@@ -42,7 +53,7 @@ final class SourceCells {
       SourceColumn c = columns.get(i);
       String text = record.get(c.field());
       if (text != null && text.indexOf('\0') >= 0) {
-        errors.add(new RowError(r, c.field(), text.equals(SourceRecords.NOT_A_VALUE) ? "must be a single value, not an object or array" : "contains a NUL character"));
+        errors.add(new RowError(r, c.field(), text.equals(SourceRecords.NOT_A_VALUE) ? Msg.of("source.error.notAValue") : Msg.of("source.error.nul")));
         continue;
       }
       if (text != null) {
@@ -50,7 +61,7 @@ final class SourceCells {
       }
       if (text == null || text.isEmpty()) {
         if (c.required()) {
-          errors.add(new RowError(r, c.field(), "is required (" + c.type().form() + ")"));
+          errors.add(new RowError(r, c.field(), Msg.of("source.error.required", c.type().form())));
           continue;
         }
         text = c.defaultValue();
@@ -61,8 +72,8 @@ final class SourceCells {
       try {
         values[i] = value(c, text);
         byField.put(c.field(), values[i]);
-      } catch (IllegalArgumentException e) {
-        errors.add(new RowError(r, c.field(), e.getMessage()));
+      } catch (CellProblem e) {
+        errors.add(new RowError(r, c.field(), e.text));
       }
     }
     if (errors.size() > before) {
@@ -82,31 +93,31 @@ final class SourceCells {
     switch (c.type()) {
       case TEXT -> {
         if (text.length() > c.maxLength()) {
-          throw new IllegalArgumentException("is " + text.length() + " characters long; at most " + c.maxLength());
+          throw new CellProblem(Msg.of("source.error.tooLong", text.length(), c.maxLength()));
         }
         return text;
       }
       case INTEGER, BIGINT -> {
         if (!INTEGER.matcher(text).matches()) {
-          throw new IllegalArgumentException("must be a " + c.type().form() + ", got '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.type", c.type().form(), shown));
         }
         BigInteger v = new BigInteger(text);
         BigDecimal d = new BigDecimal(v);
         BigDecimal min = c.min() != null ? c.min() : BigDecimal.valueOf(Long.MIN_VALUE);
         BigDecimal max = c.max() != null ? c.max() : BigDecimal.valueOf(Long.MAX_VALUE);
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-          throw new IllegalArgumentException("must be " + io.perfflow.Numbers.range(min, max) + ", got " + shown);
+          throw new CellProblem(Msg.of("source.error.range", io.perfflow.Numbers.range(min, max), shown));
         }
         return v.longValue();
       }
       case DECIMAL -> {
         if (!DECIMAL.matcher(text).matches()) {
-          throw new IllegalArgumentException("must be a plain decimal number like 12.50, got '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.decimal", shown));
         }
         BigDecimal v = new BigDecimal(text);
-        Optional<String> problem = io.perfflow.Numbers.problem(v, c.min(), c.max(), c.scale());
+        Optional<Msg> problem = io.perfflow.Numbers.problem(v, c.min(), c.max(), c.scale());
         if (problem.isPresent()) {
-          throw new IllegalArgumentException(problem.get());
+          throw new CellProblem(problem.get());
         }
         return v;
       }
@@ -114,7 +125,7 @@ final class SourceCells {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
           case "true", "1" -> Boolean.TRUE;
           case "false", "0" -> Boolean.FALSE;
-          default -> throw new IllegalArgumentException("must be true or false, got '" + shown + "'");
+          default -> throw new CellProblem(Msg.of("source.error.boolean", shown));
         };
       }
       case DATE -> {
@@ -122,37 +133,37 @@ final class SourceCells {
         try {
           d = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException("must be a date like 2026-10-01, got '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.date", shown));
         }
         if (d.getYear() < 2000 || d.getYear() > 2100) {
-          throw new IllegalArgumentException("must be between 2000 and 2100, got " + d);
+          throw new CellProblem(Msg.of("source.error.year", d));
         }
         return d;
       }
       case TIMESTAMP -> {
         if (!TIMESTAMP.matcher(text).matches()) {
-          throw new IllegalArgumentException("must be a local date-time like 2026-10-01T09:30:00 (company time, no zone), got '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.timestamp", shown));
         }
         LocalDateTime t;
         try {
           t = LocalDateTime.parse(text.replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException("is not a valid date-time: '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.badTimestamp", shown));
         }
         if (t.getYear() < 2000 || t.getYear() > 2100) {
-          throw new IllegalArgumentException("must be between 2000 and 2100, got " + t);
+          throw new CellProblem(Msg.of("source.error.year", t));
         }
         return t;
       }
       case ENUM -> {
         if (!c.values().contains(text)) {
-          throw new IllegalArgumentException("must be one of " + String.join(", ", c.values()) + ", got '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.oneOf", String.join(", ", c.values()), shown));
         }
         return text;
       }
       case PERIOD -> {
         if (!io.perfflow.Periods.isValid(text)) {
-          throw new IllegalArgumentException("must be a month YYYY-MM, got '" + shown + "'");
+          throw new CellProblem(Msg.of("source.error.period", shown));
         }
         return text;
       }

@@ -56,9 +56,10 @@ public class SourceController {
 
   @ExceptionHandler(SourceImportException.class)
   ProblemDetail refused(SourceImportException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.errors().size() + " bad row(s)"
-        + (e.complete() ? "" : " (the read stopped at " + SourceIngestion.MAX_ERRORS + "; there may be more)") + "; nothing was imported");
-    p.setTitle("Invalid source import");
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, (e.complete()
+        ? io.perfflow.Msg.of("errors.import.badRows", e.errors().size())
+        : io.perfflow.Msg.of("errors.import.badRowsStopped", e.errors().size(), SourceIngestion.MAX_ERRORS)).current());
+    p.setTitle(io.perfflow.Msg.of("errors.title.invalidSourceImport").current());
     p.setProperty("errors", e.errors().stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("row", r.row());
@@ -71,9 +72,10 @@ public class SourceController {
 
   @ExceptionHandler(InputLimitsFilter.BodyTooLargeException.class)
   ProblemDetail tooLarge(InputLimitsFilter.BodyTooLargeException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage() + "; nothing was imported");
-    p.setTitle("Request too large");
-    p.setProperty("errors", List.of(Map.of("field", "body", "message", e.getMessage())));
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        io.perfflow.Msg.of("errors.import.tooLarge", e.getLocalizedMessage()).current());
+    p.setTitle(io.perfflow.Msg.of("errors.title.tooLarge").current());
+    p.setProperty("errors", List.of(Map.of("field", "body", "message", e.getLocalizedMessage())));
     return p;
   }
 

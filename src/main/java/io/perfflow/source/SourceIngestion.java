@@ -104,7 +104,7 @@ public class SourceIngestion {
       }
       if (rows == 0) {
         copy.cancelCopy();
-        throw new SourceImportException(List.of(new RowError(0, "rows", "the file has no data rows")), true);
+        throw new SourceImportException(List.of(new RowError(0, "rows", io.perfflow.Msg.of("source.error.noRows"))), true);
       }
       flush(copy, buffer);
       copy.endCopy();
@@ -141,8 +141,9 @@ public class SourceIngestion {
         var rs = s.executeQuery("SELECT min(row_no), max(row_no), count(*) FROM ingest_rows GROUP BY " + key
             + " HAVING count(*) > 1 ORDER BY 1 LIMIT " + MAX_ERRORS)) {
       while (rs.next()) {
-        errors.add(new RowError(rs.getInt(2), keyFields, "same key as row " + rs.getInt(1)
-            + (rs.getInt(3) > 2 ? " (" + rs.getInt(3) + " rows have it)" : "") + "; a key may come once per file"));
+        errors.add(new RowError(rs.getInt(2), keyFields, rs.getInt(3) > 2
+            ? io.perfflow.Msg.of("source.error.sameKeyMany", rs.getInt(1), rs.getInt(3))
+            : io.perfflow.Msg.of("source.error.sameKey", rs.getInt(1))));
       }
     }
     for (SourceColumn c : table.columns()) {
@@ -154,8 +155,8 @@ public class SourceIngestion {
               + " AND NOT EXISTS (SELECT 1 FROM source." + c.references() + " r WHERE r.id = i." + c.column() + ")"
               + " ORDER BY row_no LIMIT " + (MAX_ERRORS - errors.size()))) {
         while (rs.next()) {
-          errors.add(new RowError(rs.getInt(1), c.field(), "no " + c.references() + " '" + io.perfflow.Texts.excerpt(rs.getString(2))
-              + "' (send it to /api/source/" + (c.references().equals("store") ? "stores" : "suppliers") + " first)"));
+          errors.add(new RowError(rs.getInt(1), c.field(), io.perfflow.Msg.of("source.error.noReference", c.references(),
+              io.perfflow.Texts.excerpt(rs.getString(2)), c.references().equals("store") ? "stores" : "suppliers")));
         }
       }
     }

@@ -40,7 +40,7 @@ public final class SourceTablesDoc {
       case TEXT -> parts.add("at most " + c.maxLength() + " characters");
       case INTEGER, BIGINT, DECIMAL -> {
         if (c.min() != null || c.max() != null) {
-          parts.add(io.perfflow.Numbers.range(plain(c.min()), plain(c.max())));
+          parts.add(io.perfflow.Numbers.range(plain(c.min()), plain(c.max())).english());
         }
         if (c.type() == SourceType.DECIMAL) {
           parts.add("at most " + c.scale() + " decimals");

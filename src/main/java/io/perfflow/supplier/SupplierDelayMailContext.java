@@ -45,12 +45,10 @@ class SupplierDelayMailContext implements MailContextContributor {
     context.put("level", c.level());
     context.put("detectedAt", c.detectedAt().toString());
     Object value = order.get("budget_cost");
-    context.put("atStake", "goods worth " + (value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value))
-        + " (" + order.get("quantity") + " x " + order.get("item") + ", ordered on " + order.get("ordered_on")
-        + ") are not in stock; sales and marketplace stock that rely on them wait");
-    context.put("headline", c.reopenCount() > 0
-        ? "the new delivery date you accepted has passed without delivery: the case is open again."
-        : "a purchase order of yours is late and has not been delivered.");
+    // written in each recipient's language by the Mailer (io.perfflow.Msg)
+    context.put("atStake", io.perfflow.Msg.of("supplier.mail.atStake", value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value),
+        order.get("quantity"), order.get("item"), order.get("ordered_on")));
+    context.put("headline", io.perfflow.Msg.of(c.reopenCount() > 0 ? "supplier.mail.headline.reopened" : "supplier.mail.headline.late"));
     for (String key : List.of("firstEscalationAfter", "secondEscalationAfter")) {
       if (context.get(key) != null) {
         context.put(key, humanDuration(context.get(key).toString()));

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Forms {
+  /** A form field; {@code label} as the form writes it (a bilingual {@code English / 中文} is split when shown). */
   public record Field(
       String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
       List<String> values, String requiredWhen, String description, Integer decimalDigits, Integer maxLength,
@@ -74,7 +75,8 @@ public class Forms {
       out.add(
           new Field(
               c.path("key").asText(),
-              io.perfflow.i18n.Bilingual.label(c.path("label").asText(c.path("key").asText()), org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+              // the label as in the form (English / 中文): an error message writes the half of the language
+              c.path("label").asText(c.path("key").asText()),
               c.path("type").asText(),
               validate.path("required").asBoolean(false),
               validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
@@ -91,7 +93,7 @@ public class Forms {
   public JsonNode schema(String formId) {
     JsonNode schema = schemas.get(formId);
     if (schema == null) {
-      throw new NotFoundException("No form '" + formId + "' in forms/");
+      throw new NotFoundException(io.perfflow.Msg.of("tasks.error.noForm", formId));
     }
     return schema;
   }
@@ -121,7 +123,9 @@ public class Forms {
       }
       if (empty) {
         if (required) {
-          errors.add(new FieldError(f.key(), f.label() + " is required" + (f.requiredWhen() != null && !f.required() ? " when " + f.requiredWhen() : "")));
+          errors.add(new FieldError(f.key(), f.requiredWhen() != null && !f.required()
+              ? io.perfflow.Msg.of("tasks.error.requiredWhen", io.perfflow.Msg.bilingual(f.label()), f.requiredWhen())
+              : io.perfflow.Msg.of("tasks.error.required", io.perfflow.Msg.bilingual(f.label()))));
         }
         continue;
       }
@@ -145,16 +149,16 @@ public class Forms {
             ? io.perfflow.Numbers.parse(value instanceof BigDecimal d ? d.toString() : value.toString()).orElse(null)
             : null;
         if (number == null) {
-          errors.add(new FieldError(f.key(), f.label() + " must be a number, got '" + io.perfflow.Texts.excerpt(value) + "'"));
+          errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.number", io.perfflow.Msg.bilingual(f.label()), io.perfflow.Texts.excerpt(value))));
           return null;
         }
         int decimals = f.decimalDigits() != null ? f.decimalDigits() : DEFAULT_DECIMALS;
         var problem = io.perfflow.Numbers.problem(number, f.min(), f.max(), decimals);
         if (problem.isPresent()) {
-          String message = decimals == 0 && number.stripTrailingZeros().scale() > 0 && !problem.get().startsWith("must be ")
-              ? "must be a whole number, got " + io.perfflow.Texts.excerpt(number)
+          io.perfflow.Msg message = decimals == 0 && number.stripTrailingZeros().scale() > 0 && !problem.get().english().startsWith("must be ")
+              ? io.perfflow.Msg.of("tasks.error.wholeNumber", io.perfflow.Texts.excerpt(number))
               : problem.get();
-          errors.add(new FieldError(f.key(), f.label() + " " + message));
+          errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.labelled", io.perfflow.Msg.bilingual(f.label()), message)));
           return null;
         }
         number = number.stripTrailingZeros();
@@ -163,17 +167,17 @@ public class Forms {
       case "checklist" -> {
         // A multi-select: a list of the component's values, each at most once.
         if (!(value instanceof java.util.Collection<?> list)) {
-          errors.add(new FieldError(f.key(), f.label() + " must be a list of " + f.values() + ", got '" + io.perfflow.Texts.excerpt(value) + "'"));
+          errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.list", io.perfflow.Msg.bilingual(f.label()), f.values(), io.perfflow.Texts.excerpt(value))));
           return null;
         }
         List<String> chosen = new ArrayList<>();
         for (Object item : list) {
           if (!(item instanceof String text) || !f.values().contains(text)) {
-            errors.add(new FieldError(f.key(), f.label() + " must hold only " + f.values() + ", got '" + io.perfflow.Texts.excerpt(item) + "'"));
+            errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.listItem", io.perfflow.Msg.bilingual(f.label()), f.values(), io.perfflow.Texts.excerpt(item))));
             return null;
           }
           if (chosen.contains(text)) {
-            errors.add(new FieldError(f.key(), f.label() + " holds '" + text + "' twice"));
+            errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.twice", io.perfflow.Msg.bilingual(f.label()), text)));
             return null;
           }
           chosen.add(text);
@@ -183,33 +187,34 @@ public class Forms {
       case "checkbox" -> {
         if (value instanceof Boolean b) return b;
         if ("true".equals(value) || "false".equals(value)) return Boolean.valueOf((String) value);
-        errors.add(new FieldError(f.key(), f.label() + " must be true or false, got '" + io.perfflow.Texts.excerpt(value) + "'"));
+        errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.boolean", io.perfflow.Msg.bilingual(f.label()), io.perfflow.Texts.excerpt(value))));
         return null;
       }
       default -> {
         if (!(value instanceof String text)) {
-          errors.add(new FieldError(f.key(), f.label() + " must be text, got " + (value instanceof java.util.Map ? "an object"
-              : value instanceof java.util.List ? "a list" : "'" + io.perfflow.Texts.excerpt(value) + "'")));
+          errors.add(new FieldError(f.key(), value instanceof java.util.Map ? io.perfflow.Msg.of("tasks.error.textNotObject", io.perfflow.Msg.bilingual(f.label()))
+              : value instanceof java.util.List ? io.perfflow.Msg.of("tasks.error.textNotList", io.perfflow.Msg.bilingual(f.label()))
+              : io.perfflow.Msg.of("tasks.error.text", io.perfflow.Msg.bilingual(f.label()), io.perfflow.Texts.excerpt(value))));
           return null;
         }
         int max = f.maxLength() != null ? f.maxLength() : DEFAULT_MAX_LENGTH;
         if (text.indexOf('\0') >= 0) {
-          errors.add(new FieldError(f.key(), f.label() + " contains a NUL character"));
+          errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.nul", io.perfflow.Msg.bilingual(f.label()))));
           return null;
         }
         if (text.length() > max) {
-          errors.add(new FieldError(f.key(), f.label() + " must be at most " + max + " characters, got " + text.length()));
+          errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.tooLong", io.perfflow.Msg.bilingual(f.label()), max, text.length())));
           return null;
         }
         if (!f.values().isEmpty() && !f.values().contains(text)) {
-          errors.add(new FieldError(f.key(), f.label() + " must be one of " + f.values() + ", got '" + io.perfflow.Texts.excerpt(text) + "'"));
+          errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.oneOf", io.perfflow.Msg.bilingual(f.label()), f.values(), io.perfflow.Texts.excerpt(text))));
           return null;
         }
         if ("datetime".equals(type) && "date".equals(f.subtype())) {
           try {
             java.time.LocalDate.parse(text.trim());
           } catch (java.time.format.DateTimeParseException e) {
-            errors.add(new FieldError(f.key(), f.label() + " must be a date YYYY-MM-DD, got '" + io.perfflow.Texts.excerpt(text) + "'"));
+            errors.add(new FieldError(f.key(), io.perfflow.Msg.of("tasks.error.date", io.perfflow.Msg.bilingual(f.label()), io.perfflow.Texts.excerpt(text))));
             return null;
           }
         }

@@ -174,7 +174,7 @@ public class TaskInbox {
   public void complete(long key, String actor, Map<String, Object> variables) {
     UserTask task = get(key);
     if (!task.isOpen()) {
-      throw new TaskConflictException("Task " + key + " (" + task.name() + ") is already " + task.status().toLowerCase());
+      throw new TaskConflictException(io.perfflow.Msg.of("tasks.error.alreadyDone", key, task.name(), statusText(task.status())));
     }
     guard.completionRefusal(task, actor).ifPresent(reason -> {
       throw new TaskForbiddenException(reason);
@@ -189,7 +189,7 @@ public class TaskInbox {
             .params(actor, toJson(clean), key)
             .update();
     if (claimed == 0) {
-      throw new TaskConflictException("Task " + key + " was completed by someone else just now");
+      throw new TaskConflictException(io.perfflow.Msg.of("tasks.error.completedByOther", key));
     }
     try {
       commands.complete(key, clean);
@@ -240,16 +240,22 @@ public class TaskInbox {
    * Assigns a task: the caller must be in a candidate group, the current assignee or HR, and the
    * assignee must be allowed to hold it (nobody holds a decision about their own review).
    */
+  /** A task's status ({@code COMPLETED}, ...) as a word of the language: {@code completed}, {@code 已完成}. */
+  private static io.perfflow.Localizable statusText(String status) {
+    String word = status == null ? "" : status.toLowerCase(java.util.Locale.ROOT);
+    return locale -> io.perfflow.i18n.I18nConfiguration.bundles().getMessage("tasks.status." + word, null, word, locale);
+  }
+
   public void assign(long key, String actor, String assignee) {
     UserTask task = get(key);
     if (!task.isOpen()) {
-      throw new TaskConflictException("Task " + key + " (" + task.name() + ") is already " + task.status().toLowerCase());
+      throw new TaskConflictException(io.perfflow.Msg.of("tasks.error.alreadyDone", key, task.name(), statusText(task.status())));
     }
     if (assignee == null || !organisation.exists(assignee)) {
       guard.assignmentRefusal(task, actor, null).ifPresent(reason -> {
         throw new TaskForbiddenException(reason);
       });
-      throw new InvalidInputException("assignee", "no employee '" + assignee + "'");
+      throw new InvalidInputException("assignee", io.perfflow.Msg.of("tasks.error.noEmployee", assignee));
     }
     guard.assignmentRefusal(task, actor, assignee).ifPresent(reason -> {
       throw new TaskForbiddenException(reason);

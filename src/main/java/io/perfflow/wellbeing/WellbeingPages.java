@@ -51,8 +51,8 @@ public class WellbeingPages {
   String scan(Authentication auth, RedirectAttributes redirect) {
     requireHr(auth);
     var r = wellbeing.scan(null, auth);
-    redirect.addFlashAttribute("flash", "Scan as of " + r.get("asOf") + ": " + r.get("evaluated") + " employees, " + r.get("red") + " RED, "
-        + r.get("amber") + " AMBER; " + r.get("opened") + " case(s) opened, " + r.get("headsUps") + " heads-up(s) to managers.");
+    redirect.addFlashAttribute("flash", io.perfflow.Msg.of("wellbeing.flash.scan", r.get("asOf"), r.get("evaluated"), r.get("red"),
+        r.get("amber"), r.get("opened"), r.get("headsUps")).current());
     return "redirect:/wellbeing";
   }
 
@@ -86,7 +86,7 @@ public class WellbeingPages {
       model.addAttribute("answers", pulse.of(auth.getName()));
       return "pulse";
     }
-    redirect.addFlashAttribute("flash", "Thank you: your answer for today is saved.");
+    redirect.addFlashAttribute("flash", io.perfflow.Msg.of("wellbeing.flash.pulseSaved").current());
     return "redirect:/pulse";
   }
 

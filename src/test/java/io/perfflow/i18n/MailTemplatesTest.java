@@ -28,7 +28,7 @@ class MailTemplatesTest {
       new CompanyTime("Asia/Shanghai"));
 
   /** A context that knows every name: "v-<name>" (so every placeholder can be filled). */
-  static final class Anything extends AbstractMap<String, Object> {
+  static class Anything extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
       return switch (String.valueOf(key)) {
@@ -102,5 +102,26 @@ class MailTemplatesTest {
         "due", "no due date", "baseUrl", "http://x", "reviewId", 7));
     assertThat(MAILER.render("task-reminder", odd, Languages.ENGLISH).body()).contains("(no due date)");
     assertThat(Instant.parse("2026-10-31T16:30:00Z")).isNotNull();
+  }
+
+  /** A part the Java side assembles (io.perfflow.Msg in the mail context) is written in the recipient's language. */
+  @Test
+  void aTextAssembledInJavaIsWrittenInTheRecipientsLanguage() {
+    Map<String, Object> context = new Anything() {
+      @Override
+      public Object get(Object key) {
+        return switch (String.valueOf(key)) {
+          case "headline" -> io.perfflow.Msg.of("supplier.mail.headline.late");
+          case "atStake" -> io.perfflow.Msg.of("supplier.mail.atStake", "1200.00", 40, "phone cases", "2026-10-01");
+          default -> super.get(key);
+        };
+      }
+    };
+    Mailer.Rendered zh = MAILER.render("supplier-delay-detected", context, Languages.CHINESE);
+    assertThat(zh.body()).contains("您的一张采购单已延期且尚未交货。",
+        "价值 1200.00 的货物（40 × phone cases，下单日期 2026-10-01）尚未入库").doesNotContain("is late", "goods worth");
+    Mailer.Rendered en = MAILER.render("supplier-delay-detected", context, Languages.ENGLISH);
+    assertThat(en.body()).contains("a purchase order of yours is late and has not been delivered.",
+        "goods worth 1200.00 (40 x phone cases, ordered on 2026-10-01) are not in stock");
   }
 }

@@ -51,9 +51,9 @@ class PlanCompletionTest {
   void theTargetsSignMustFitTheGoal() {
     assertNull(PlanCompletion.targetProblem(PlanGoal.IMPROVE, d("2")));
     assertNull(PlanCompletion.targetProblem(PlanGoal.REDUCE, d("-10")));
-    assertTrue(PlanCompletion.targetProblem(PlanGoal.IMPROVE, d("-2")).contains("positive"));
-    assertTrue(PlanCompletion.targetProblem(PlanGoal.REDUCE, d("10")).contains("negative"));
-    assertTrue(PlanCompletion.targetProblem(PlanGoal.IMPROVE, BigDecimal.ZERO).contains("positive"));
+    assertTrue(PlanCompletion.targetProblem(PlanGoal.IMPROVE, d("-2")).english().contains("positive"));
+    assertTrue(PlanCompletion.targetProblem(PlanGoal.REDUCE, d("10")).english().contains("negative"));
+    assertTrue(PlanCompletion.targetProblem(PlanGoal.IMPROVE, BigDecimal.ZERO).english().contains("positive"));
     assertThrows(IllegalArgumentException.class,
         () -> PlanCompletion.completion(PlanGoal.IMPROVE, ChangeUnit.POINTS, d("0"), d("3"), d("4"), CAP));
     assertThrows(IllegalArgumentException.class, () -> PlanCompletion.change(ChangeUnit.PERCENT, d("0"), d("4")));

@@ -1,0 +1,119 @@
+package io.perfflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfflow.support.Api;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The API's errors in the person's language (io.perfflow.Msg, ApiErrors): title, detail and each
+ * error's message in Chinese for Accept-Language zh-CN or a profile set to zh-CN, in English
+ * otherwise; the field and row stay the same machine values in both.
+ */
+@io.perfflow.support.EmbeddedPerfFlowTest
+class ErrorLanguageTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+
+  record Answer(int status, JsonNode body) {}
+
+  Answer send(String user, String method, String path, String body, String type, String acceptLanguage) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "application/json, application/problem+json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + (user.equals("admin") ? "admin" : "demo")).getBytes(StandardCharsets.UTF_8)));
+    if (acceptLanguage != null) {
+      b.header("Accept-Language", acceptLanguage);
+    }
+    if (body != null) {
+      b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Answer(r.statusCode(), JSON.readTree(r.body()));
+  }
+
+  @Test
+  void aBadFieldIsExplainedInChineseForAChineseBrowserStillNamingTheField() throws Exception {
+    String body = "{\"period\":\"2026-13\"}";
+    Answer zh = send("admin", "POST", "/api/cycles", body, "application/json", "zh-CN,zh;q=0.9");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("title").asText()).isEqualTo("输入无效");
+    assertThat(zh.body().path("detail").asText()).isEqualTo("period: “2026-13”不是有效的期间 YYYY-MM（四位年份，月份 01-12）");
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("period");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).startsWith("“2026-13”不是有效的期间");
+
+    Answer en = send("admin", "POST", "/api/cycles", body, "application/json", "en-US");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("title").asText()).isEqualTo("Invalid input");
+    assertThat(en.body().path("detail").asText()).isEqualTo("period: '2026-13' is not a period YYYY-MM (four-digit year, month 01-12)");
+    assertThat(en.body().path("errors").get(0).path("field").asText()).isEqualTo("period");
+
+    // a parameter of the wrong type, an unreadable body: the generic answers too
+    Answer type = send("admin", "GET", "/api/reviews/not-a-number", null, null, "zh-CN");
+    assertThat(type.status()).isEqualTo(400);
+    assertThat(type.body().path("title").asText()).isEqualTo("参数无效");
+    assertThat(type.body().path("errors").get(0).path("field").asText()).isEqualTo("id");
+    assertThat(type.body().path("detail").asText()).startsWith("“id”必须是");
+    Answer unreadable = send("admin", "POST", "/api/cycles", "{\"period\": [1, 2]}", "application/json", "zh-CN");
+    assertThat(unreadable.status()).isEqualTo(400);
+    assertThat(unreadable.body().path("title").asText()).isEqualTo("无法读取请求正文");
+    assertThat(unreadable.body().path("detail").asText()).isEqualTo("“period”的值类型或格式不正确");
+  }
+
+  @Test
+  void aPersonWhoseProfileSaysChineseGetsChineseWhateverTheBrowser() throws Exception {
+    Api opal = new Api(rest, "opal", "demo");
+    opal.put("/api/employees/opal/preferences", Map.of("language", "zh-CN")).expect(200);
+    try {
+      for (String browser : new String[] {null, "en-US"}) {
+        Answer zh = send("opal", "GET", "/api/me/performance?period=2026-1x", null, null, browser);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().path("title").asText()).isEqualTo("输入无效");
+        assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("period");
+        assertThat(zh.body().path("detail").asText()).isEqualTo("period: “2026-1x”不是有效的期间 YYYY-MM（四位年份，月份 01-12）");
+      }
+    } finally {
+      Map<String, Object> clear = new HashMap<>();
+      clear.put("language", null);
+      opal.put("/api/employees/opal/preferences", clear).expect(200);
+    }
+    Answer en = send("opal", "GET", "/api/me/performance?period=2026-1x", null, null, null);
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("detail").asText()).isEqualTo("period: '2026-1x' is not a period YYYY-MM (four-digit year, month 01-12)");
+  }
+
+  @Test
+  void eachBadRowOfASourceImportIsExplainedInChineseWithItsRowAndField() throws Exception {
+    String csv = "id,name,marketplace,openedOn\nst-lang-1,S,Wish,2025-13-01\n";
+    Answer zh = send("admin", "POST", "/api/source/stores", csv, "text/csv", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("title").asText()).isEqualTo("源数据导入无效");
+    assertThat(zh.body().path("detail").asText()).isEqualTo("1 行有误；未导入任何数据");
+    JsonNode error = zh.body().path("errors").get(0);
+    assertThat(error.path("row").asInt()).isEqualTo(1);
+    assertThat(error.path("field").asText()).isEqualTo("openedOn");
+    assertThat(error.path("message").asText()).isEqualTo("必须是日期（如 2026-10-01），实际为“2025-13-01”");
+
+    Answer en = send("admin", "POST", "/api/source/stores", csv, "text/csv", null);
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("detail").asText()).isEqualTo("1 bad row(s); nothing was imported");
+    assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("must be a date like 2026-10-01, got '2025-13-01'");
+  }
+}
