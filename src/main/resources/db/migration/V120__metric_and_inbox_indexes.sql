@@ -28,6 +28,15 @@ DROP INDEX source.purchase_order_buyer_ordered;
 DROP INDEX source.purchase_order_buyer_promised;
 DROP INDEX source.purchase_order_buyer_delivered;
 
+-- The five customer-service metrics read the reviewed agents' days of cs_attributed_reception
+-- (V110). Through (agent_id, day) each was a bitmap heap scan, and at 4,000 employees the planner
+-- preferred a parallel sequential scan of the whole table (460,000 rows, 64-97 ms each); with the
+-- columns they aggregate in the index it is an index-only range per agent (16 ms). Replaces V110's
+-- index (same key columns).
+CREATE INDEX cs_attributed_reception_agent_day_shares ON cs_attributed_reception (agent_id, day)
+  INCLUDE (customer_id, session_share, response_share, rated_share, satisfied_share, weight, converted, repeat_purchase);
+DROP INDEX cs_attributed_reception_agent_day;
+
 -- Effective receptions counts every agent who was logged in during the window (V121): one probe
 -- per agent for a login window ending in it, instead of a sequential scan of every login of the
 -- year (the primary key (agent_id, store_id, login_at) cannot range over login_at for an agent).
@@ -40,6 +49,7 @@ CREATE INDEX user_task_open_groups ON user_task USING gin (candidate_groups) WHE
 CREATE INDEX user_task_open_assignee ON user_task (assignee) WHERE status = 'CREATED';
 
 ANALYZE employee;
+ANALYZE cs_attributed_reception;
 ANALYZE store_order_day;
 ANALYZE source.store_traffic;
 ANALYZE source.purchase_order;
