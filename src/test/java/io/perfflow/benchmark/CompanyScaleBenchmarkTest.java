@@ -97,6 +97,7 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
   @Autowired CamundaClient camunda;
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired Cycles cycles;
+  @Autowired io.perfflow.CompanyTime companyTime;
   @LocalServerPort int port;
 
   /** Shared by the ordered steps of one run: the company, and the figures for the report. */
@@ -242,6 +243,7 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
             .param("employeeIds", people.get(role.getKey()).toArray(String[]::new))
             .param("periodStart", CompanyGenerator.PERIOD.atDay(1))
             .param("periodEnd", CompanyGenerator.PERIOD.plusMonths(1).atDay(1))
+            .param("companyTimeZone", companyTime.zone().getId())
             .query(String.class).list();
         Files.write(dir.resolve(metric + ".txt"), plan);
         plan.stream().filter(l -> l.startsWith("Execution Time:")).findFirst()
