@@ -12,7 +12,6 @@ import io.perfflow.workers.Jobs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -24,8 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PromotionWorkers {
   private final Promotions promotions;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public PromotionWorkers(Promotions promotions) {
+  public PromotionWorkers(Promotions promotions, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.promotions = promotions;
   }
 
@@ -93,7 +94,7 @@ public class PromotionWorkers {
     }
     try {
       Promotion p = promotions.recordFinalisation(id(in.promotionId()), effectiveOn, pay, in.finaliseComment(), instant(in.at()));
-      return new Scheduled(p.effectiveOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+      return new Scheduled(companyTime.startOf(p.effectiveOn()).toString());
     } catch (InvalidInputException e) {
       throw invalid(e.getMessage());
     } catch (NotFoundException | IllegalStateException e) {

@@ -29,8 +29,11 @@ public class SupplierDelayWorkers {
   private final SupplierDelays delays;
   private final SupplierDelayEscalation escalation;
   private final int thresholdDays;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public SupplierDelayWorkers(SupplierDelays delays, SupplierDelayEscalation escalation, @Value("${perfflow.supplier-delays.threshold-days:2}") int thresholdDays) {
+  public SupplierDelayWorkers(SupplierDelays delays, SupplierDelayEscalation escalation, @Value("${perfflow.supplier-delays.threshold-days:2}") int thresholdDays,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.delays = delays;
     this.escalation = escalation;
     this.thresholdDays = thresholdDays;
@@ -88,10 +91,17 @@ public class SupplierDelayWorkers {
   }
 
   @JobWorker(type = "perfflow.supplier-delay.record-resolution")
-  public void recordResolution(ActivatedJob job, @VariablesAsType ResolutionJob in) {
+  /**
+   * Writes {@code newDatePassesAt}: when an accepted new date has passed, the day after it at
+   * 00:00 in the company time zone (the model's timer waits for it); null without a new date.
+   */
+  public Map<String, Object> recordResolution(ActivatedJob job, @VariablesAsType ResolutionJob in) {
     try {
-      escalation.recordResolution(
-          id(in.caseId()), in.action(), in.comment(), date(in.newPromisedOn()), instant(in.at()), Jobs.dedupeKey(job));
+      LocalDate newDate = date(in.newPromisedOn());
+      escalation.recordResolution(id(in.caseId()), in.action(), in.comment(), newDate, instant(in.at()), Jobs.dedupeKey(job));
+      Map<String, Object> out = new HashMap<>();
+      out.put("newDatePassesAt", newDate == null ? null : companyTime.startOf(newDate.plusDays(1)).toString());
+      return out;
     } catch (InvalidInputException | NotFoundException e) {
       throw Jobs.incident("Resolution of supplier-delay case " + in.caseId() + ": " + e.getMessage());
     }
@@ -113,6 +123,7 @@ public class SupplierDelayWorkers {
       out.put("action", null);
       out.put("comment", null);
       out.put("newPromisedOn", null);
+      out.put("newDatePassesAt", null);
     }
     return out;
   }

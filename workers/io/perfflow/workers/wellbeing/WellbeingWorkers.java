@@ -11,7 +11,6 @@ import io.perfflow.wellbeing.WellbeingScan;
 import io.perfflow.workers.Jobs;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,11 @@ public class WellbeingWorkers {
   private final WellbeingScan scan;
   private final WellbeingCases cases;
   private final boolean scheduledScanEnabled;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public WellbeingWorkers(WellbeingScan scan, WellbeingCases cases, @Value("${perfflow.wellbeing.scan-enabled:true}") boolean scheduledScanEnabled) {
+  public WellbeingWorkers(WellbeingScan scan, WellbeingCases cases, @Value("${perfflow.wellbeing.scan-enabled:true}") boolean scheduledScanEnabled,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.scan = scan;
     this.cases = cases;
     this.scheduledScanEnabled = scheduledScanEnabled;
@@ -46,7 +48,7 @@ public class WellbeingWorkers {
       return new ScanOutcome(0, 0, 0, 0, List.of(), 0, true);
     }
     Instant at = instant(in.scanAt());
-    LocalDate asOf = in.asOf() == null || in.asOf().isBlank() ? LocalDate.ofInstant(at, ZoneOffset.UTC) : date(in.asOf(), "asOf");
+    LocalDate asOf = in.asOf() == null || in.asOf().isBlank() ? companyTime.today(at) : date(in.asOf(), "asOf");
     WellbeingScan.ScanResult r = scan.scan(asOf, at);
     return new ScanOutcome(r.evaluated(), r.red(), r.amber(), r.openedCaseIds().size(), r.openedCaseIds(), r.headsUps(), false);
   }
@@ -114,7 +116,7 @@ public class WellbeingWorkers {
     Instant at = instant(in.at());
     try {
       WellbeingCases.FollowUpOutcome o = cases.followUp(id(in.wellbeingCaseId()), in.round() == null ? 1 : in.round(),
-          LocalDate.ofInstant(at, ZoneOffset.UTC), at, Jobs.dedupeKey(job));
+          companyTime.today(at), at, Jobs.dedupeKey(job));
       return new FollowUpOutcome(o.outcome(), o.level().name(), o.round());
     } catch (NotFoundException e) {
       throw Jobs.incident(e.getMessage());

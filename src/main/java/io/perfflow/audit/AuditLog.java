@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -213,9 +212,5 @@ public class AuditLog {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Audit details are not serialisable", e);
     }
-  }
-
-  static OffsetDateTime utc(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
   }
 }

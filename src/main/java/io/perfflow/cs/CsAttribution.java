@@ -105,7 +105,7 @@ public class CsAttribution {
           SELECT agent_id, max(share) AS weight, sum(share) AS sessions, count(*) FILTER (WHERE covering_agents > 1) AS overlapped
           FROM perfflow.cs_attributed_session
           WHERE store_id = :store AND started_at >= :start AND started_at < :end
-          GROUP BY agent_id, customer_id, started_at::date)
+          GROUP BY agent_id, customer_id, started_at::date) -- started_at is company-local time: ::date is the company day
         SELECT agent_id, sum(sessions) AS sessions, sum(weight) AS receptions, sum(overlapped) AS overlapped
         FROM reception GROUP BY agent_id ORDER BY agent_id""").params(p)
         .query((rs, i) -> new AgentShare(rs.getString("agent_id"), rs.getBigDecimal("sessions"), rs.getBigDecimal("receptions"),

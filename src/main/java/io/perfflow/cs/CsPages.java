@@ -9,7 +9,6 @@ import io.perfflow.web.NavLink;
 import io.perfflow.web.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -29,8 +28,11 @@ public class CsPages {
   private final AccessPolicy access;
   private final Organisation organisation;
   private final io.perfflow.engine.EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public CsPages(CsAttribution attribution, AccessPolicy access, Organisation organisation, io.perfflow.engine.EngineClock clock) {
+  public CsPages(CsAttribution attribution, AccessPolicy access, Organisation organisation, io.perfflow.engine.EngineClock clock,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.attribution = attribution;
     this.access = access;
     this.organisation = organisation;
@@ -52,7 +54,7 @@ public class CsPages {
     var stores = attribution.stores();
     String store = storeId == null || storeId.isBlank() ? (stores.isEmpty() ? null : stores.get(0).id()) : storeId;
     String month = period == null || period.isBlank()
-        ? YearMonth.from(clock.now().atOffset(ZoneOffset.UTC)).toString() : period;
+        ? companyTime.period(clock.now()).toString() : period;
     model.addAttribute("stores", stores);
     model.addAttribute("storeId", store);
     model.addAttribute("period", month);

@@ -31,9 +31,17 @@ public class Organisation {
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
 
-  public Organisation(JdbcClient jdbc, PasswordEncoder passwords) {
+  private final io.perfflow.CompanyTime companyTime;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public Organisation(JdbcClient jdbc, PasswordEncoder passwords, io.perfflow.CompanyTime companyTime) {
     this.jdbc = jdbc;
     this.passwords = passwords;
+    this.companyTime = companyTime;
+  }
+
+  public Organisation(JdbcClient jdbc, PasswordEncoder passwords) {
+    this(jdbc, passwords, new io.perfflow.CompanyTime(io.perfflow.CompanyTime.DEFAULT_ZONE));
   }
 
   private org.springframework.beans.factory.ObjectProvider<NewEmployeePart> parts;
@@ -146,7 +154,7 @@ public class Organisation {
           .ifPresent(p -> errors.add(new FieldError("basePay", p)));
     }
     // An onboarding date may lie ahead (the person joins cycles from then on), but not decades.
-    if (e.hiredOn() != null && (e.hiredOn().getYear() < 1900 || e.hiredOn().isAfter(LocalDate.now().plusYears(1)))) {
+    if (e.hiredOn() != null && (e.hiredOn().getYear() < 1900 || e.hiredOn().isAfter(LocalDate.now(companyTime.zone()).plusYears(1)))) {
       errors.add(new FieldError("hiredOn", "must be between 1900-01-01 and one year from today (an onboarding date), got " + e.hiredOn()));
     }
     for (var text : new String[][] {{"name", e.name()}, {"email", e.email()}, {"role", e.role()}, {"team", e.team()}, {"level", e.level()}}) {

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,9 +67,10 @@ public class CampaignNotices {
   private final AuditLog audit;
   private final ProcessLauncher launcher;
   private final String baseUrl;
+  private final io.perfflow.CompanyTime companyTime;
 
   public CampaignNotices(JdbcClient jdbc, Campaigns campaigns, Organisation organisation, Mailer mailer, AuditLog audit,
-      ProcessLauncher launcher, @Value("${perfflow.base-url}") String baseUrl) {
+      ProcessLauncher launcher, @Value("${perfflow.base-url}") String baseUrl, io.perfflow.CompanyTime companyTime) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.organisation = organisation;
@@ -78,6 +78,7 @@ public class CampaignNotices {
     this.audit = audit;
     this.launcher = launcher;
     this.baseUrl = baseUrl;
+    this.companyTime = companyTime;
   }
 
   static String noticeKey(String code, int revision) {
@@ -103,7 +104,7 @@ public class CampaignNotices {
     variables.put("campaignCode", campaign.code());
     variables.put("revision", campaign.revision());
     variables.put("noticeKey", noticeKey(campaign.code(), campaign.revision()));
-    variables.put("startsAt", campaign.from().atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+    variables.put("startsAt", companyTime.startOf(campaign.from()).toString());
     long key = launcher.start(PlanProcesses.CAMPAIGN_NOTICE, variables);
     jdbc.sql("UPDATE campaign SET notice_process_key = ? WHERE code = ? AND revision = ?")
         .params(key, campaign.code(), campaign.revision()).update();
@@ -172,14 +173,14 @@ public class CampaignNotices {
     if (c.revision() != revision || c.stores().isEmpty() || c.expectedUplift() == null) {
       return List.of();
     }
-    LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    LocalDate today = companyTime.today(at);
     if (phase == Phase.STARTED) {
       Optional<Instant> savedAt = jdbc.sql("SELECT min(sent_at) FROM campaign_notice WHERE campaign_code = ? AND revision = ? AND phase = 'SAVED'")
           .params(code, revision).query((rs, n) -> {
             Timestamp t = rs.getTimestamp(1);
             return t == null ? null : t.toInstant();
           }).optional();
-      if (savedAt.isPresent() && savedAt.get() != null && !c.from().isAfter(LocalDate.ofInstant(savedAt.get(), ZoneOffset.UTC))) {
+      if (savedAt.isPresent() && savedAt.get() != null && !c.from().isAfter(companyTime.today(savedAt.get()))) {
         return List.of();
       }
     }

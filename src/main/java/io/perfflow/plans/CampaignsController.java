@@ -7,7 +7,6 @@ import io.perfflow.engine.EngineClock;
 import io.perfflow.org.Employee;
 import io.perfflow.org.Organisation;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,17 @@ public class CampaignsController {
   private final Organisation organisation;
   private final AccessPolicy access;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
   public CampaignsController(Campaigns campaigns, CampaignNotices notices, PlanTemplates templates, Organisation organisation,
-      AccessPolicy access, EngineClock clock) {
+      AccessPolicy access, EngineClock clock, io.perfflow.CompanyTime companyTime) {
     this.campaigns = campaigns;
     this.notices = notices;
     this.templates = templates;
     this.access = access;
     this.organisation = organisation;
     this.clock = clock;
+    this.companyTime = companyTime;
   }
 
   @PutMapping("/campaigns/{code}")
@@ -99,7 +100,7 @@ public class CampaignsController {
   /** What the caller's plan for {@code week} (default: the current week) starts from. */
   @GetMapping("/plans/template")
   public Map<String, Object> template(@RequestParam(required = false) String week, Authentication auth) {
-    String w = week == null ? Periods.weekOf(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC)) : week;
+    String w = week == null ? companyTime.week(clock.now()) : week;
     Periods.parseWeek("week", w);
     Employee me = organisation.find(auth.getName()).orElseThrow(() -> new NotFoundException("No employee '" + auth.getName() + "'"));
     PlanTemplates.Template t = templates.forEmployee(me, w);

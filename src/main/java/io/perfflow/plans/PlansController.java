@@ -8,7 +8,6 @@ import io.perfflow.engine.EngineClock;
 import io.perfflow.org.Employee;
 import io.perfflow.org.Organisation;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Weekly plans. An employee writes their own plan ({@code POST /api/plans}); a plan is readable
  * by the employee, their manager chain and HR (the weekly review task goes to the manager).
- * "Today" is the engine's date (UTC), so moving the engine clock moves the plans' weeks too.
+ * "Today" is the engine clock's date in the company time zone, so moving the engine clock moves the plans' weeks too.
  */
 @RestController
 @RequestMapping("/api")
@@ -36,12 +35,15 @@ public class PlansController {
   private final AccessPolicy access;
   private final Organisation organisation;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public PlansController(WeeklyPlans plans, AccessPolicy access, Organisation organisation, EngineClock clock) {
+  public PlansController(WeeklyPlans plans, AccessPolicy access, Organisation organisation, EngineClock clock,
+      io.perfflow.CompanyTime companyTime) {
     this.plans = plans;
     this.access = access;
     this.organisation = organisation;
     this.clock = clock;
+    this.companyTime = companyTime;
   }
 
   @PostMapping("/plans")
@@ -97,7 +99,7 @@ public class PlansController {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+    return companyTime.today(clock.now());
   }
 
   static Map<String, Object> summary(WeeklyPlan p) {

@@ -14,7 +14,6 @@ import io.perfflow.web.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,15 +48,17 @@ public class PlansPage {
   private final Organisation organisation;
   private final AccessPolicy access;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
   public PlansPage(WeeklyPlans plans, PlanTemplates templates, Scorecards scorecards, Organisation organisation, AccessPolicy access,
-      EngineClock clock) {
+      EngineClock clock, io.perfflow.CompanyTime companyTime) {
     this.plans = plans;
     this.templates = templates;
     this.scorecards = scorecards;
     this.organisation = organisation;
     this.access = access;
     this.clock = clock;
+    this.companyTime = companyTime;
   }
 
   /** A row of the plan form, as text (what was typed is shown again after a refusal). */
@@ -208,6 +209,6 @@ public class PlansPage {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+    return companyTime.today(clock.now());
   }
 }

@@ -13,7 +13,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of the {@code weekly-plan} process, one instance per ISO week (times in UTC, engine
- * time): Monday at the reminder time ({@code perfflow.plans.reminder-time}, default 12:00) a
+ * The steps of the {@code weekly-plan} process, one instance per ISO week (times in the company
+ * time zone, {@code perfflow.company.time-zone}; engine time): Monday at the reminder time ({@code perfflow.plans.reminder-time}, default 12:00) a
  * reminder to everyone with a scorecard who has no plan for the week; Wednesday end of day (Thursday
  * 00:00) the lagging check; Sunday end of day (next Monday 00:00) the week is closed, completions
  * stored and each plan goes to the lead's weekly review. Every step is idempotent: a redelivered
@@ -45,10 +44,12 @@ public class WeeklyPlanWorkflow {
   private final AuditLog audit;
   private final LocalTime reminderTime;
   private final String baseUrl;
+  private final io.perfflow.CompanyTime companyTime;
 
   public WeeklyPlanWorkflow(
       JdbcClient jdbc, WeeklyPlans plans, Organisation organisation, Mailer mailer, AuditLog audit,
-      @Value("${perfflow.plans.reminder-time:12:00}") String reminderTime, @Value("${perfflow.base-url}") String baseUrl) {
+      @Value("${perfflow.plans.reminder-time:12:00}") String reminderTime, @Value("${perfflow.base-url}") String baseUrl,
+      io.perfflow.CompanyTime companyTime) {
     this.jdbc = jdbc;
     this.plans = plans;
     this.organisation = organisation;
@@ -57,9 +58,10 @@ public class WeeklyPlanWorkflow {
     try {
       this.reminderTime = LocalTime.parse(reminderTime.trim());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("perfflow.plans.reminder-time must be a time of day HH:MM (UTC), got '" + reminderTime + "'", e);
+      throw new IllegalArgumentException("perfflow.plans.reminder-time must be a time of day HH:MM (company time), got '" + reminderTime + "'", e);
     }
     this.baseUrl = baseUrl;
+    this.companyTime = companyTime;
   }
 
   /** A week's timetable (ISO instants), and whether another instance handles the week already. */
@@ -71,20 +73,28 @@ public class WeeklyPlanWorkflow {
   /** The week of {@code at}, claimed for {@code processInstanceKey} (a redelivered job finds its own claim). */
   @Transactional
   public WeekSchedule openWeek(Instant at, long processInstanceKey) {
-    String week = Periods.weekOf(LocalDate.ofInstant(at, ZoneOffset.UTC));
+    String week = companyTime.week(at);
     jdbc.sql("INSERT INTO plan_week (week, process_instance_key, opened_at) VALUES (?, ?, ?) ON CONFLICT (week) DO NOTHING")
         .params(week, processInstanceKey, java.sql.Timestamp.from(at)).update();
     long owner = jdbc.sql("SELECT process_instance_key FROM plan_week WHERE week = ?").param(week).query(Long.class).single();
-    LocalDate monday = Periods.mondayOf(week);
     if (owner == processInstanceKey) {
       audit.append(AuditLog.SYSTEM, "PLAN_WEEK_OPENED", null, Map.of("week", week, "processInstanceKey", processInstanceKey),
           "plan-week-opened:" + week);
     }
+    return timetable(week, reminderTime, companyTime, owner != processInstanceKey);
+  }
+
+  /**
+   * A week's timetable in the company time zone: Monday at the reminder time, Thursday 00:00 (the
+   * mid-week check) and the next Monday 00:00 (the end of the week).
+   */
+  static WeekSchedule timetable(String week, LocalTime reminderTime, io.perfflow.CompanyTime companyTime, boolean alreadyOpen) {
+    LocalDate monday = Periods.mondayOf(week);
     return new WeekSchedule(week,
-        monday.atTime(reminderTime).toInstant(ZoneOffset.UTC).toString(),
-        monday.plusDays(MIDWEEK_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
-        monday.plusDays(7).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
-        owner != processInstanceKey);
+        companyTime.instant(monday, reminderTime).toString(),
+        companyTime.startOf(monday.plusDays(MIDWEEK_DAYS)).toString(),
+        companyTime.startOf(monday.plusDays(7)).toString(),
+        alreadyOpen);
   }
 
   /**

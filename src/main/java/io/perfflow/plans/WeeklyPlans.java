@@ -93,7 +93,7 @@ public class WeeklyPlans {
 
   // --- writing a plan -------------------------------------------------------------------------
 
-  /** The employee's plan for the current week ({@code today} in engine time, UTC). */
+  /** The employee's plan for the current week ({@code today}: the engine clock's date in the company time zone). */
   @Transactional
   public WeeklyPlan create(String employeeId, NewPlan request, LocalDate today) {
     if (request == null) {

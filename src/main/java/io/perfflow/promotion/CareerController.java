@@ -8,7 +8,6 @@ import io.perfflow.audit.AuditLog;
 import io.perfflow.engine.EngineClock;
 import io.perfflow.org.Organisation;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,11 @@ public class CareerController {
   private final AccessPolicy access;
   private final AuditLog audit;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public CareerController(CareerLadders ladders, Careers careers, Organisation organisation, AccessPolicy access, AuditLog audit, EngineClock clock) {
+  public CareerController(CareerLadders ladders, Careers careers, Organisation organisation, AccessPolicy access, AuditLog audit, EngineClock clock,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.ladders = ladders;
     this.careers = careers;
     this.organisation = organisation;
@@ -122,7 +124,7 @@ public class CareerController {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+    return companyTime.today(clock.now());
   }
 
   static LocalDate date(String field, String value, LocalDate otherwise) {

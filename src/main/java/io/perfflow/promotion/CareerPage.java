@@ -6,7 +6,6 @@ import io.perfflow.engine.EngineClock;
 import io.perfflow.org.Organisation;
 import io.perfflow.web.PageController;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +22,11 @@ public class CareerPage {
   private final Organisation organisation;
   private final AccessPolicy access;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public CareerPage(Careers careers, CareerLadders ladders, Organisation organisation, AccessPolicy access, EngineClock clock) {
+  public CareerPage(Careers careers, CareerLadders ladders, Organisation organisation, AccessPolicy access, EngineClock clock,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.careers = careers;
     this.ladders = ladders;
     this.organisation = organisation;
@@ -48,7 +50,7 @@ public class CareerPage {
       throw new NotPermittedException("'" + auth.getName() + "' may not read the career of " + employeeId
           + ": it is readable by the employee, their manager chain and HR");
     }
-    Career career = careers.of(employeeId, LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
+    Career career = careers.of(employeeId, companyTime.today(clock.now()));
     model.addAttribute("employee", employee);
     model.addAttribute("career", career);
     model.addAttribute("missing", career.criteria().stream().filter(c -> !c.met()).count());

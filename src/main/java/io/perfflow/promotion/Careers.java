@@ -30,8 +30,10 @@ public class Careers {
   private final JdbcClient jdbc;
   private final CareerLadders ladders;
   private final MetricCollector metrics;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public Careers(JdbcClient jdbc, CareerLadders ladders, MetricCollector metrics) {
+  public Careers(JdbcClient jdbc, CareerLadders ladders, MetricCollector metrics, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.ladders = ladders;
     this.metrics = metrics;
@@ -112,7 +114,7 @@ public class Careers {
       throw new InvalidInputException("level", "must be one of " + ladder.levels().stream().map(Ladder.Level::code).toList()
           + " on track '" + track + "', got '" + io.perfflow.Texts.excerpt(level) + "'");
     }
-    if (since.getYear() < 1900 || since.isAfter(LocalDate.now().plusYears(1))) {
+    if (since.getYear() < 1900 || since.isAfter(LocalDate.now(companyTime.zone()).plusYears(1))) {
       throw new InvalidInputException("levelSince", "must be between 1900-01-01 and one year from today, got " + since);
     }
     jdbc.sql("UPDATE employee SET track = ?, level = ?, level_since = ? WHERE id = ?").params(track, level, since, employeeId).update();

@@ -7,7 +7,6 @@ import io.perfflow.org.Organisation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +34,12 @@ public class EligibilityScan {
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final String baseUrl;
+  private final io.perfflow.CompanyTime companyTime;
 
   public EligibilityScan(
       JdbcClient jdbc, Careers careers, Organisation organisation, Mailer mailer, AuditLog audit, TransactionTemplate tx,
-      @Value("${perfflow.base-url}") String baseUrl) {
+      @Value("${perfflow.base-url}") String baseUrl, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.careers = careers;
     this.organisation = organisation;
@@ -51,7 +52,7 @@ public class EligibilityScan {
   private record Eligible(String employeeId, String name, String level, String next, String nextName) {}
 
   public Result scan(Instant at, String dedupeKey) {
-    LocalDate asOf = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    LocalDate asOf = companyTime.today(at);
     List<String[]> candidates = jdbc.sql("""
             SELECT e.id, e.manager_id FROM employee e
             WHERE e.active AND e.track IS NOT NULL AND e.manager_id IS NOT NULL

@@ -10,7 +10,6 @@ import io.perfflow.web.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -32,8 +31,11 @@ public class NominationPage {
   private final Organisation organisation;
   private final AccessPolicy access;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public NominationPage(Promotions promotions, Careers careers, Organisation organisation, AccessPolicy access, EngineClock clock) {
+  public NominationPage(Promotions promotions, Careers careers, Organisation organisation, AccessPolicy access, EngineClock clock,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.promotions = promotions;
     this.careers = careers;
     this.organisation = organisation;
@@ -92,6 +94,6 @@ public class NominationPage {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+    return companyTime.today(clock.now());
   }
 }

@@ -3,7 +3,6 @@ package io.perfflow.promotion;
 import io.perfflow.engine.EngineClock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +30,12 @@ public class PromotionDemoData implements ApplicationRunner {
 
   private final JdbcClient jdbc;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
   private final boolean companySystems;
 
-  public PromotionDemoData(JdbcClient jdbc, EngineClock clock, @Value("${perfflow.demo.company-systems:true}") boolean companySystems) {
+  public PromotionDemoData(JdbcClient jdbc, EngineClock clock, @Value("${perfflow.demo.company-systems:true}") boolean companySystems,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.clock = clock;
     this.companySystems = companySystems;
@@ -53,7 +55,7 @@ public class PromotionDemoData implements ApplicationRunner {
                 AND l.track = CASE WHEN e.role = 'operations' THEN 'operations' ELSE 'customer-service' END)""")
         .update();
     if (companySystems) {
-      YearMonth last = YearMonth.from(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC)).minusMonths(1);
+      YearMonth last = companyTime.period(clock.now()).minusMonths(1);
       for (int i = 0; i < 3; i++) {
         LocalDate end = last.minusMonths(i).atEndOfMonth();
         upsertCourse(SHORT_OPERATOR, "operations-advanced", 85, end);

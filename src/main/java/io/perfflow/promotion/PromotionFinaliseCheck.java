@@ -19,8 +19,10 @@ class PromotionFinaliseCheck implements TaskCompletionCheck {
   private final JdbcClient jdbc;
   private final CareerLadders ladders;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  PromotionFinaliseCheck(JdbcClient jdbc, CareerLadders ladders, EngineClock clock) {
+  PromotionFinaliseCheck(JdbcClient jdbc, CareerLadders ladders, EngineClock clock, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.ladders = ladders;
     this.clock = clock;
@@ -44,6 +46,6 @@ class PromotionFinaliseCheck implements TaskCompletionCheck {
     Object pay = values.get("newBasePay");
     Object date = values.get("effectiveDate");
     Promotions.checkFinalisation(level, date == null ? null : LocalDate.parse(date.toString().trim()),
-        pay == null ? null : new BigDecimal(pay.toString()), clock.now());
+        pay == null ? null : new BigDecimal(pay.toString()), companyTime.today(clock.now()));
   }
 }

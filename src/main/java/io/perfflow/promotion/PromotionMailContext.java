@@ -7,7 +7,6 @@ import io.perfflow.mail.MailContextContributor;
 import io.perfflow.org.Organisation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +24,10 @@ class PromotionMailContext implements MailContextContributor {
   private final CareerLadders ladders;
   private final Organisation organisation;
   private final ObjectMapper json;
+  private final io.perfflow.CompanyTime companyTime;
 
-  PromotionMailContext(Promotions promotions, CareerLadders ladders, Organisation organisation, ObjectMapper json) {
+  PromotionMailContext(Promotions promotions, CareerLadders ladders, Organisation organisation, ObjectMapper json, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.promotions = promotions;
     this.ladders = ladders;
     this.organisation = organisation;
@@ -54,7 +55,7 @@ class PromotionMailContext implements MailContextContributor {
         List.of(p.rejectedBy().split(",\\s*")).stream().map(this::name).toList()));
     c.put("rejectionReason", orNone(p.rejectionReason()));
     c.put("nextNominationOn", p.closedAt() == null ? NONE
-        : LocalDate.ofInstant(p.closedAt(), ZoneOffset.UTC).plusDays(promotions.coolingOffDays()).toString());
+        : companyTime.today(p.closedAt()).plusDays(promotions.coolingOffDays()).toString());
     c.put("effectiveOn", p.effectiveOn() == null ? NONE : p.effectiveOn().toString());
     c.put("newBasePay", p.newBasePay() == null ? NONE : plain(p.newBasePay()));
     c.put("oldBasePay", plain(p.oldBasePay()));

@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +51,12 @@ public class Promotions {
   private final ProcessLauncher launcher;
   private final TaskInbox tasks;
   private final TransactionTemplate tx;
+  private final io.perfflow.CompanyTime companyTime;
 
   public Promotions(
       JdbcClient jdbc, ObjectMapper json, CareerLadders ladders, Careers careers, AccessPolicy access, AuditLog audit,
-      ProcessLauncher launcher, TaskInbox tasks, TransactionTemplate tx) {
+      ProcessLauncher launcher, TaskInbox tasks, TransactionTemplate tx, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.json = json;
     this.ladders = ladders;
@@ -181,10 +182,10 @@ public class Promotions {
         .filter(java.util.Objects::nonNull)
         .map(OffsetDateTime::toInstant);
     if (lastClosed.isPresent()) {
-      LocalDate opens = LocalDate.ofInstant(lastClosed.get(), ZoneOffset.UTC).plusDays(coolingOffDays());
-      if (LocalDate.ofInstant(now, ZoneOffset.UTC).isBefore(opens)) {
+      LocalDate opens = companyTime.today(lastClosed.get()).plusDays(coolingOffDays());
+      if (companyTime.today(now).isBefore(opens)) {
         throw new PromotionConflictException(employeeId + " was not promoted to " + target.code() + " on "
-            + LocalDate.ofInstant(lastClosed.get(), ZoneOffset.UTC) + "; a new nomination to that level opens again on " + opens
+            + companyTime.today(lastClosed.get()) + "; a new nomination to that level opens again on " + opens
             + " (cooling-off period of " + coolingOffDays() + " days)");
       }
     }
@@ -270,7 +271,7 @@ public class Promotions {
     Ladder ladder = ladders.get(p.track());
     Ladder.Level level = ladder.level(p.toLevel()).orElseThrow(() -> new IllegalStateException(
         "Promotion " + id + ": level '" + p.toLevel() + "' is no longer on track '" + p.track() + "'"));
-    LocalDate asOf = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    LocalDate asOf = companyTime.today(at);
     List<CriterionResult> results = careers.evaluate(careers.requirePosition(p.employeeId()), level, asOf);
     boolean eligible = CriteriaEvaluator.allMet(results);
     jdbc.sql("UPDATE promotion SET eligible = ?, criteria_snapshot = ?::jsonb, checked_at = ? WHERE id = ? AND eligible IS NULL")
@@ -377,12 +378,12 @@ public class Promotions {
   public void checkFinalisation(Promotion p, LocalDate effectiveOn, BigDecimal newBasePay, Instant now) {
     Ladder.Level level = ladders.get(p.track()).level(p.toLevel()).orElseThrow(() -> new IllegalStateException(
         "Promotion " + p.id() + ": level '" + p.toLevel() + "' is no longer on track '" + p.track() + "'"));
-    checkFinalisation(level, effectiveOn, newBasePay, now);
+    checkFinalisation(level, effectiveOn, newBasePay, companyTime.today(now));
   }
 
-  static void checkFinalisation(Ladder.Level level, LocalDate effectiveOn, BigDecimal newBasePay, Instant now) {
+  /** {@code today} is the company day (the engine clock's date in the company time zone). */
+  static void checkFinalisation(Ladder.Level level, LocalDate effectiveOn, BigDecimal newBasePay, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     if (effectiveOn == null) {
       errors.add(new FieldError("effectiveDate", "is required"));
     } else if (effectiveOn.isBefore(today) || effectiveOn.isAfter(today.plusYears(1))) {

@@ -7,7 +7,6 @@ import io.perfflow.tasks.UserTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +27,12 @@ public class SupplierDelayEscalation {
   private final PurchaseOrders orders;
   private final TaskInbox tasks;
   private final TransactionTemplate tx;
+  private final io.perfflow.CompanyTime companyTime;
 
   public SupplierDelayEscalation(
-      JdbcClient jdbc, AuditLog audit, SupplierDelays delays, PurchaseOrders orders, TaskInbox tasks, TransactionTemplate tx) {
+      JdbcClient jdbc, AuditLog audit, SupplierDelays delays, PurchaseOrders orders, TaskInbox tasks, TransactionTemplate tx,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.audit = audit;
     this.delays = delays;
@@ -158,7 +160,7 @@ public class SupplierDelayEscalation {
       return true;
     }
     LocalDate newDate = c.newPromisedOn() != null ? c.newPromisedOn() : c.promisedOn();
-    int daysLate = (int) Math.max(0, LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay() - newDate.toEpochDay());
+    int daysLate = (int) Math.max(0, companyTime.today(at).toEpochDay() - newDate.toEpochDay());
     jdbc.sql(
             """
             UPDATE supplier_delay_case SET status = 'OPEN', level = 1, promised_on = ?, days_late = ?,

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ public class SupplierDelays {
 
   /**
    * Opens one case per purchase order that is undelivered and more than {@code thresholdDays}
-   * past its promised date on {@code now}'s date (UTC) and has never had a case; starts its
+   * past its promised date on {@code now}'s date in the company time zone and has never had a case; starts its
    * escalation; tells the open cases whose order has meanwhile been delivered. Rows with bad data
    * (a negative quantity, a delivery before the order date) are reported and skipped.
    */
@@ -74,7 +73,7 @@ public class SupplierDelays {
     if (thresholdDays < 0) {
       throw new IllegalArgumentException("The threshold must not be negative, got " + thresholdDays);
     }
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = companyTime.today(now);
     LocalDate cutoff = today.minusDays(thresholdDays);
     ScanResult inDb = tx.execute(status -> openCases(now, today, cutoff));
     List<OpenedCase> opened = inDb.opened();

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The pulse question "how heavy is the pressure of work?" (1 = none, 5 = very heavy: "I can't
  * balance work and life"), answered by employees for themselves, one answer per day (engine
- * clock's date, UTC); a later answer the same day replaces it. Only the employee and HR read them.
+ * clock's date in the company time zone); a later answer the same day replaces it. Only the employee and HR read them.
  */
 @Service
 public class PulseAnswers {
@@ -32,8 +31,10 @@ public class PulseAnswers {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public PulseAnswers(JdbcClient jdbc, AuditLog audit, EngineClock clock) {
+  public PulseAnswers(JdbcClient jdbc, AuditLog audit, EngineClock clock, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -54,7 +55,7 @@ public class PulseAnswers {
       throw new InvalidInputException(errors);
     }
     Instant now = clock.now();
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = companyTime.today(now);
     String text = comment == null || comment.isBlank() ? null : comment.strip();
     jdbc.sql("""
             INSERT INTO pulse_answer (employee_id, answered_on, pressure, comment, answered_at) VALUES (?, ?, ?, ?, ?)

@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -388,10 +387,6 @@ public class WellbeingCases {
         rs.getString("title"), rs.getString("target"), (Integer) rs.getObject("target_hours"), rs.getString("course"),
         rs.getString("other_text"), rs.getString("assignee"), (Long) rs.getObject("task_key"), rs.getString("outcome"),
         (Integer) rs.getObject("new_expected_hours"), rs.getString("done_by"), instant(rs, "done_at"));
-  }
-
-  static LocalDate dayOf(Instant at) {
-    return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 
 }

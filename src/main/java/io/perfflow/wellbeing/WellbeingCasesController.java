@@ -9,7 +9,6 @@ import io.perfflow.tasks.TaskInbox;
 import io.perfflow.tasks.UserTask;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +36,12 @@ public class WellbeingCasesController {
   private final TaskJson taskJson;
   private final Organisation organisation;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
 
   public WellbeingCasesController(
-      WellbeingCases cases, StressSignals signals, AuditLog audit, TaskInbox inbox, TaskJson taskJson, Organisation organisation, EngineClock clock) {
+      WellbeingCases cases, StressSignals signals, AuditLog audit, TaskInbox inbox, TaskJson taskJson, Organisation organisation, EngineClock clock,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.cases = cases;
     this.signals = signals;
     this.audit = audit;
@@ -89,7 +91,7 @@ public class WellbeingCasesController {
   @GetMapping("/overview")
   public Map<String, Object> overview(Authentication auth) {
     Instant now = clock.now();
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = companyTime.today(now);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("asOf", today);
     body.put("fourWeeksAgo", today.minusWeeks(4));

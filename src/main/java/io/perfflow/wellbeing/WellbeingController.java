@@ -6,7 +6,6 @@ import io.perfflow.engine.EngineClock;
 import io.perfflow.NotPermittedException;
 import io.perfflow.access.AccessPolicy;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +33,14 @@ public class WellbeingController {
   private final AttendanceImport attendance;
   private final AuditLog audit;
   private final EngineClock clock;
+  private final io.perfflow.CompanyTime companyTime;
   private final AccessPolicy access;
   private final io.perfflow.engine.ProcessLauncher launcher;
 
   public WellbeingController(
       StressSignals signals, PulseAnswers pulse, AttendanceImport attendance, AuditLog audit, EngineClock clock, AccessPolicy access,
-      io.perfflow.engine.ProcessLauncher launcher) {
+      io.perfflow.engine.ProcessLauncher launcher, io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.access = access;
     this.launcher = launcher;
     this.signals = signals;
@@ -115,7 +116,7 @@ public class WellbeingController {
 
   private LocalDate asOf(String asOf) {
     if (asOf == null || asOf.isBlank()) {
-      return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+      return companyTime.today(clock.now());
     }
     try {
       LocalDate day = LocalDate.parse(asOf.trim());

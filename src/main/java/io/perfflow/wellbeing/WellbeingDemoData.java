@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +36,11 @@ public class WellbeingDemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final EngineClock clock;
   private final boolean companySystems;
+  private final io.perfflow.CompanyTime companyTime;
 
-  public WellbeingDemoData(JdbcClient jdbc, EngineClock clock, @Value("${perfflow.demo.company-systems:true}") boolean companySystems) {
+  public WellbeingDemoData(JdbcClient jdbc, EngineClock clock, @Value("${perfflow.demo.company-systems:true}") boolean companySystems,
+      io.perfflow.CompanyTime companyTime) {
+    this.companyTime = companyTime;
     this.jdbc = jdbc;
     this.clock = clock;
     this.companySystems = companySystems;
@@ -53,7 +55,7 @@ public class WellbeingDemoData implements ApplicationRunner {
       return;
     }
     Instant now = clock.now();
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = companyTime.today(now);
     // From the first of the 4 complete weeks before this week up to today.
     LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(4);
     for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {

@@ -130,7 +130,7 @@ class CampaignNoticeProcessTest extends PerfFlowIntegrationTest {
     assertThat(auditActions("CAMPAIGN_NOTICE", savedNotice)).containsExactly("CAMPAIGN_NOTICE_SENT", "CAMPAIGN_NOTICE_ACKNOWLEDGED");
 
     // The first day of the campaign (engine time): the start notice, with the cover of that day.
-    p.advance(Duration.between(p.engineNow(), from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(300)));
+    p.advance(Duration.between(p.engineNow(), from.atStartOfDay(PlanTestSupport.ZONE).toInstant().plusSeconds(300)));
     s.awaitMail(x.buyer() + "@perfflow.example", "Campaign Double 11 starts today");
     JsonNode startTask = awaitTask(x.buyer(), "acknowledge-start-notice");
     as(x.buyer()).post("/api/tasks/" + startTask.path("key").asLong() + "/complete", Map.of("variables", Map.of())).expect(204);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PlanTestSupport {
   private static final AtomicLong ORDER_IDS = new AtomicLong(9_000_000_000L + (System.nanoTime() % 1_000_000_000L) * 100);
 
+  /** The company time zone the tests run with (the default, perfflow.company.time-zone). */
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of(io.perfflow.CompanyTime.DEFAULT_ZONE);
+
   private final ReviewScenarios s;
   private final JdbcClient jdbc;
 
@@ -38,7 +40,7 @@ final class PlanTestSupport {
   }
 
   LocalDate today() {
-    return LocalDate.ofInstant(engineNow(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(engineNow(), ZONE);
   }
 
   String currentWeek() {
@@ -49,17 +51,17 @@ final class PlanTestSupport {
     return Periods.weekOf(Periods.mondayOf(week).minusDays(7));
   }
 
-  /** Moves the engine clock forward to the next {@code day} at {@code time} (UTC); returns that moment. */
+  /** Moves the engine clock forward to the next {@code day} at {@code time} (company time); returns that moment. */
   Instant advanceToNext(DayOfWeek day, LocalTime time) {
     Instant now = engineNow();
-    LocalDateTime current = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+    LocalDateTime current = LocalDateTime.ofInstant(now, ZONE);
     LocalDateTime target = current.toLocalDate().with(TemporalAdjusters.next(day)).atTime(time);
     if (target.minusDays(7).isAfter(current)) {
       target = target.minusDays(7);
     }
-    Duration by = Duration.between(now, target.toInstant(ZoneOffset.UTC));
+    Duration by = Duration.between(now, target.atZone(ZONE).toInstant());
     s.advanceClock(by.toString());
-    return target.toInstant(ZoneOffset.UTC);
+    return target.atZone(ZONE).toInstant();
   }
 
   /** Moves the engine clock forward by {@code by} (ISO duration). */

@@ -231,4 +231,17 @@ class CareerApiTest extends PerfFlowIntegrationTest {
     copy.put(key, value);
     return copy;
   }
+
+  @Test
+  void todayForACareerIsTheCompanyDay() {
+    // 23:30 UTC is 07:30 of the next day in Shanghai: a career is read, and a level begins, on that day.
+    java.time.Instant at = advanceEngineClockToUtc(java.time.LocalTime.of(23, 30));
+    LocalDate shanghaiDay = LocalDate.ofInstant(at, COMPANY_ZONE);
+    assertThat(shanghaiDay).isEqualTo(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).plusDays(1));
+    String e = scenarios().hire("operations", "olivia");
+    as("admin").put("/api/employees/" + e + "/track", Map.of("track", "operations", "level", "operations-assistant")).expect(200);
+    assertThat(jdbc.sql("SELECT level_since FROM employee WHERE id = ?").param(e).query(LocalDate.class).single()).isEqualTo(shanghaiDay);
+    assertThat(as("olivia").get("/api/employees/" + e + "/career").expect(200).body().path("asOf").asText()).isEqualTo(shanghaiDay.toString());
+  }
+
 }

@@ -170,7 +170,9 @@ class SupplierDelayEscalationProcessTest extends SupplierDelayTestSupport {
     assertThat(waiting.newPromisedOn()).isEqualTo(newDate);
     assertThat(jdbc.sql("SELECT promised_on FROM source.purchase_order WHERE id = ?").param(c.orderId()).query(LocalDate.class).single()).isEqualTo(newDate);
 
-    advanceClock("P3D"); // the day after the new date has begun
+    // The day after the new date begins at 00:00 in Shanghai (16:00 UTC on the new date): 5 minutes later the case reopens.
+    java.time.Instant dayAfter = newDate.plusDays(1).atStartOfDay(ZONE).toInstant();
+    advanceClock(java.time.Duration.between(engineNow(), dayAfter.plusSeconds(300)).toString());
 
     SupplierDelayCase reopened = awaitStatus(c.orderId(), "OPEN");
     assertThat(reopened.level()).isEqualTo(1);

@@ -2,6 +2,10 @@ package io.perfflow.supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,21 @@ class SupplierDelayScanProcessTest extends SupplierDelayTestSupport {
     assertThat(awaitValue(() -> caseOf(threeDaysLate).processInstanceKey())).isNotNull();
     long task = openTask(opened.id(), "resolve-supplier-delay");
     assertThat(inbox("assignee=priya", "priya")).extracting(t -> ((Number) t.get("key")).longValue()).contains(task);
+  }
+
+  @Test
+  void daysLateAreCountedInCompanyDays() {
+    // 23:30 UTC is 07:30 of the next day in Shanghai: the company day has already turned.
+    Instant now = engineNow();
+    Instant at = now.atOffset(ZoneOffset.UTC).toLocalDate().atTime(23, 30).toInstant(ZoneOffset.UTC);
+    advanceClock(Duration.between(now, at.isAfter(now) ? at : at.plus(Duration.ofDays(1))).toString());
+    LocalDate utcDay = LocalDate.ofInstant(engineNow(), ZoneOffset.UTC);
+    assertThat(engineToday()).isEqualTo(utcDay.plusDays(1));
+    // Promised two UTC days ago (the threshold: no case yet by the UTC date), three company days ago.
+    String late = order("priya", 10, utcDay.minusDays(12), utcDay.minusDays(2), null);
+
+    scan(); // (or an hourly scan that the clock's move let catch up: either opens the case)
+    assertThat(caseOf(late).daysLate()).isEqualTo(3);
   }
 
   @Test

@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @io.perfflow.support.EmbeddedPerfFlowTest
 abstract class SupplierDelayTestSupport {
+  /** The company time zone the tests run with (the default, perfflow.company.time-zone). */
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of(io.perfflow.CompanyTime.DEFAULT_ZONE);
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Autowired TestRestTemplate http;
@@ -125,7 +126,7 @@ abstract class SupplierDelayTestSupport {
   }
 
   LocalDate engineToday() {
-    return LocalDate.ofInstant(engineNow(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(engineNow(), ZONE);
   }
 
   // --- the case -----------------------------------------------------------------------------------

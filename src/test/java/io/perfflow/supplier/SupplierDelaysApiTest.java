@@ -17,7 +17,7 @@ class SupplierDelaysApiTest extends PerfFlowIntegrationTest {
   private String lateOrder(String buyer, int daysLate) {
     String id = "T-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     java.time.LocalDate today = java.time.LocalDate.ofInstant(
-        java.time.Instant.parse(as("admin").get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneOffset.UTC);
+        java.time.Instant.parse(as("admin").get("/api/dev/clock").expect(200).body().path("engineTime").asText()), java.time.ZoneId.of(io.perfflow.CompanyTime.DEFAULT_ZONE));
     jdbc.sql("INSERT INTO source.supplier (id, name) VALUES (?, ?)").params("SUP-" + id, "Supplier of " + id).update();
     jdbc.sql("""
             INSERT INTO source.purchase_order (id, supplier_id, buyer_id, item, quantity, budget_cost, actual_cost,
@@ -83,7 +83,7 @@ class SupplierDelaysApiTest extends PerfFlowIntegrationTest {
     ReviewScenarios s = scenarios();
     // A buyer and month with cases in the demo company's history.
     var seeded = jdbc.sql("""
-        SELECT buyer_id, to_char(detected_at AT TIME ZONE 'UTC', 'YYYY-MM') AS period, count(*) AS cases
+        SELECT buyer_id, to_char(detected_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, count(*) AS cases
         FROM supplier_delay_case WHERE detected_at < '2026-10-01' GROUP BY 1, 2 ORDER BY 3 DESC, 2 DESC LIMIT 1""")
         .query().singleRow();
     String buyer = (String) seeded.get("buyer_id");

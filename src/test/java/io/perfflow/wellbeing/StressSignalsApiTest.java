@@ -131,7 +131,7 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
   @Test
   void threeCoreSignalsAreRedTwoAmberAndTheReadsAreAuditedAndHrOnly() {
     LocalDate today = LocalDate.ofInstant(
-        Instant.parse(as("admin").get("/api/dev/clock").expect(200).body().path("engineTime").asText()), ZoneOffset.UTC);
+        Instant.parse(as("admin").get("/api/dev/clock").expect(200).body().path("engineTime").asText()), WellbeingTestSupport.ZONE);
     String red = newOperator();
     String amber = newOperator();
     LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(4);
@@ -255,6 +255,18 @@ class StressSignalsApiTest extends PerfFlowIntegrationTest {
 
   private long held(String employee) {
     return jdbc.sql("SELECT count(*) FROM source.attendance WHERE employee_id = ?").param(employee).query(Long.class).single();
+  }
+
+  @Test
+  void thePulseDayAndTheSignalsDayAreCompanyDays() {
+    // 23:30 UTC is 07:30 of the next day in Shanghai: today's answer and the signals are of that day.
+    Instant at = advanceEngineClockToUtc(java.time.LocalTime.of(23, 30));
+    LocalDate shanghaiDay = LocalDate.ofInstant(at, COMPANY_ZONE);
+    assertThat(shanghaiDay).isEqualTo(LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1));
+    String e = newOperator();
+    JsonNode answer = new io.perfflow.support.Api(http, e, "demo").post("/api/pulse", Map.of("pressure", 3)).expect(200).body();
+    assertThat(answer.path("answeredOn").asText()).isEqualTo(shanghaiDay.toString());
+    assertThat(as("hana").get("/api/wellbeing/signals/" + e).expect(200).body().path("asOf").asText()).isEqualTo(shanghaiDay.toString());
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.perfflow.support.PerfFlowIntegrationTest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * other tests do not interfere), the scan, and reading cases.
  */
 abstract class WellbeingTestSupport extends PerfFlowIntegrationTest {
+  /** The company time zone the tests run with (the default, perfflow.company.time-zone). */
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of(io.perfflow.CompanyTime.DEFAULT_ZONE);
+
   @Autowired JdbcClient jdbc;
 
   Instant engineNow() {
@@ -28,7 +30,7 @@ abstract class WellbeingTestSupport extends PerfFlowIntegrationTest {
   }
 
   LocalDate engineToday() {
-    return LocalDate.ofInstant(engineNow(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(engineNow(), ZONE);
   }
 
   String newOperator() {

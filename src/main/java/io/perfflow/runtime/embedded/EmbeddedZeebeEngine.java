@@ -5,15 +5,21 @@ import io.camunda.zeebe.db.ConsistencyChecksSettings;
 import io.camunda.zeebe.db.ZeebeDb;
 import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
 import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.engine.state.instance.DbJobState;
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LogStreamWriter;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.logstreams.log.WriteContext;
 import io.camunda.zeebe.process.test.engine.PerfFlowEngineAssembly;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
@@ -170,9 +176,17 @@ public final class EmbeddedZeebeEngine {
       files.writeClockOffset(offset);
       clock.addTime(offset);
 
-      parts.grpcServer().start();
       parts.streamProcessor().openAsync(false).join();
       awaitProcessing(parts.streamProcessor());
+      if (history == History.RESTORED) {
+        int released = releaseJobsOfEarlierRuns(parts, db);
+        if (released > 0) {
+          awaitProcessing(parts.streamProcessor());
+          LOG.info("Embedded engine: {} jobs that workers of the previous run had taken are available again", released);
+        }
+      }
+      // Opened last: no worker of this run takes a job before the previous run's jobs are released.
+      parts.grpcServer().start();
       LOG.info("Embedded Zeebe engine listening on 127.0.0.1:{}, data in {} ({}; clock offset {}; ready in {} ms{})",
           port, files.durable() ? files.dir() : "a temporary folder", history, offset,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
@@ -186,6 +200,33 @@ public final class EmbeddedZeebeEngine {
       closeQuietly(storage, db, scheduler, files);
       throw e;
     }
+  }
+
+  /**
+   * Yields every job that is activated in the restored state. The job workers run in this process,
+   * so after a restart none of the workers that took those jobs exists any more: a job taken just
+   * before a stop or a crash (or activated for a request the stopping client no longer read) would
+   * otherwise wait for its activation time-out (minutes) before anyone may take it again, and its
+   * process would stand still meanwhile. A yield gives the job back as it was, retries unchanged
+   * (what the engine does for a pushed job nobody can take). Runs before the gateway opens, so no
+   * job of this run is among them.
+   */
+  static int releaseJobsOfEarlierRuns(PerfFlowEngineAssembly.Parts parts, ZeebeDb<ZbColumnFamilies> db) {
+    DbJobState jobs = new DbJobState(db, db.createContext());
+    LogStreamWriter log = parts.commandLog();
+    int[] released = {0};
+    jobs.forEachTimedOutEntry(Long.MAX_VALUE, null, (key, job) -> {
+      RecordMetadata metadata = new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.JOB).intent(JobIntent.YIELD);
+      synchronized (log) {
+        // The entry is written (and the shared job record read) before the visit moves on.
+        if (log.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, job)).isLeft()) {
+          throw new IllegalStateException("The embedded engine could not give back job " + key + " of the previous run");
+        }
+      }
+      released[0]++;
+      return true;
+    });
+    return released[0];
   }
 
   private static ZeebeDb<ZbColumnFamilies> openState(Path runtime) {
