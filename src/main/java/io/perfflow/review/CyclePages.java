@@ -50,7 +50,7 @@ public class CyclePages {
       @RequestParam(defaultValue = "") String employeeIds,
       Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
     if (!WebSupport.isHr(auth)) {
-      throw new TaskForbiddenException("Only HR may start a review cycle.");
+      throw new TaskForbiddenException(io.perfflow.Msg.of("review.error.hrStartsCycles"));
     }
     List<String> ids = Arrays.stream(employeeIds.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     List<String> chosenRoles = roles == null ? List.of() : roles;

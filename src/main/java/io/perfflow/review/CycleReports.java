@@ -52,7 +52,7 @@ public class CycleReports {
         .param(id)
         .query(CycleReports::cycle)
         .optional()
-        .orElseThrow(() -> new NotFoundException("No review cycle with id " + id));
+        .orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("review.error.noCycle", id)));
   }
 
   public List<Cycle> list() {

@@ -61,16 +61,16 @@ public class Cycles {
     List<FieldError> errors = new ArrayList<>();
     List<String> known = scorecards.roles();
     for (String role : roles == null ? List.<String>of() : roles) {
-      if (!known.contains(role)) errors.add(new FieldError("roles", "no scorecard for role '" + role + "'"));
+      if (!known.contains(role)) errors.add(new FieldError("roles", io.perfflow.Msg.of("review.error.noScorecard", role)));
     }
     for (String id : employeeIds == null ? List.<String>of() : employeeIds) {
-      if (!organisation.exists(id)) errors.add(new FieldError("employeeIds", "no employee '" + id + "'"));
+      if (!organisation.exists(id)) errors.add(new FieldError("employeeIds", io.perfflow.Msg.of("review.error.noEmployee", id)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     if (scope(roles, employeeIds, ym).isEmpty()) {
-      throw new InvalidInputException("roles", "nobody to review: no active employee with a scorecard and a manager in this scope");
+      throw new InvalidInputException("roles", io.perfflow.Msg.of("review.error.nobody"));
     }
     long id =
         tx.execute(
@@ -103,7 +103,7 @@ public class Cycles {
   public Cycle restart(long cycleId, String actor) {
     Cycle cycle = get(cycleId);
     if (!Cycle.INTERRUPTED.equals(cycle.status())) {
-      throw new InvalidInputException("status", "cycle " + cycleId + " is " + cycle.status() + ", only an INTERRUPTED cycle can be restarted");
+      throw new InvalidInputException("status", io.perfflow.Msg.of("review.error.cycleNotInterrupted", cycleId, cycle.status()));
     }
     tx.executeWithoutResult(s -> {
       int reset =
@@ -123,7 +123,7 @@ public class Cycles {
   public Review restartReview(long reviewId, String actor) {
     Review review = reviews.get(reviewId);
     if (review.status() != ReviewStatus.INTERRUPTED) {
-      throw new InvalidInputException("status", "review " + reviewId + " is " + review.status() + ", only an INTERRUPTED review can be restarted");
+      throw new InvalidInputException("status", io.perfflow.Msg.of("review.error.reviewNotInterrupted", reviewId, review.status()));
     }
     tx.executeWithoutResult(s -> {
       jdbc.sql("UPDATE review SET status = 'CREATED', status_reason = NULL, updated_at = now() WHERE id = ?").param(reviewId).update();

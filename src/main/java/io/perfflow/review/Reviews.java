@@ -27,7 +27,7 @@ public class Reviews {
   }
 
   public Review get(long id) {
-    return find(id).orElseThrow(() -> new NotFoundException("No review with id " + id));
+    return find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("review.error.noReview", id)));
   }
 
   public List<Review> list(Long cycleId, String employeeId) {

@@ -104,8 +104,7 @@ public class ReviewsController {
     // A failed step (an open incident) can be retried whatever status the review shows.
     var open = r.processInstanceKey() == null ? List.<io.perfflow.engine.Incidents.Incident>of() : incidents.open(r.processInstanceKey());
     if (r.status() != io.perfflow.review.ReviewStatus.BLOCKED && open.isEmpty()) {
-      throw new io.perfflow.InvalidInputException("status", "review " + id + " is " + r.status()
-          + " and has no failed step; only a BLOCKED review or one with an incident can be retried");
+      throw new io.perfflow.InvalidInputException("status", io.perfflow.Msg.of("review.error.notRetriable", id, r.status()));
     }
     // Audited before the retry: once retried, the workers may record the next steps at once.
     audit.append(principal.getName(), "REVIEW_RETRIED", ReviewProcesses.review(id),

@@ -76,7 +76,7 @@ public class Scorecards {
         String metric = profile.kpis().get(i).metric();
         if (metric != null
             && jdbc.sql("SELECT count(*) FROM metric_definition WHERE code = ?").param(metric).query(Long.class).single() == 0) {
-          errors.add(new FieldError("kpis[" + i + "].metric", "unknown metric '" + metric + "'"));
+          errors.add(new FieldError("kpis[" + i + "].metric", io.perfflow.Msg.of("scorecard.error.unknownMetric", metric)));
         }
       }
     }
@@ -171,7 +171,7 @@ public class Scorecards {
     if (find(role, NORMAL).isPresent()) {
       return NORMAL;
     }
-    throw new InvalidInputException("role", "role '" + role + "' has no '" + NORMAL + "' scorecard profile");
+    throw new InvalidInputException("role", io.perfflow.Msg.of("scorecard.error.noNormal", role, NORMAL));
   }
 
   public Map<String, String> peakSeasons() {
@@ -186,7 +186,7 @@ public class Scorecards {
   public void savePeakSeason(String period, String name, String actor) {
     io.perfflow.Periods.parse("period", period);
     if (name == null || name.isBlank() || name.length() > 100) {
-      throw new InvalidInputException("name", "a peak season needs a name of 1 to 100 characters");
+      throw new InvalidInputException("name", io.perfflow.Msg.of("scorecard.error.peakName"));
     }
     jdbc.sql("INSERT INTO peak_season (period, name) VALUES (?, ?) ON CONFLICT (period) DO UPDATE SET name = excluded.name")
         .params(period, name)

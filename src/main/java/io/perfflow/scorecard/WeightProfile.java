@@ -2,6 +2,8 @@ package io.perfflow.scorecard;
 
 import io.perfflow.InvalidInputException;
 import io.perfflow.InvalidInputException.FieldError;
+import io.perfflow.Localizable;
+import io.perfflow.Msg;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,57 +32,56 @@ public record WeightProfile(String role, String profile, List<Kpi> kpis) {
   /** Every problem with this profile, each naming the KPI it is about; empty when valid. */
   public List<FieldError> problems() {
     List<FieldError> errors = new ArrayList<>();
-    String name = "profile " + role + "/" + profile;
+    String name = role + "/" + profile;
     if (kpis == null || kpis.isEmpty()) {
-      errors.add(new FieldError("kpis", name + " has no KPIs"));
+      errors.add(new FieldError("kpis", Msg.of("scorecard.error.noKpis", name)));
       return errors;
     }
     if (kpis.size() > 50) {
-      errors.add(new FieldError("kpis", name + " has " + kpis.size() + " KPIs, at most 50 are allowed"));
+      errors.add(new FieldError("kpis", Msg.of("scorecard.error.tooManyKpis", name, kpis.size(), 50)));
       return errors;
     }
     for (var text : java.util.Map.of("role", String.valueOf(role), "profile", String.valueOf(profile)).entrySet()) {
-      if (text.getValue().length() > MAX_TEXT) errors.add(new FieldError(text.getKey(), "must be at most " + MAX_TEXT + " characters"));
+      if (text.getValue().length() > MAX_TEXT) errors.add(new FieldError(text.getKey(), Msg.of("scorecard.error.textLong", MAX_TEXT)));
     }
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < kpis.size(); i++) {
       Kpi k = kpis.get(i);
       String at = "kpis[" + i + "]";
-      String label = k.code() == null ? at : "KPI '" + k.code() + "'";
-      if (k.code() == null || k.code().isBlank()) errors.add(new FieldError(at + ".code", "is required"));
-      else if (!codes.add(k.code())) errors.add(new FieldError(at + ".code", label + " appears twice"));
-      if (k.name() == null || k.name().isBlank()) errors.add(new FieldError(at + ".name", label + ": name is required"));
-      if (k.unit() == null) errors.add(new FieldError(at + ".unit", label + ": unit is required"));
+      Localizable label = k.code() == null ? Msg.verbatim(at) : Msg.of("scorecard.error.kpi", k.code());
+      if (k.code() == null || k.code().isBlank()) errors.add(new FieldError(at + ".code", Msg.of("errors.required")));
+      else if (!codes.add(k.code())) errors.add(new FieldError(at + ".code", Msg.of("scorecard.error.twice", label)));
+      if (k.name() == null || k.name().isBlank()) errors.add(new FieldError(at + ".name", Msg.of("scorecard.error.nameRequired", label)));
+      if (k.unit() == null) errors.add(new FieldError(at + ".unit", Msg.of("scorecard.error.unitRequired", label)));
       if (k.direction() == null) {
-        errors.add(new FieldError(at + ".direction", label + ": direction must be HIGHER_IS_BETTER or LOWER_IS_BETTER"));
+        errors.add(new FieldError(at + ".direction", Msg.of("scorecard.error.direction", label)));
       }
       for (var text : new String[][] {{"code", k.code()}, {"name", k.name()}, {"unit", k.unit()}, {"metric", k.metric()}}) {
         if (text[1] != null && text[1].length() > MAX_TEXT) {
-          errors.add(new FieldError(at + "." + text[0], label + ": " + text[0] + " must be at most " + MAX_TEXT + " characters"));
+          errors.add(new FieldError(at + "." + text[0], Msg.of("scorecard.error.kpiTextLong", label, text[0], MAX_TEXT)));
         }
       }
       if (k.target() == null || k.target().signum() <= 0) {
-        errors.add(new FieldError(at + ".target", label + ": target must be greater than 0"));
+        errors.add(new FieldError(at + ".target", Msg.of("scorecard.error.targetPositive", label)));
       } else {
         io.perfflow.Numbers.problem(k.target(), MIN_TARGET, MAX_TARGET, 4)
-            .ifPresent(p -> errors.add(new FieldError(at + ".target", label + ": target " + p)));
+            .ifPresent(p -> errors.add(new FieldError(at + ".target", Msg.of("scorecard.error.target", label, p))));
       }
       if (k.weight() == null || k.weight().signum() <= 0) {
-        errors.add(new FieldError(at + ".weight", label + ": weight must be greater than 0"));
+        errors.add(new FieldError(at + ".weight", Msg.of("scorecard.error.weightPositive", label)));
       } else {
         io.perfflow.Numbers.problem(k.weight(), MIN_WEIGHT, HUNDRED, 2)
-            .ifPresent(p -> errors.add(new FieldError(at + ".weight", label + ": weight " + p)));
+            .ifPresent(p -> errors.add(new FieldError(at + ".weight", Msg.of("scorecard.error.weight", label, p))));
       }
       if (k.metric() == null || k.metric().isBlank()) {
-        errors.add(new FieldError(at + ".metric", label + ": metric is required"));
+        errors.add(new FieldError(at + ".metric", Msg.of("scorecard.error.metricRequired", label)));
       }
     }
     if (errors.isEmpty() && weightSum().compareTo(HUNDRED) != 0) {
       errors.add(
           new FieldError(
               "kpis[].weight",
-              "weights of " + name + " sum to " + weightSum().stripTrailingZeros().toPlainString()
-                  + "%, they must sum to exactly 100%"));
+              Msg.of("scorecard.error.weightSum", name, weightSum().stripTrailingZeros().toPlainString())));
     }
     return errors;
   }

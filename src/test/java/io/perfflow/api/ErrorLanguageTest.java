@@ -116,4 +116,29 @@ class ErrorLanguageTest {
     assertThat(en.body().path("detail").asText()).isEqualTo("1 bad row(s); nothing was imported");
     assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("must be a date like 2026-10-01, got '2025-13-01'");
   }
+
+  /** The families' domain checks: each in Chinese for a Chinese browser, the field unchanged. */
+  @Test
+  void aScorecardWhoseWeightsDoNotSumTo100IsExplainedInChinese() throws Exception {
+    String body = "{\"kpis\":[{\"code\":\"sales\",\"name\":\"Sales\",\"unit\":\"orders\",\"direction\":\"HIGHER_IS_BETTER\","
+        + "\"target\":100,\"weight\":90,\"metric\":\"orders.count\"}]}";
+    Answer zh = send("admin", "PUT", "/api/scorecards/lang-ops/profiles/normal", body, "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("kpis[].weight");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("方案 lang-ops/normal 的权重合计为 90%，必须正好合计 100%");
+    Answer en = send("admin", "PUT", "/api/scorecards/lang-ops/profiles/normal", body, "application/json", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("weights of profile lang-ops/normal sum to 90%, they must sum to exactly 100%");
+  }
+
+  @Test
+  void aCycleForARoleWithoutScorecardIsExplainedInChinese() throws Exception {
+    Answer zh = send("admin", "POST", "/api/cycles", "{\"period\":\"2026-05\",\"roles\":[\"astronaut\"]}", "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("roles");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("角色“astronaut”没有计分卡");
+    Answer missing = send("admin", "GET", "/api/reviews/987654321", null, null, "zh-CN");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().path("detail").asText()).isEqualTo("没有 ID 为 987654321 的绩效评审");
+  }
 }
