@@ -59,7 +59,7 @@ public class CareerController {
 
   @PutMapping("/ladders/{track}")
   public Map<String, Object> replace(@PathVariable String track, @RequestBody(required = false) JsonNode body, Authentication auth) {
-    requireHr(auth, "change career ladders");
+    requireHr(auth, io.perfflow.Msg.of("promotion.error.hrChangesLadders"));
     Ladder saved = ladders.replace(track, body, auth.getName());
     audit.append(auth.getName(), "LADDER_UPDATED", null,
         Map.of("track", track, "levels", saved.levels().stream().map(Ladder.Level::code).toList()));
@@ -74,9 +74,9 @@ public class CareerController {
 
   @PutMapping("/employees/{id}/track")
   public Map<String, Object> setTrack(@PathVariable String id, @RequestBody(required = false) JsonNode body, Authentication auth) {
-    requireHr(auth, "set an employee's track");
+    requireHr(auth, io.perfflow.Msg.of("promotion.error.hrSetsTracks"));
     if (body == null || !body.isObject()) {
-      throw new InvalidInputException("body", "must be an object {track, level, levelSince?}");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("promotion.error.trackBody"));
     }
     String track = body.path("track").isTextual() ? body.path("track").asText() : null;
     String level = body.path("level").isTextual() ? body.path("level").asText() : null;
@@ -112,14 +112,13 @@ public class CareerController {
   private void requireReadable(Authentication auth, String employeeId) {
     var e = organisation.get(employeeId);
     if (!access.canReadEmployee(auth.getName(), e)) {
-      throw new NotPermittedException("'" + auth.getName() + "' may not read the career of " + employeeId
-          + ": it is readable by the employee, their manager chain and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.mayNotReadCareer", auth.getName(), employeeId));
     }
   }
 
-  private void requireHr(Authentication auth, String what) {
+  private void requireHr(Authentication auth, io.perfflow.Msg what) {
     if (!access.isHr(auth.getName())) {
-      throw new NotPermittedException("Only HR may " + what);
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.hrOnly", what));
     }
   }
 
@@ -137,7 +136,7 @@ public class CareerController {
       }
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException(field, "must be a date YYYY-MM-DD, got '" + io.perfflow.Texts.excerpt(value) + "'");
+      throw new InvalidInputException(field, io.perfflow.Msg.of("promotion.error.date", io.perfflow.Texts.excerpt(value)));
     }
   }
 }

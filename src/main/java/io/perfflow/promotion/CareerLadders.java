@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfflow.InvalidInputException;
+import io.perfflow.Localizable;
+import io.perfflow.Msg;
 import io.perfflow.InvalidInputException.FieldError;
 import io.perfflow.NotFoundException;
 import io.perfflow.Numbers;
@@ -65,7 +67,7 @@ public class CareerLadders {
   }
 
   public Ladder get(String track) {
-    return find(track).orElseThrow(() -> new NotFoundException("No career ladder '" + track + "'"));
+    return find(track).orElseThrow(() -> new NotFoundException(Msg.of("promotion.error.ladderNotFound", track)));
   }
 
   /** Replaces the ladder {@code track} (creating it) with {@code body}; nothing is written unless all of it is valid. */
@@ -73,10 +75,10 @@ public class CareerLadders {
   public Ladder replace(String track, JsonNode body, String actor) {
     List<FieldError> errors = new ArrayList<>();
     if (track == null || !CODE.matcher(track).matches()) {
-      throw new InvalidInputException("track", "must be 1-63 lower-case letters, digits or '-', got '" + io.perfflow.Texts.excerpt(track) + "'");
+      throw new InvalidInputException("track", Msg.of("promotion.error.track", io.perfflow.Texts.excerpt(track)));
     }
     if (body == null || !body.isObject()) {
-      throw new InvalidInputException("body", "must be an object {name?, levels: [...]}");
+      throw new InvalidInputException("body", Msg.of("promotion.error.ladderBody"));
     }
     String name = text(body, "name", "name", 200, errors);
     if (name == null) {
@@ -85,9 +87,9 @@ public class CareerLadders {
     JsonNode levelsNode = body.path("levels");
     List<Ladder.Level> levels = new ArrayList<>();
     if (!levelsNode.isArray() || levelsNode.isEmpty()) {
-      errors.add(new FieldError("levels", "must be a non-empty list of levels"));
+      errors.add(new FieldError("levels", Msg.of("promotion.error.levelsEmpty")));
     } else if (levelsNode.size() > MAX_LEVELS) {
-      errors.add(new FieldError("levels", "must have at most " + MAX_LEVELS + " levels, got " + levelsNode.size()));
+      errors.add(new FieldError("levels", Msg.of("promotion.error.tooManyLevels", MAX_LEVELS, levelsNode.size())));
     } else {
       Set<String> codes = new HashSet<>();
       Set<String> metrics = new HashSet<>(jdbc.sql("SELECT code FROM metric_definition").query(String.class).list());
@@ -95,37 +97,37 @@ public class CareerLadders {
         JsonNode l = levelsNode.get(i);
         String at = "levels[" + i + "]";
         if (!l.isObject()) {
-          errors.add(new FieldError(at, "must be an object {code, name, allowancePercent?, payBand?, criteria}"));
+          errors.add(new FieldError(at, Msg.of("promotion.error.levelObject")));
           continue;
         }
         String code = text(l, "code", at + ".code", 63, errors);
-        String where = "level '" + (code == null ? "#" + (i + 1) : code) + "'";
+        Localizable where = Msg.of("promotion.error.level", code == null ? "#" + (i + 1) : code);
         if (code == null) {
-          errors.add(new FieldError(at + ".code", where + ": code is required"));
+          errors.add(new FieldError(at + ".code", at(where, Msg.of("promotion.error.codeRequired"))));
         } else if (!CODE.matcher(code).matches()) {
-          errors.add(new FieldError(at + ".code", where + ": code must be lower-case letters, digits or '-'"));
+          errors.add(new FieldError(at + ".code", at(where, Msg.of("promotion.error.codeFormat"))));
         } else if (!codes.add(code)) {
-          errors.add(new FieldError(at + ".code", where + ": code appears twice"));
+          errors.add(new FieldError(at + ".code", at(where, Msg.of("promotion.error.codeTwice"))));
         }
         String levelName = text(l, "name", at + ".name", 200, errors);
         if (levelName == null) {
-          errors.add(new FieldError(at + ".name", where + ": name is required"));
+          errors.add(new FieldError(at + ".name", at(where, Msg.of("promotion.error.nameRequired"))));
         }
-        BigDecimal allowance = number(l.get("allowancePercent"), at + ".allowancePercent", where + ": allowancePercent", BigDecimal.ZERO, MAX_ALLOWANCE, 2, errors);
+        BigDecimal allowance = number(l.get("allowancePercent"), at + ".allowancePercent", at(where, Msg.verbatim("allowancePercent")), BigDecimal.ZERO, MAX_ALLOWANCE, 2, errors);
         Ladder.PayBand band = null;
         JsonNode b = l.get("payBand");
         if (b != null && !b.isNull()) {
           if (!b.isObject()) {
-            errors.add(new FieldError(at + ".payBand", where + ": payBand must be {min, max}"));
+            errors.add(new FieldError(at + ".payBand", at(where, Msg.of("promotion.error.payBand"))));
           } else {
-            BigDecimal min = number(b.get("min"), at + ".payBand.min", where + ": payBand.min", BigDecimal.ZERO, MAX_PAY, 2, errors);
-            BigDecimal max = number(b.get("max"), at + ".payBand.max", where + ": payBand.max", BigDecimal.ZERO, MAX_PAY, 2, errors);
+            BigDecimal min = number(b.get("min"), at + ".payBand.min", at(where, Msg.verbatim("payBand.min")), BigDecimal.ZERO, MAX_PAY, 2, errors);
+            BigDecimal max = number(b.get("max"), at + ".payBand.max", at(where, Msg.verbatim("payBand.max")), BigDecimal.ZERO, MAX_PAY, 2, errors);
             if (min == null || max == null) {
               if (!errors.stream().anyMatch(e -> e.field().startsWith(at + ".payBand"))) {
-                errors.add(new FieldError(at + ".payBand", where + ": payBand needs both min and max"));
+                errors.add(new FieldError(at + ".payBand", at(where, Msg.of("promotion.error.payBandBoth"))));
               }
             } else if (min.compareTo(max) > 0) {
-              errors.add(new FieldError(at + ".payBand", where + ": payBand.min " + min.toPlainString() + " is above max " + max.toPlainString()));
+              errors.add(new FieldError(at + ".payBand", at(where, Msg.of("promotion.error.payBandOrder", min.toPlainString(), max.toPlainString()))));
             } else {
               band = new Ladder.PayBand(min, max);
             }
@@ -202,7 +204,7 @@ public class CareerLadders {
   private List<Criterion> parseStored(String level, String text) {
     try {
       List<FieldError> errors = new ArrayList<>();
-      List<Criterion> criteria = criteria(json.readTree(text), "level " + level, "level '" + level + "'", null, errors);
+      List<Criterion> criteria = criteria(json.readTree(text), "level " + level, Msg.of("promotion.error.level", level), null, errors);
       if (!errors.isEmpty()) {
         throw new IllegalStateException("Stored criteria of level " + level + " are invalid: " + errors);
       }
@@ -213,57 +215,57 @@ public class CareerLadders {
   }
 
   /** Parses a level's criteria; {@code metrics} null = do not check that the metrics exist. */
-  static List<Criterion> criteria(JsonNode node, String at, String where, Set<String> metrics, List<FieldError> errors) {
+  static List<Criterion> criteria(JsonNode node, String at, Localizable where, Set<String> metrics, List<FieldError> errors) {
     List<Criterion> out = new ArrayList<>();
     if (node == null || node.isNull()) {
       return out;
     }
     if (!node.isArray()) {
-      errors.add(new FieldError(at + ".criteria", where + ": criteria must be a list"));
+      errors.add(new FieldError(at + ".criteria", at(where, Msg.of("promotion.error.criteriaList"))));
       return out;
     }
     if (node.size() > MAX_CRITERIA) {
-      errors.add(new FieldError(at + ".criteria", where + ": at most " + MAX_CRITERIA + " criteria, got " + node.size()));
+      errors.add(new FieldError(at + ".criteria", at(where, Msg.of("promotion.error.tooManyCriteria", MAX_CRITERIA, node.size()))));
       return out;
     }
     for (int j = 0; j < node.size(); j++) {
       JsonNode c = node.get(j);
       String f = at + ".criteria[" + j + "]";
-      String w = where + ", criterion " + (j + 1);
+      Localizable w = Msg.of("promotion.error.criterion", where, j + 1);
       if (!c.isObject()) {
-        errors.add(new FieldError(f, w + ": must be an object {type, ...}"));
+        errors.add(new FieldError(f, at(w, Msg.of("promotion.error.criterionObject"))));
         continue;
       }
       String typeText = c.path("type").isTextual() ? c.path("type").asText() : null;
       Criterion.Type type = parseEnum(Criterion.Type.class, typeText);
       if (type == null) {
-        errors.add(new FieldError(f + ".type", w + ": type must be one of METRIC, RATING, REPORTS, TIME_IN_LEVEL, got '" + io.perfflow.Texts.excerpt(typeText) + "'"));
+        errors.add(new FieldError(f + ".type", at(w, Msg.of("promotion.error.type", io.perfflow.Texts.excerpt(typeText)))));
         continue;
       }
-      w = w + " (" + type + ")";
+      w = Msg.of("promotion.error.criterionType", w, type);
       int before = errors.size();
       Criterion parsed = switch (type) {
         case METRIC -> {
           String metric = c.path("metric").isTextual() ? c.path("metric").asText() : null;
           if (metric == null || metric.isBlank() || metric.length() > 100) {
-            errors.add(new FieldError(f + ".metric", w + ": metric is required (a metric code)"));
+            errors.add(new FieldError(f + ".metric", at(w, Msg.of("promotion.error.metricRequired"))));
           } else if (metrics != null && !metrics.contains(metric)) {
-            errors.add(new FieldError(f + ".metric", w + ": no metric '" + io.perfflow.Texts.excerpt(metric) + "'"));
+            errors.add(new FieldError(f + ".metric", at(w, Msg.of("promotion.error.noMetric", io.perfflow.Texts.excerpt(metric)))));
           }
           String label = text(c, "label", f + ".label", 200, errors);
-          BigDecimal atLeast = number(c.get("atLeast"), f + ".atLeast", w + ": atLeast", null, MAX_PAY, 4, errors);
-          BigDecimal atMost = number(c.get("atMost"), f + ".atMost", w + ": atMost", null, MAX_PAY, 4, errors);
+          BigDecimal atLeast = number(c.get("atLeast"), f + ".atLeast", at(w, Msg.verbatim("atLeast")), null, MAX_PAY, 4, errors);
+          BigDecimal atMost = number(c.get("atMost"), f + ".atMost", at(w, Msg.verbatim("atMost")), null, MAX_PAY, 4, errors);
           if (atLeast == null && atMost == null && errors.size() == before) {
-            errors.add(new FieldError(f + ".atLeast", w + ": needs atLeast or atMost"));
+            errors.add(new FieldError(f + ".atLeast", at(w, Msg.of("promotion.error.bound"))));
           }
           String overText = c.path("over").isTextual() ? c.path("over").asText() : null;
           Criterion.Over over = overText == null && (c.get("over") == null || c.get("over").isNull()) ? Criterion.Over.LATEST : parseEnum(Criterion.Over.class, overText);
           if (over == null) {
-            errors.add(new FieldError(f + ".over", w + ": over must be one of LATEST, EACH_OF_LAST_N, AVERAGE_OF_LAST_N, got '" + io.perfflow.Texts.excerpt(overText) + "'"));
+            errors.add(new FieldError(f + ".over", at(w, Msg.of("promotion.error.over", io.perfflow.Texts.excerpt(overText)))));
           }
-          Integer n = integer(c.get("n"), f + ".n", w + ": n", 1, CriteriaEvaluator.LOOKBACK_MONTHS, errors);
+          Integer n = integer(c.get("n"), f + ".n", at(w, Msg.verbatim("n")), 1, CriteriaEvaluator.LOOKBACK_MONTHS, errors);
           if (over != null && over != Criterion.Over.LATEST && n == null && !errors.stream().anyMatch(e -> e.field().equals(f + ".n"))) {
-            errors.add(new FieldError(f + ".n", w + ": n (months, 1-" + CriteriaEvaluator.LOOKBACK_MONTHS + ") is required with over " + over));
+            errors.add(new FieldError(f + ".n", at(w, Msg.of("promotion.error.nRequired", CriteriaEvaluator.LOOKBACK_MONTHS, over))));
           }
           yield Criterion.metric(metric, label, atLeast, atMost, over, over == Criterion.Over.LATEST ? null : n);
         }
@@ -271,22 +273,22 @@ public class CareerLadders {
           String ratingText = c.path("atLeast").isTextual() ? c.path("atLeast").asText() : null;
           Criterion.Rating rating = parseEnum(Criterion.Rating.class, ratingText);
           if (rating == null) {
-            errors.add(new FieldError(f + ".atLeast", w + ": atLeast must be one of FAIL, PASS, GOOD, EXCELLENT, got '" + io.perfflow.Texts.excerpt(c.path("atLeast").asText()) + "'"));
+            errors.add(new FieldError(f + ".atLeast", at(w, Msg.of("promotion.error.rating", io.perfflow.Texts.excerpt(c.path("atLeast").asText())))));
           }
-          Integer last = integer(c.get("lastReviews"), f + ".lastReviews", w + ": lastReviews", 1, 12, errors);
+          Integer last = integer(c.get("lastReviews"), f + ".lastReviews", at(w, Msg.verbatim("lastReviews")), 1, 12, errors);
           yield Criterion.rating(rating, last == null ? 1 : last);
         }
         case REPORTS -> {
-          Integer least = integer(c.get("atLeast"), f + ".atLeast", w + ": atLeast", 0, 1000, errors);
+          Integer least = integer(c.get("atLeast"), f + ".atLeast", at(w, Msg.verbatim("atLeast")), 0, 1000, errors);
           if (least == null && errors.size() == before) {
-            errors.add(new FieldError(f + ".atLeast", w + ": atLeast (direct reports) is required"));
+            errors.add(new FieldError(f + ".atLeast", at(w, Msg.of("promotion.error.reportsRequired"))));
           }
           yield Criterion.reports(least == null ? 0 : least);
         }
         case TIME_IN_LEVEL -> {
-          Integer months = integer(c.get("months"), f + ".months", w + ": months", 0, 600, errors);
+          Integer months = integer(c.get("months"), f + ".months", at(w, Msg.verbatim("months")), 0, 600, errors);
           if (months == null && errors.size() == before) {
-            errors.add(new FieldError(f + ".months", w + ": months is required"));
+            errors.add(new FieldError(f + ".months", at(w, Msg.of("promotion.error.monthsRequired"))));
           }
           yield Criterion.timeInLevel(months == null ? 0 : months);
         }
@@ -315,41 +317,46 @@ public class CareerLadders {
       return null;
     }
     if (!v.isTextual()) {
-      errors.add(new FieldError(field, key + " must be text"));
+      errors.add(new FieldError(field, Msg.of("promotion.error.notText", key)));
       return null;
     }
     String s = v.asText().strip();
     if (s.indexOf('\0') >= 0) {
-      errors.add(new FieldError(field, key + " contains a NUL character"));
+      errors.add(new FieldError(field, Msg.of("promotion.error.nul", key)));
       return null;
     }
     if (s.length() > max) {
-      errors.add(new FieldError(field, key + " must be at most " + max + " characters"));
+      errors.add(new FieldError(field, Msg.of("promotion.error.textLong", key, max)));
       return null;
     }
     return s.isEmpty() ? null : s;
   }
 
-  static BigDecimal number(JsonNode v, String field, String what, BigDecimal min, BigDecimal max, int decimals, List<FieldError> errors) {
+  static BigDecimal number(JsonNode v, String field, Localizable what, BigDecimal min, BigDecimal max, int decimals, List<FieldError> errors) {
     if (v == null || v.isNull()) {
       return null;
     }
     Optional<BigDecimal> parsed = v.isNumber() ? Numbers.parse(v.toString()) : Optional.empty();
     if (parsed.isEmpty()) {
-      errors.add(new FieldError(field, what + " must be a number, got " + io.perfflow.Texts.excerpt(v.toString())));
+      errors.add(new FieldError(field, Msg.of("promotion.error.notANumber", what, io.perfflow.Texts.excerpt(v.toString()))));
       return null;
     }
     Optional<io.perfflow.Msg> problem = Numbers.problem(parsed.get(), min, max, decimals);
     if (problem.isPresent()) {
-      errors.add(new FieldError(field, what + " " + problem.get().english()));
+      errors.add(new FieldError(field, Msg.of("promotion.error.numberProblem", what, problem.get())));
       return null;
     }
     return parsed.get();
   }
 
-  private static Integer integer(JsonNode v, String field, String what, int min, int max, List<FieldError> errors) {
+  private static Integer integer(JsonNode v, String field, Localizable what, int min, int max, List<FieldError> errors) {
     BigDecimal n = number(v, field, what, BigDecimal.valueOf(min), BigDecimal.valueOf(max), 0, errors);
     return n == null ? null : n.intValueExact();
+  }
+
+  /** {@code where: text}, e.g. "level 'senior': code is required". */
+  static Msg at(Localizable where, Localizable text) {
+    return Msg.of("promotion.error.at", where, text);
   }
 
   private String toJson(Object value) {

@@ -47,8 +47,7 @@ public class CareerPage {
   private String show(String employeeId, Authentication auth, Model model) {
     var employee = organisation.get(employeeId);
     if (!access.canReadEmployee(auth.getName(), employee)) {
-      throw new NotPermittedException("'" + auth.getName() + "' may not read the career of " + employeeId
-          + ": it is readable by the employee, their manager chain and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.mayNotReadCareer", auth.getName(), employeeId));
     }
     Career career = careers.of(employeeId, companyTime.today(clock.now()));
     model.addAttribute("employee", employee);

@@ -29,13 +29,12 @@ class CareerTrackOfNewEmployee implements NewEmployeePart {
       return List.of();
     }
     if (e.track().isBlank() || e.track().length() > 63) {
-      return List.of(new FieldError("track", "must name a career ladder, got '" + io.perfflow.Texts.excerpt(e.track()) + "'"));
+      return List.of(new FieldError("track", io.perfflow.Msg.of("promotion.error.trackName", io.perfflow.Texts.excerpt(e.track()))));
     }
     return ladders.find(e.track())
         .map(ladder -> ladder.level(e.level()).isPresent() ? List.<FieldError>of()
-            : List.of(new FieldError("level", "must be one of " + ladder.levels().stream().map(Ladder.Level::code).toList()
-                + " on track '" + e.track() + "', got '" + io.perfflow.Texts.excerpt(e.level()) + "'")))
-        .orElse(List.of(new FieldError("track", "no career ladder '" + io.perfflow.Texts.excerpt(e.track()) + "'")));
+            : List.of(new FieldError("level", io.perfflow.Msg.of("promotion.error.levelOf", ladder.levels().stream().map(Ladder.Level::code).toList(), e.track(), io.perfflow.Texts.excerpt(e.level())))))
+        .orElse(List.of(new FieldError("track", io.perfflow.Msg.of("promotion.error.noLadder", io.perfflow.Texts.excerpt(e.track())))));
   }
 
   @Override

@@ -48,7 +48,7 @@ public class Careers {
   }
 
   public Position requirePosition(String employeeId) {
-    return position(employeeId).orElseThrow(() -> new NotFoundException("No employee with id '" + employeeId + "'"));
+    return position(employeeId).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("promotion.error.noEmployeeId", employeeId)));
   }
 
   /** The employee's career as of {@code asOf}: the next level's criteria, evaluated. */
@@ -107,15 +107,14 @@ public class Careers {
   public Position setTrack(String employeeId, String track, String level, LocalDate since) {
     requirePosition(employeeId);
     if (track == null || track.isBlank()) {
-      throw new InvalidInputException("track", "is required");
+      throw new InvalidInputException("track", io.perfflow.Msg.of("errors.required"));
     }
-    Ladder ladder = ladders.find(track).orElseThrow(() -> new InvalidInputException("track", "no career ladder '" + io.perfflow.Texts.excerpt(track) + "'"));
+    Ladder ladder = ladders.find(track).orElseThrow(() -> new InvalidInputException("track", io.perfflow.Msg.of("promotion.error.noLadder", io.perfflow.Texts.excerpt(track))));
     if (level == null || ladder.level(level).isEmpty()) {
-      throw new InvalidInputException("level", "must be one of " + ladder.levels().stream().map(Ladder.Level::code).toList()
-          + " on track '" + track + "', got '" + io.perfflow.Texts.excerpt(level) + "'");
+      throw new InvalidInputException("level", io.perfflow.Msg.of("promotion.error.levelOf", ladder.levels().stream().map(Ladder.Level::code).toList(), track, io.perfflow.Texts.excerpt(level)));
     }
     if (since.getYear() < 1900 || since.isAfter(LocalDate.now(companyTime.zone()).plusYears(1))) {
-      throw new InvalidInputException("levelSince", "must be between 1900-01-01 and one year from today, got " + since);
+      throw new InvalidInputException("levelSince", io.perfflow.Msg.of("promotion.error.levelSince", since));
     }
     jdbc.sql("UPDATE employee SET track = ?, level = ?, level_since = ? WHERE id = ?").params(track, level, since, employeeId).update();
     return requirePosition(employeeId);

@@ -59,7 +59,7 @@ public class NominationPage {
     try {
       BigDecimal pay = null;
       if (!proposedBasePay.isBlank()) {
-        pay = io.perfflow.Numbers.parse(proposedBasePay).orElseThrow(() -> new InvalidInputException("proposedBasePay", "must be a number"));
+        pay = io.perfflow.Numbers.parse(proposedBasePay).orElseThrow(() -> new InvalidInputException("proposedBasePay", io.perfflow.Msg.of("promotion.error.payNumber")));
       }
       Promotion p = promotions.nominate(auth.getName(), employeeId, career.next(), justification, pay, clock.now());
       redirect.addFlashAttribute("flash", io.perfflow.Msg.of("promotion.flash.nominated", e.name(), career.nextName(), p.id()).current());
@@ -71,7 +71,7 @@ public class NominationPage {
       return page(model, e, justification, proposedBasePay, errors);
     } catch (PromotionConflictException ex) {
       response.setStatus(409);
-      return page(model, e, justification, proposedBasePay, Map.of("employeeId", ex.getMessage()));
+      return page(model, e, justification, proposedBasePay, Map.of("employeeId", ex.getLocalizedMessage()));
     }
   }
 
@@ -87,8 +87,7 @@ public class NominationPage {
   private Employee requireNominator(Authentication auth, String employeeId) {
     Employee e = organisation.get(employeeId);
     if (auth.getName().equals(employeeId) || (!access.isHr(auth.getName()) && !access.isInManagerChain(auth.getName(), employeeId))) {
-      throw new NotPermittedException("'" + auth.getName() + "' may not nominate " + employeeId
-          + ": a promotion is nominated by the employee's manager chain or HR, never by the employee");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.mayNotNominatePage", auth.getName(), employeeId));
     }
     return e;
   }

@@ -41,7 +41,7 @@ class PromotionFinaliseCheck implements TaskCompletionCheck {
     }
     Ladder.Level level = ladders.find(trackAndLevel[0]).flatMap(l -> l.level(trackAndLevel[1])).orElse(null);
     if (level == null) {
-      throw new InvalidInputException("newBasePay", "level '" + trackAndLevel[1] + "' is no longer on track '" + trackAndLevel[0] + "'");
+      throw new InvalidInputException("newBasePay", io.perfflow.Msg.of("promotion.error.levelGone", trackAndLevel[1], trackAndLevel[0]));
     }
     Object pay = values.get("newBasePay");
     Object date = values.get("effectiveDate");

@@ -75,7 +75,7 @@ public class Promotions {
   }
 
   public Promotion get(long id) {
-    return find(id).orElseThrow(() -> new NotFoundException("No promotion " + id));
+    return find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("promotion.error.noPromotion", id)));
   }
 
   public List<Promotion> list(String employeeId, PromotionStatus status) {
@@ -136,32 +136,30 @@ public class Promotions {
   public Promotion nominate(String actor, String employeeId, String toLevel, String justification, BigDecimal proposedBasePay, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     if (employeeId == null || employeeId.isBlank()) {
-      throw new InvalidInputException("employeeId", "is required");
+      throw new InvalidInputException("employeeId", io.perfflow.Msg.of("errors.required"));
     }
-    Careers.Position p = careers.position(employeeId).orElseThrow(() -> new InvalidInputException("employeeId", "no employee '" + io.perfflow.Texts.excerpt(employeeId) + "'"));
+    Careers.Position p = careers.position(employeeId).orElseThrow(() -> new InvalidInputException("employeeId", io.perfflow.Msg.of("promotion.error.noEmployee", io.perfflow.Texts.excerpt(employeeId))));
     if (actor.equals(employeeId)) {
-      throw new NotPermittedException("Nobody nominates themselves: '" + actor + "' may not nominate " + employeeId + " for promotion");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.selfNomination", actor, employeeId));
     }
     if (!access.isHr(actor) && !access.isInManagerChain(actor, employeeId)) {
-      throw new NotPermittedException("'" + actor + "' may not nominate " + employeeId
-          + ": a promotion is nominated by the employee's manager chain or HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.mayNotNominate", actor, employeeId));
     }
     Ladder ladder = ladders.find(p.track()).orElseThrow(() -> new InvalidInputException("employeeId",
-        employeeId + " is on no career ladder (HR sets the track: PUT /api/employees/" + employeeId + "/track)"));
+        io.perfflow.Msg.of("promotion.error.noLadderOf", employeeId)));
     Optional<Ladder.Level> next = ladder.next(p.level());
     if (next.isEmpty()) {
-      throw new InvalidInputException("toLevel", employeeId + " is at the top of track '" + p.track() + "' (" + p.level() + ")");
+      throw new InvalidInputException("toLevel", io.perfflow.Msg.of("promotion.error.top", employeeId, p.track(), p.level()));
     }
     if (toLevel == null || !toLevel.equals(next.get().code())) {
-      errors.add(new FieldError("toLevel", "must be the next level of " + employeeId + " on track '" + p.track() + "', '" + next.get().code()
-          + "', got '" + io.perfflow.Texts.excerpt(toLevel) + "'"));
+      errors.add(new FieldError("toLevel", io.perfflow.Msg.of("promotion.error.nextLevel", employeeId, p.track(), next.get().code(), io.perfflow.Texts.excerpt(toLevel))));
     }
     if (justification == null || justification.isBlank()) {
-      errors.add(new FieldError("justification", "is required"));
+      errors.add(new FieldError("justification", io.perfflow.Msg.of("errors.required")));
     } else if (justification.length() > MAX_JUSTIFICATION) {
-      errors.add(new FieldError("justification", "must be at most " + MAX_JUSTIFICATION + " characters, got " + justification.length()));
+      errors.add(new FieldError("justification", io.perfflow.Msg.of("promotion.error.justificationLong", MAX_JUSTIFICATION, justification.length())));
     } else if (justification.indexOf('\0') >= 0) {
-      errors.add(new FieldError("justification", "contains a NUL character"));
+      errors.add(new FieldError("justification", io.perfflow.Msg.of("promotion.error.justificationNul")));
     }
     Ladder.Level target = next.get();
     if (proposedBasePay != null) {
@@ -184,9 +182,8 @@ public class Promotions {
     if (lastClosed.isPresent()) {
       LocalDate opens = companyTime.today(lastClosed.get()).plusDays(coolingOffDays());
       if (companyTime.today(now).isBefore(opens)) {
-        throw new PromotionConflictException(employeeId + " was not promoted to " + target.code() + " on "
-            + companyTime.today(lastClosed.get()) + "; a new nomination to that level opens again on " + opens
-            + " (cooling-off period of " + coolingOffDays() + " days)");
+        throw new PromotionConflictException(io.perfflow.Msg.of("promotion.error.coolingOff", employeeId, target.code(),
+            companyTime.today(lastClosed.get()), opens, coolingOffDays()));
       }
     }
     Ladder.Level current = ladder.level(p.level()).orElse(null);
@@ -199,7 +196,7 @@ public class Promotions {
     Long id = tx.execute(status -> {
       if (jdbc.sql("SELECT count(*) FROM promotion WHERE employee_id = ? AND status NOT IN ('APPLIED', 'REJECTED', 'DECLINED')")
           .param(employeeId).query(Long.class).single() > 0) {
-        throw new PromotionConflictException(employeeId + " already has a promotion in progress");
+        throw new PromotionConflictException(io.perfflow.Msg.of("promotion.error.inProgress", employeeId));
       }
       long created = jdbc.sql("""
               INSERT INTO promotion (employee_id, track, from_level, to_level, nominated_by, justification, status, nominated_at,
@@ -254,9 +251,8 @@ public class Promotions {
         .filter(java.util.Objects::nonNull);
   }
 
-  static String bandProblem(Ladder.Level level, BigDecimal pay) {
-    return pay.stripTrailingZeros().toPlainString() + " is outside the pay band of " + level.name() + " (" + level.code() + "): "
-        + level.payBand();
+  static io.perfflow.Msg bandProblem(Ladder.Level level, BigDecimal pay) {
+    return io.perfflow.Msg.of("promotion.error.outsideBand", pay.stripTrailingZeros().toPlainString(), level.name(), level.code(), String.valueOf(level.payBand()));
   }
 
   // --- the process's steps ----------------------------------------------------------------------
@@ -385,12 +381,12 @@ public class Promotions {
   static void checkFinalisation(Ladder.Level level, LocalDate effectiveOn, BigDecimal newBasePay, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     if (effectiveOn == null) {
-      errors.add(new FieldError("effectiveDate", "is required"));
+      errors.add(new FieldError("effectiveDate", io.perfflow.Msg.of("errors.required")));
     } else if (effectiveOn.isBefore(today) || effectiveOn.isAfter(today.plusYears(1))) {
-      errors.add(new FieldError("effectiveDate", "must be between today (" + today + ") and one year ahead, got " + effectiveOn));
+      errors.add(new FieldError("effectiveDate", io.perfflow.Msg.of("promotion.error.effectiveDate", today, effectiveOn)));
     }
     if (newBasePay == null) {
-      errors.add(new FieldError("newBasePay", "is required"));
+      errors.add(new FieldError("newBasePay", io.perfflow.Msg.of("errors.required")));
     } else if (io.perfflow.Numbers.problem(newBasePay, BigDecimal.ZERO, CareerLadders.MAX_PAY, 2).isPresent()) {
       errors.add(new FieldError("newBasePay", io.perfflow.Numbers.problem(newBasePay, BigDecimal.ZERO, CareerLadders.MAX_PAY, 2).get()));
     } else if (level.payBand() != null && !level.payBand().contains(newBasePay)) {

@@ -50,13 +50,13 @@ public class PromotionsController {
   @PostMapping
   public ResponseEntity<Map<String, Object>> nominate(@RequestBody(required = false) JsonNode body, Authentication auth) {
     if (body == null || !body.isObject()) {
-      throw new InvalidInputException("body", "must be an object {employeeId, toLevel, justification, proposedBasePay?}");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("promotion.error.nominationBody"));
     }
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
     String employeeId = text(body, "employeeId", errors);
     String toLevel = text(body, "toLevel", errors);
     String justification = text(body, "justification", errors);
-    BigDecimal proposed = CareerLadders.number(body.get("proposedBasePay"), "proposedBasePay", "proposedBasePay", BigDecimal.ZERO,
+    BigDecimal proposed = CareerLadders.number(body.get("proposedBasePay"), "proposedBasePay", io.perfflow.Msg.verbatim("proposedBasePay"), BigDecimal.ZERO,
         CareerLadders.MAX_PAY, 2, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -69,7 +69,7 @@ public class PromotionsController {
   @PostMapping("/eligibility-scan")
   public Map<String, Object> scan(Authentication auth) {
     if (!access.isHr(auth.getName())) {
-      throw new NotPermittedException("Only HR may run the promotion eligibility scan");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.hrScans"));
     }
     Map<String, Object> vars = launcher.startAndAwait(PromotionProcesses.ELIGIBILITY_SCAN, Map.of(), java.time.Duration.ofSeconds(120));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ public class PromotionsController {
       try {
         s = PromotionStatus.valueOf(status);
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("status", "must be one of " + List.of(PromotionStatus.values()) + ", got '" + io.perfflow.Texts.excerpt(status) + "'");
+        throw new InvalidInputException("status", io.perfflow.Msg.of("promotion.error.status", List.of(PromotionStatus.values()), io.perfflow.Texts.excerpt(status)));
       }
     }
     return promotions.list(employeeId, s).stream().filter(p -> promotions.canRead(auth.getName(), p)).map(PromotionsController::summary).toList();
@@ -97,8 +97,7 @@ public class PromotionsController {
   public Map<String, Object> get(@PathVariable long id, Authentication auth) {
     Promotion p = promotions.get(id);
     if (!promotions.canRead(auth.getName(), p)) {
-      throw new NotPermittedException("'" + auth.getName() + "' may not read promotion " + id
-          + ": a promotion is readable by the employee, their manager chain, the nominator, groups with a task on it and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("promotion.error.mayNotRead", auth.getName(), id));
     }
     Map<String, Object> out = summary(p);
     try {
@@ -122,8 +121,8 @@ public class PromotionsController {
 
   @ExceptionHandler(PromotionConflictException.class)
   ResponseEntity<ProblemDetail> conflict(PromotionConflictException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setTitle("Conflict");
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getLocalizedMessage());
+    p.setTitle(io.perfflow.Msg.of("errors.title.conflict").current());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
   }
 
@@ -162,7 +161,7 @@ public class PromotionsController {
       return null;
     }
     if (!v.isTextual()) {
-      errors.add(new InvalidInputException.FieldError(key, "must be text"));
+      errors.add(new InvalidInputException.FieldError(key, io.perfflow.Msg.of("promotion.error.mustBeText")));
       return null;
     }
     return v.asText();

@@ -141,4 +141,20 @@ class ErrorLanguageTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body().path("detail").asText()).isEqualTo("没有 ID 为 987654321 的绩效评审");
   }
+
+  @Test
+  void aBadLadderCriterionAndACareerSomeoneMayNotReadAreExplainedInChinese() throws Exception {
+    String body = "{\"levels\":[{\"code\":\"two\",\"name\":\"Two\",\"criteria\":[{\"type\":\"METRIC\",\"metric\":\"no.such-metric\",\"atLeast\":1}]}]}";
+    Answer zh = send("admin", "PUT", "/api/ladders/lang-ladder", body, "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("levels[0].criteria[0].metric");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("职级“two”，第 1 条标准（METRIC）：没有指标“no.such-metric”");
+    Answer en = send("admin", "PUT", "/api/ladders/lang-ladder", body, "application/json", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("level 'two', criterion 1 (METRIC): no metric 'no.such-metric'");
+
+    Answer career = send("oscar", "GET", "/api/employees/otto/career", null, null, "zh-CN");
+    assertThat(career.status()).isEqualTo(403);
+    assertThat(career.body().path("detail").asText()).isEqualTo("“oscar”无权查看 otto 的职业发展：只有员工本人、其上级链和 HR 可以查看");
+  }
 }
