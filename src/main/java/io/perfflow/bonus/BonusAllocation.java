@@ -64,7 +64,7 @@ public final class BonusAllocation {
       return moves;
     }
     if (text.length() > MAX_MOVES_TEXT) {
-      throw new InvalidInputException("moves", "is longer than " + MAX_MOVES_TEXT + " characters");
+      throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.movesLong", MAX_MOVES_TEXT));
     }
     String[] lines = text.split("\\R");
     for (int i = 0; i < lines.length; i++) {
@@ -73,33 +73,32 @@ public final class BonusAllocation {
       }
       Matcher m = MOVE.matcher(lines[i]);
       if (!m.matches()) {
-        throw new InvalidInputException("moves", "line " + (i + 1) + ": expected 'employeeId +12.50' or 'employeeId -12.50'");
+        throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.moveSyntax", i + 1));
       }
       String who = m.group(1);
       if (!shares.containsKey(who)) {
-        throw new InvalidInputException("moves", "line " + (i + 1) + ": '" + io.perfflow.Texts.excerpt(who) + "' is not a member of this pool");
+        throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.notMember", i + 1, io.perfflow.Texts.excerpt(who)));
       }
       if (moves.put(who, new BigDecimal(m.group(2))) != null) {
-        throw new InvalidInputException("moves", "line " + (i + 1) + ": '" + who + "' is moved twice");
+        throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.movedTwice", i + 1, who));
       }
     }
     BigDecimal net = moves.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     if (net.signum() != 0) {
-      throw new InvalidInputException("moves", "the moves must net to 0 (what one member gains another gives), they net to " + net.toPlainString());
+      throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.net", net.toPlainString()));
     }
     BigDecimal moved = moves.values().stream().filter(v -> v.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal limit = amount.multiply(maxPercent).movePointLeft(2).setScale(2, RoundingMode.DOWN);
     if (moved.compareTo(limit) > 0) {
-      throw new InvalidInputException("moves", "moves " + moved.toPlainString() + ", more than " + maxPercent.stripTrailingZeros().toPlainString()
-          + " % of the pool (" + limit.toPlainString() + ")");
+      throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.tooMuch", moved.toPlainString(), maxPercent.stripTrailingZeros().toPlainString(), limit.toPlainString()));
     }
     for (var e : moves.entrySet()) {
       if (shares.get(e.getKey()).add(e.getValue()).signum() < 0) {
-        throw new InvalidInputException("moves", "'" + e.getKey() + "' would get less than 0");
+        throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.belowZero", e.getKey()));
       }
     }
     if (moved.signum() > 0 && (comment == null || comment.isBlank())) {
-      throw new InvalidInputException("leadComment", "is required when you move part of the pool");
+      throw new InvalidInputException("leadComment", io.perfflow.Msg.of("bonus.error.commentRequired"));
     }
     return moves;
   }

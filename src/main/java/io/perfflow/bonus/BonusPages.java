@@ -72,7 +72,7 @@ public class BonusPages {
     values.put("leadId", leadId);
     try {
       BigDecimal parsed = amount.isBlank() ? null
-          : Numbers.parse(amount).orElseThrow(() -> new InvalidInputException("amount", "must be a number such as 1000.00"));
+          : Numbers.parse(amount).orElseThrow(() -> new InvalidInputException("amount", io.perfflow.Msg.of("bonus.error.amountNumber")));
       BonusPoolLauncher.Started started = launcher.start(
           new BonusPools.NewPool(team.strip(), period.strip(), parsed, currency.strip(), leadId.isBlank() ? null : leadId.strip()), auth.getName());
       redirect.addFlashAttribute("flash", io.perfflow.Msg.of("bonus.flash.started", started.pool().id(), started.pool().team(), started.pool().period()).current());
@@ -97,7 +97,7 @@ public class BonusPages {
   String pool(@PathVariable long id, Authentication auth, Model model) {
     BonusPools.Pool pool = pools.get(id);
     if (!access.isHr(auth.getName()) && !auth.getName().equals(pool.leadId())) {
-      throw new NotPermittedException("Only HR and the team lead read bonus pool " + id);
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.mayNotRead", id));
     }
     addPool(model, pool, pools, policy.current().maxLeadMovePercent());
     model.addAttribute("openTasks", inbox.open(null, null, BonusProcesses.pool(id)));
@@ -119,7 +119,7 @@ public class BonusPages {
 
   private void requireHr(Authentication auth) {
     if (!access.isHr(auth.getName())) {
-      throw new NotPermittedException("Only HR lists and starts team bonus pools");
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.hrLists"));
     }
   }
 }

@@ -60,26 +60,25 @@ public class BonusPolicy {
   public Policy change(Policy in, String actor) {
     if (in == null || (in.tenureFactors() == null && in.levelFactors() == null && in.failGetsShare() == null
         && in.maxLeadMovePercent() == null)) {
-      throw new InvalidInputException("tenureFactors", "nothing to change: send tenureFactors, levelFactors, failGetsShare"
-          + " or maxLeadMovePercent");
+      throw new InvalidInputException("tenureFactors", io.perfflow.Msg.of("bonus.error.nothingToChange"));
     }
     List<FieldError> errors = new ArrayList<>();
     if (in.tenureFactors() != null) {
       if (in.tenureFactors().size() > MAX_ROWS) {
-        errors.add(new FieldError("tenureFactors", "has more than " + MAX_ROWS + " rows"));
+        errors.add(new FieldError("tenureFactors", io.perfflow.Msg.of("bonus.error.tooManyRows", MAX_ROWS)));
       } else {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < in.tenureFactors().size(); i++) {
           TenureFactor t = in.tenureFactors().get(i);
           String row = "tenureFactors[" + i + "]";
           if (t == null) {
-            errors.add(new FieldError(row, "is empty"));
+            errors.add(new FieldError(row, io.perfflow.Msg.of("bonus.error.emptyRow")));
             continue;
           }
           if (t.minYears() == null || t.minYears() < 0 || t.minYears() > MAX_YEARS) {
-            errors.add(new FieldError(row + ".minYears", "must be a whole number of years from 0 to " + MAX_YEARS));
+            errors.add(new FieldError(row + ".minYears", io.perfflow.Msg.of("bonus.error.minYears", MAX_YEARS)));
           } else if (!seen.add(t.minYears())) {
-            errors.add(new FieldError(row + ".minYears", t.minYears() + " is given twice"));
+            errors.add(new FieldError(row + ".minYears", io.perfflow.Msg.of("bonus.error.yearsTwice", t.minYears())));
           }
           factorProblem(t.factor(), row + ".factor", errors);
         }
@@ -87,22 +86,22 @@ public class BonusPolicy {
     }
     if (in.levelFactors() != null) {
       if (in.levelFactors().size() > MAX_ROWS) {
-        errors.add(new FieldError("levelFactors", "has more than " + MAX_ROWS + " rows"));
+        errors.add(new FieldError("levelFactors", io.perfflow.Msg.of("bonus.error.tooManyRows", MAX_ROWS)));
       } else {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < in.levelFactors().size(); i++) {
           LevelFactor l = in.levelFactors().get(i);
           String row = "levelFactors[" + i + "]";
           if (l == null) {
-            errors.add(new FieldError(row, "is empty"));
+            errors.add(new FieldError(row, io.perfflow.Msg.of("bonus.error.emptyRow")));
             continue;
           }
           if (l.level() == null || l.level().isBlank()) {
-            errors.add(new FieldError(row + ".level", "is required"));
+            errors.add(new FieldError(row + ".level", io.perfflow.Msg.of("errors.required")));
           } else if (l.level().length() > MAX_LEVEL || l.level().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(row + ".level", "must be at most " + MAX_LEVEL + " printable characters"));
+            errors.add(new FieldError(row + ".level", io.perfflow.Msg.of("bonus.error.levelLong", MAX_LEVEL)));
           } else if (!seen.add(l.level())) {
-            errors.add(new FieldError(row + ".level", "'" + l.level() + "' is given twice"));
+            errors.add(new FieldError(row + ".level", io.perfflow.Msg.of("bonus.error.levelTwice", l.level())));
           }
           factorProblem(l.factor(), row + ".factor", errors);
         }

@@ -35,7 +35,7 @@ public class BonusPolicyController {
 
   private void requireHr(Principal principal) {
     if (!access.isHr(principal.getName())) {
-      throw new NotPermittedException("Only HR reads and changes the bonus pool policy");
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.hrPolicy"));
     }
   }
 }

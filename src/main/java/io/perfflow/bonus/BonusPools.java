@@ -65,9 +65,9 @@ public class BonusPools {
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
     String team = in.team();
     if (team == null || team.isBlank()) {
-      errors.add(new InvalidInputException.FieldError("team", "is required"));
+      errors.add(new InvalidInputException.FieldError("team", io.perfflow.Msg.of("errors.required")));
     } else if (team.length() > MAX_TEAM) {
-      errors.add(new InvalidInputException.FieldError("team", "is longer than " + MAX_TEAM + " characters"));
+      errors.add(new InvalidInputException.FieldError("team", io.perfflow.Msg.of("bonus.error.teamLong", MAX_TEAM)));
     }
     YearMonth period = null;
     try {
@@ -78,24 +78,23 @@ public class BonusPools {
     Numbers.problem(in.amount(), new BigDecimal("0.01"), MAX_AMOUNT, 2)
         .ifPresent(p -> errors.add(new InvalidInputException.FieldError("amount", p)));
     if (in.currency() == null || !CURRENCY.matcher(in.currency()).matches()) {
-      errors.add(new InvalidInputException.FieldError("currency", "must be a three-letter ISO 4217 code such as EUR, got '"
-          + Texts.excerpt(in.currency()) + "'"));
+      errors.add(new InvalidInputException.FieldError("currency", io.perfflow.Msg.of("bonus.error.currency", Texts.excerpt(in.currency()))));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     List<TeamReview> reviews = teamReviews(team, period.toString());
     if (reviews.isEmpty()) {
-      throw new InvalidInputException("team", "'" + Texts.excerpt(team) + "' has no review in " + period + ": start the cycle first");
+      throw new InvalidInputException("team", io.perfflow.Msg.of("bonus.error.noReview", Texts.excerpt(team), period));
     }
     String lead = in.leadId() != null ? in.leadId() : leadOf(team, reviews);
     if (!organisation.exists(lead)) {
-      throw new InvalidInputException("leadId", "no employee '" + Texts.excerpt(lead) + "'");
+      throw new InvalidInputException("leadId", io.perfflow.Msg.of("bonus.error.noEmployee", Texts.excerpt(lead)));
     }
     Optional<Long> existing = jdbc.sql("SELECT id FROM bonus_pool WHERE team = ? AND period = ?").params(team, period.toString())
         .query(Long.class).optional();
     if (existing.isPresent()) {
-      throw new InvalidInputException("team", "'" + team + "' already has pool " + existing.get() + " for " + period);
+      throw new InvalidInputException("team", io.perfflow.Msg.of("bonus.error.poolExists", team, existing.get(), period));
     }
     long id = jdbc.sql("""
         INSERT INTO bonus_pool (team, period, amount, currency, lead_id, status, created_by)
@@ -120,7 +119,7 @@ public class BonusPools {
     int max = counts.values().stream().max(Integer::compare).orElse(0);
     List<String> top = counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
     if (top.size() != 1) {
-      throw new InvalidInputException("leadId", "team '" + team + "' has no single manager (" + counts.keySet() + "): name the lead");
+      throw new InvalidInputException("leadId", io.perfflow.Msg.of("bonus.error.noSingleManager", team, counts.keySet()));
     }
     return top.get(0);
   }
@@ -155,13 +154,12 @@ public class BonusPools {
   public Pool claimRestart(long poolId, String actor) {
     Pool pool = get(poolId);
     if (pool.status() == BonusPoolStatus.COMPLETED) {
-      throw new InvalidInputException("id", "bonus pool " + poolId + " is completed: nothing to restart");
+      throw new InvalidInputException("id", io.perfflow.Msg.of("bonus.error.completed", poolId));
     }
     int claimed = jdbc.sql("UPDATE bonus_pool SET process_instance_key = -1, status_reason = NULL WHERE id = ? AND process_instance_key IS NULL")
         .param(poolId).update();
     if (claimed == 0) {
-      throw new InvalidInputException("id", "bonus pool " + poolId + " is running (process instance " + pool.processInstanceKey()
-          + "): nothing to restart");
+      throw new InvalidInputException("id", io.perfflow.Msg.of("bonus.error.running", poolId, pool.processInstanceKey()));
     }
     audit.append(actor, "BONUS_POOL_RESTARTED", BonusProcesses.pool(poolId), Map.of("status", pool.status().name()));
     return get(poolId);
@@ -179,7 +177,7 @@ public class BonusPools {
 
   public Pool get(long id) {
     return jdbc.sql("SELECT * FROM bonus_pool WHERE id = ?").param(id).query(BonusPools::pool).optional()
-        .orElseThrow(() -> new NotFoundException("No bonus pool " + id));
+        .orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("bonus.error.noPool", id)));
   }
 
   /** Every pool, newest first (HR's list). */
@@ -239,7 +237,7 @@ public class BonusPools {
   @Transactional
   public boolean allocateWhenReviewsFinished(long poolId) {
     Pool pool = jdbc.sql("SELECT * FROM bonus_pool WHERE id = ? FOR UPDATE").param(poolId).query(BonusPools::pool).optional()
-        .orElseThrow(() -> new NotFoundException("No bonus pool " + poolId));
+        .orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("bonus.error.noPool", poolId)));
     if (pool.status() != BonusPoolStatus.WAITING_FOR_REVIEWS) {
       return true;
     }
@@ -294,8 +292,7 @@ public class BonusPools {
     Pool pool = get(poolId);
     Map<String, BigDecimal> checked = BonusAllocation.moves(moves, comment, shares(poolId), pool.amount(), maxLeadMovePercent());
     if (mover != null && checked.containsKey(mover)) {
-      throw new InvalidInputException("moves", "'" + mover + "' may not move their own share: nobody decides their own bonus"
-          + " (move only the other members' shares)");
+      throw new InvalidInputException("moves", io.perfflow.Msg.of("bonus.error.ownShare", mover));
     }
     return checked;
   }

@@ -53,7 +53,7 @@ public class BonusPoolsController {
   @PostMapping("/{id}/restart")
   public Map<String, Object> restart(@PathVariable long id, Principal principal) {
     if (!access.isHr(principal.getName())) {
-      throw new NotPermittedException("Only HR restarts bonus pool " + id);
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.hrRestarts", id));
     }
     BonusPoolLauncher.Started started = launcher.restart(id, principal.getName());
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ public class BonusPoolsController {
   public Map<String, Object> get(@PathVariable long id, Principal principal) {
     BonusPools.Pool pool = pools.get(id);
     if (!access.isHr(principal.getName()) && !principal.getName().equals(pool.leadId())) {
-      throw new NotPermittedException("Only HR and the team lead read bonus pool " + id);
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.mayNotRead", id));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", pool.id());

@@ -157,4 +157,19 @@ class ErrorLanguageTest {
     assertThat(career.status()).isEqualTo(403);
     assertThat(career.body().path("detail").asText()).isEqualTo("“oscar”无权查看 otto 的职业发展：只有员工本人、其上级链和 HR 可以查看");
   }
+
+  @Test
+  void aBonusPoolForATeamWithoutReviewsAndThePolicyForNonHrAreExplainedInChinese() throws Exception {
+    String body = "{\"team\":\"lang-no-team\",\"period\":\"2026-05\",\"amount\":1000,\"currency\":\"EUR\"}";
+    Answer zh = send("admin", "POST", "/api/bonus-pools", body, "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("team");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("“lang-no-team”在 2026-05 没有绩效评审：请先启动考核周期");
+    Answer policy = send("olivia", "GET", "/api/bonus-pools/policy", null, null, "zh-CN");
+    assertThat(policy.status()).isEqualTo(403);
+    assertThat(policy.body().path("detail").asText()).isEqualTo("只有 HR 可以查看和修改奖金池规则");
+    Answer en = send("olivia", "GET", "/api/bonus-pools/policy", null, null, "en");
+    assertThat(en.status()).isEqualTo(403);
+    assertThat(en.body().path("detail").asText()).isEqualTo("Only HR reads and changes the bonus pool policy");
+  }
 }
