@@ -55,7 +55,7 @@ public class AttendanceImport {
     for (int i = 0; i < raw.size(); i++) {
       Row row = check(raw.get(i), "row " + (i + 1), errors);
       if (row != null && !seen.add(row.employeeId() + "|" + row.day())) {
-        errors.add(new FieldError("row " + (i + 1), "employee " + row.employeeId() + " and day " + row.day() + " come twice"));
+        errors.add(new FieldError("row " + (i + 1), io.perfflow.Msg.of("wellbeing.error.twice", row.employeeId(), row.day())));
       }
       rows.add(row);
     }
@@ -65,7 +65,7 @@ public class AttendanceImport {
       Set<String> known = new HashSet<>(jdbc.sql("SELECT id FROM employee WHERE id = ANY(?)").param(ids.toArray(String[]::new)).query(String.class).list());
       for (int i = 0; i < rows.size(); i++) {
         if (!known.contains(rows.get(i).employeeId())) {
-          errors.add(new FieldError("row " + (i + 1) + ".employeeId", "no employee '" + rows.get(i).employeeId() + "'"));
+          errors.add(new FieldError("row " + (i + 1) + ".employeeId", io.perfflow.Msg.of("wellbeing.error.noEmployee", rows.get(i).employeeId())));
         }
       }
     }
@@ -95,43 +95,43 @@ public class AttendanceImport {
 
   private Row check(Map<String, String> raw, String where, List<FieldError> errors) {
     if (raw.containsKey(CELLS)) {
-      errors.add(new FieldError(where, "has " + raw.get(CELLS) + " cells; expected " + COLUMNS.size() + " (" + String.join(",", COLUMNS) + ")"));
+      errors.add(new FieldError(where, io.perfflow.Msg.of("wellbeing.error.cells", raw.get(CELLS), COLUMNS.size(), String.join(",", COLUMNS))));
       return null;
     }
     int before = errors.size();
     String employeeId = raw.get("employeeId");
     if (employeeId == null || employeeId.isBlank() || employeeId.length() > 100 || employeeId.indexOf('\0') >= 0) {
-      errors.add(new FieldError(where + ".employeeId", "is required (at most 100 characters, no NUL)"));
+      errors.add(new FieldError(where + ".employeeId", io.perfflow.Msg.of("wellbeing.error.employeeId")));
     }
     LocalDate day = null;
     try {
       day = LocalDate.parse(String.valueOf(raw.get("day")).strip());
       if (day.getYear() < 2000 || day.getYear() > 2100) {
-        errors.add(new FieldError(where + ".day", "must be between 2000 and 2100, got " + day));
+        errors.add(new FieldError(where + ".day", io.perfflow.Msg.of("wellbeing.error.dayRange", day)));
       }
     } catch (java.time.format.DateTimeParseException e) {
-      errors.add(new FieldError(where + ".day", "must be a date like 2026-12-01, got '" + raw.get("day") + "'"));
+      errors.add(new FieldError(where + ".day", io.perfflow.Msg.of("wellbeing.error.date", raw.get("day"))));
     }
     BigDecimal hours = number(raw.get("hoursWorked"), where + ".hoursWorked", errors);
     if (hours != null && (hours.signum() < 0 || hours.compareTo(MAX_HOURS) > 0 || hours.scale() > 2)) {
-      errors.add(new FieldError(where + ".hoursWorked", "must be 0 to 24 with at most 2 decimals, got " + hours.toPlainString()));
+      errors.add(new FieldError(where + ".hoursWorked", io.perfflow.Msg.of("wellbeing.error.hours", hours.toPlainString())));
     }
     BigDecimal leave = number(raw.get("leaveDays"), where + ".leaveDays", errors);
     if (leave != null && LEAVE_VALUES.stream().noneMatch(v -> v.compareTo(leave) == 0)) {
-      errors.add(new FieldError(where + ".leaveDays", "must be 0, 0.5 or 1, got " + leave.toPlainString()));
+      errors.add(new FieldError(where + ".leaveDays", io.perfflow.Msg.of("wellbeing.error.leave", leave.toPlainString())));
     }
     return errors.size() == before ? new Row(employeeId.strip(), day, hours, leave.stripTrailingZeros().max(BigDecimal.ZERO)) : null;
   }
 
   private static BigDecimal number(String text, String field, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("errors.required")));
       return null;
     }
     String t = text.strip();
     // Plain decimals only: an exponent (1e2147483647) would make a number too large to print.
     if (!t.matches("-?\\d{1,6}(\\.\\d{1,6})?")) {
-      errors.add(new FieldError(field, "must be a plain number like 8.25, got '" + io.perfflow.Texts.excerpt(t) + "'"));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("wellbeing.error.number", io.perfflow.Texts.excerpt(t))));
       return null;
     }
     return new BigDecimal(t);
@@ -142,10 +142,10 @@ public class AttendanceImport {
     try {
       root = json.readTree(body == null ? "" : body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InvalidInputException("body", "is not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException("body", io.perfflow.Msg.of("wellbeing.error.json", e.getOriginalMessage()));
     }
     if (root == null || !root.isArray()) {
-      throw new InvalidInputException("body", "must be a JSON array of {employeeId, day, hoursWorked, leaveDays}");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("wellbeing.error.jsonArray"));
     }
     checkSize(root.size());
     List<Map<String, String>> rows = new ArrayList<>();
@@ -165,11 +165,11 @@ public class AttendanceImport {
   private static List<Map<String, String>> parseCsv(String body) {
     List<String> lines = (body == null ? "" : body).lines().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty()) {
-      throw new InvalidInputException("body", "is empty; expected the header " + String.join(",", COLUMNS) + " and rows");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("wellbeing.error.empty", String.join(",", COLUMNS)));
     }
     List<String> header = List.of(lines.get(0).strip().split("\\s*,\\s*"));
     if (!header.equals(COLUMNS)) {
-      throw new InvalidInputException("header", "must be " + String.join(",", COLUMNS) + ", got '" + lines.get(0).strip() + "'");
+      throw new InvalidInputException("header", io.perfflow.Msg.of("wellbeing.error.header", String.join(",", COLUMNS), lines.get(0).strip()));
     }
     checkSize(lines.size() - 1);
     List<Map<String, String>> rows = new ArrayList<>();
@@ -189,10 +189,10 @@ public class AttendanceImport {
 
   private static void checkSize(int rows) {
     if (rows == 0) {
-      throw new InvalidInputException("body", "has no rows");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("wellbeing.error.noRows"));
     }
     if (rows > MAX_ROWS) {
-      throw new InvalidInputException("body", "has " + rows + " rows; at most " + MAX_ROWS + " per request");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("wellbeing.error.tooManyRows", rows, MAX_ROWS));
     }
   }
 }

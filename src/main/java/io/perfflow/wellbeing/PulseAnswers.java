@@ -44,12 +44,12 @@ public class PulseAnswers {
   public PulseAnswer answer(String employeeId, Integer pressure, String comment) {
     List<FieldError> errors = new ArrayList<>();
     if (pressure == null || pressure < 1 || pressure > 5) {
-      errors.add(new FieldError("pressure", "must be 1 (none) to 5 (very heavy), got " + pressure));
+      errors.add(new FieldError("pressure", io.perfflow.Msg.of("wellbeing.error.pressure", pressure)));
     }
     if (comment != null && comment.length() > MAX_COMMENT) {
-      errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters, got " + comment.length()));
+      errors.add(new FieldError("comment", io.perfflow.Msg.of("wellbeing.error.commentLong", MAX_COMMENT, comment.length())));
     } else if (comment != null && comment.indexOf('\0') >= 0) {
-      errors.add(new FieldError("comment", "must not contain NUL characters"));
+      errors.add(new FieldError("comment", io.perfflow.Msg.of("wellbeing.error.nul")));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -51,7 +51,7 @@ public class StressSignals {
     List<Map<String, Object>> employee =
         jdbc.sql("SELECT id, team, manager_id FROM employee WHERE id = ?").param(employeeId).query().listOfRows();
     if (employee.isEmpty()) {
-      throw new NotFoundException("No employee '" + employeeId + "'");
+      throw new NotFoundException(io.perfflow.Msg.of("wellbeing.error.noEmployeeFound", employeeId));
     }
     return assess(employee, asOf).get(0);
   }

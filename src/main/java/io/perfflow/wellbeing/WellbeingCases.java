@@ -113,17 +113,17 @@ public class WellbeingCases {
           kinds.add(kind);
         }
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("interventions", "unknown intervention '" + k + "'");
+        throw new InvalidInputException("interventions", io.perfflow.Msg.of("wellbeing.error.intervention", k));
       }
     }
     if (kinds.contains(InterventionKind.REBALANCE_WORKLOAD) && (targetHours == null || targetHours < 10 || targetHours > 60)) {
-      throw new InvalidInputException("targetHours", "is required with REBALANCE_WORKLOAD (10 to 60 hours a week), got " + targetHours);
+      throw new InvalidInputException("targetHours", io.perfflow.Msg.of("wellbeing.error.targetHours", targetHours));
     }
     if (kinds.contains(InterventionKind.TARGETED_TRAINING) && (course == null || course.isBlank())) {
-      throw new InvalidInputException("course", "is required with TARGETED_TRAINING");
+      throw new InvalidInputException("course", io.perfflow.Msg.of("wellbeing.error.course"));
     }
     if (kinds.contains(InterventionKind.OTHER) && (otherText == null || otherText.isBlank())) {
-      throw new InvalidInputException("otherText", "is required with OTHER");
+      throw new InvalidInputException("otherText", io.perfflow.Msg.of("wellbeing.error.otherText"));
     }
     String by = lastCompletedBy(caseId, INTERVIEW_TASK).orElse(SYSTEM);
     int inserted = jdbc.sql("""
@@ -181,7 +181,7 @@ public class WellbeingCases {
   @Transactional
   public void recordStepDone(long caseId, long stepId, String outcome, Integer newExpectedHours, Instant at, String dedupeKey) {
     Step step = step(stepId).filter(s -> s.caseId() == caseId)
-        .orElseThrow(() -> new NotFoundException("Wellbeing case " + caseId + " has no step " + stepId));
+        .orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("wellbeing.error.noStep", caseId, stepId)));
     String by = step.taskKey() == null ? SYSTEM : tasks.find(step.taskKey()).map(UserTask::completedBy).orElse(SYSTEM);
     int updated = jdbc.sql("""
             UPDATE wellbeing_step SET outcome = ?, new_expected_hours = ?, done_by = ?, done_at = ? WHERE id = ? AND done_at IS NULL""")
@@ -267,7 +267,7 @@ public class WellbeingCases {
   }
 
   public WellbeingCase get(long id) {
-    return find(id).orElseThrow(() -> new NotFoundException("No wellbeing case " + id));
+    return find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("wellbeing.error.noCase", id)));
   }
 
   /** The employee's open case, if any. */
@@ -285,8 +285,7 @@ public class WellbeingCases {
     try {
       s = WellbeingCaseStatus.valueOf(status.trim().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("status", "must be one of " + java.util.Arrays.toString(WellbeingCaseStatus.values())
-          + ", got '" + io.perfflow.Texts.excerpt(status) + "'");
+      throw new InvalidInputException("status", io.perfflow.Msg.of("wellbeing.error.status", java.util.Arrays.toString(WellbeingCaseStatus.values()), io.perfflow.Texts.excerpt(status)));
     }
     return jdbc.sql("SELECT * FROM wellbeing_case WHERE status = ? ORDER BY id DESC").param(s.name()).query(WellbeingCases::row).list();
   }

@@ -89,7 +89,7 @@ public class WellbeingController {
   @PostMapping("/pulse")
   public Map<String, Object> answer(@RequestBody PulseRequest request, Authentication auth) {
     if (request == null) {
-      throw new InvalidInputException("pressure", "is required");
+      throw new InvalidInputException("pressure", io.perfflow.Msg.of("errors.required"));
     }
     return json(pulse.answer(auth.getName(), request.pressure(), request.comment()));
   }
@@ -100,7 +100,7 @@ public class WellbeingController {
     String whose = employeeId == null || employeeId.isBlank() ? auth.getName() : employeeId;
     if (!whose.equals(auth.getName())) {
       if (!access.isHr(auth.getName())) {
-        throw new NotPermittedException("'" + auth.getName() + "' may read only their own pulse answers");
+        throw new NotPermittedException(io.perfflow.Msg.of("wellbeing.error.ownPulse", auth.getName()));
       }
       audit.append(auth.getName(), "WELLBEING_PULSE_READ", null, Map.of("employeeId", whose));
     }
@@ -121,11 +121,11 @@ public class WellbeingController {
     try {
       LocalDate day = LocalDate.parse(asOf.trim());
       if (day.getYear() < 2000 || day.getYear() > 2100) {
-        throw new InvalidInputException("asOf", "must be between 2000 and 2100, got " + day);
+        throw new InvalidInputException("asOf", io.perfflow.Msg.of("wellbeing.error.dayRange", day));
       }
       return day;
     } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidInputException("asOf", "must be a date like 2026-12-01, got '" + asOf + "'");
+      throw new InvalidInputException("asOf", io.perfflow.Msg.of("wellbeing.error.date", asOf));
     }
   }
 

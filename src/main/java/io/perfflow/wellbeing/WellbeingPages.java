@@ -33,7 +33,7 @@ public class WellbeingPages {
 
   private void requireHr(Authentication auth) {
     if (!access.isHr(auth.getName())) {
-      throw new NotPermittedException("Wellbeing cases are confidential: only HR reads them.");
+      throw new NotPermittedException(io.perfflow.Msg.of("wellbeing.error.confidential"));
     }
   }
 

@@ -172,4 +172,16 @@ class ErrorLanguageTest {
     assertThat(en.status()).isEqualTo(403);
     assertThat(en.body().path("detail").asText()).isEqualTo("Only HR reads and changes the bonus pool policy");
   }
+
+  @Test
+  void aBadAttendanceRowAndSomeoneElsesPulseAnswersAreExplainedInChinese() throws Exception {
+    String csv = "employeeId,day,hoursWorked,leaveDays\notto,2026-05-04,8,2\n";
+    Answer zh = send("admin", "POST", "/api/source/attendance", csv, "text/csv", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("row 1.leaveDays");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("必须是 0、0.5 或 1，实际为 2");
+    Answer pulse = send("oscar", "GET", "/api/pulse?employeeId=otto", null, null, "zh-CN");
+    assertThat(pulse.status()).isEqualTo(403);
+    assertThat(pulse.body().path("detail").asText()).isEqualTo("“oscar”只能查看自己的压力调查答复");
+  }
 }
