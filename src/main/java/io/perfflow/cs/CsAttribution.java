@@ -46,14 +46,14 @@ public class CsAttribution {
   /** The store id, checked (400 naming {@code field}) and known in the company's store list (404). */
   public String requireStore(String field, String storeId) {
     if (storeId == null || storeId.isBlank()) {
-      throw new InvalidInputException(field, "is required");
+      throw new InvalidInputException(field, io.perfflow.Msg.of("errors.required"));
     }
     if (storeId.length() > MAX_STORE_ID) {
-      throw new InvalidInputException(field, "is longer than " + MAX_STORE_ID + " characters");
+      throw new InvalidInputException(field, io.perfflow.Msg.of("cs.error.storeLong", MAX_STORE_ID));
     }
     boolean known = jdbc.sql("SELECT count(*) FROM source.store WHERE id = ?").param(storeId).query(Long.class).single() > 0;
     if (!known) {
-      throw new NotFoundException("No store '" + Texts.excerpt(storeId) + "'");
+      throw new NotFoundException(io.perfflow.Msg.of("cs.error.noStore", Texts.excerpt(storeId)));
     }
     return storeId;
   }

@@ -49,7 +49,7 @@ public class CsPages {
       @RequestParam(required = false) String storeId, @RequestParam(required = false) String period, Authentication auth, Model model,
       HttpServletResponse response) {
     if (!access.isHr(auth.getName()) && !organisation.isMember(auth.getName(), CS_LEADS)) {
-      throw new NotPermittedException("Only HR and the cs-leads read the attribution report");
+      throw new NotPermittedException(io.perfflow.Msg.of("cs.error.report"));
     }
     var stores = attribution.stores();
     String store = storeId == null || storeId.isBlank() ? (stores.isEmpty() ? null : stores.get(0).id()) : storeId;

@@ -54,12 +54,12 @@ public class CustomerServiceController {
 
   static AttributionRule parseRule(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException("rule", "is required (" + Arrays.toString(AttributionRule.values()) + ")");
+      throw new InvalidInputException("rule", io.perfflow.Msg.of("cs.error.ruleRequired", Arrays.toString(AttributionRule.values())));
     }
     try {
       return AttributionRule.valueOf(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("rule", "'" + Texts.excerpt(text) + "' is not one of " + Arrays.toString(AttributionRule.values()));
+      throw new InvalidInputException("rule", io.perfflow.Msg.of("cs.error.rule", Texts.excerpt(text), Arrays.toString(AttributionRule.values())));
     }
   }
 

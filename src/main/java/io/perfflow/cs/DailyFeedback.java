@@ -263,14 +263,14 @@ public class DailyFeedback {
   @Transactional
   public Map<String, Object> setReward(String kind, String reward, String actor) {
     if (kind == null || !RECOGNITION_KINDS.contains(kind)) {
-      throw new io.perfflow.InvalidInputException("kind", "'" + io.perfflow.Texts.excerpt(kind) + "' is not one of " + RECOGNITION_KINDS);
+      throw new io.perfflow.InvalidInputException("kind", io.perfflow.Msg.of("cs.error.kind", io.perfflow.Texts.excerpt(kind), RECOGNITION_KINDS));
     }
     if (reward == null) {
-      throw new io.perfflow.InvalidInputException("reward", "is required (a text such as 'a 50 CNY voucher', or \"\" for none)");
+      throw new io.perfflow.InvalidInputException("reward", io.perfflow.Msg.of("cs.error.rewardRequired"));
     }
     String text = reward.strip();
     if (text.length() > MAX_REWARD || text.chars().anyMatch(Character::isISOControl)) {
-      throw new io.perfflow.InvalidInputException("reward", "must be at most " + MAX_REWARD + " printable characters");
+      throw new io.perfflow.InvalidInputException("reward", io.perfflow.Msg.of("cs.error.rewardLong", MAX_REWARD));
     }
     String before = jdbc.sql("SELECT reward FROM cs_recognition_reward WHERE kind = ?").param(kind).query(String.class).optional().orElse(null);
     if (text.isEmpty()) {

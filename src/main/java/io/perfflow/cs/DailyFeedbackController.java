@@ -40,10 +40,10 @@ public class DailyFeedbackController {
   public Map<String, Object> day(@RequestParam(required = false) String date, @RequestParam(required = false) String team) {
     LocalDate day = parseDate(date);
     if (team == null || team.isBlank()) {
-      throw new InvalidInputException("team", "is required");
+      throw new InvalidInputException("team", io.perfflow.Msg.of("errors.required"));
     }
     if (team.length() > 100 || daily.agents(team).isEmpty()) {
-      throw new InvalidInputException("team", "'" + Texts.excerpt(team) + "' has no customer-service agents");
+      throw new InvalidInputException("team", io.perfflow.Msg.of("cs.error.noAgents", Texts.excerpt(team)));
     }
     return body(daily.of(team, day));
   }
@@ -60,7 +60,7 @@ public class DailyFeedbackController {
 
   static LocalDate parseDate(String date) {
     if (date == null || date.isBlank()) {
-      throw new InvalidInputException("date", "is required (YYYY-MM-DD)");
+      throw new InvalidInputException("date", io.perfflow.Msg.of("cs.error.dateRequired"));
     }
     try {
       if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -68,7 +68,7 @@ public class DailyFeedbackController {
       }
       return LocalDate.parse(date);
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("date", "'" + Texts.excerpt(date) + "' is not a date YYYY-MM-DD");
+      throw new InvalidInputException("date", io.perfflow.Msg.of("cs.error.date", Texts.excerpt(date)));
     }
   }
 
@@ -76,7 +76,7 @@ public class DailyFeedbackController {
   public List<Map<String, Object>> recognitions(@PathVariable String id, Principal principal) {
     Employee e = organisation.get(id);
     if (!access.canReadEmployee(principal.getName(), e)) {
-      throw new NotPermittedException("'" + principal.getName() + "' may not read " + id + "'s recognitions");
+      throw new NotPermittedException(io.perfflow.Msg.of("cs.error.recognitions", principal.getName(), id));
     }
     return daily.recognitionsOf(e.id());
   }
@@ -85,7 +85,7 @@ public class DailyFeedbackController {
   @GetMapping("/api/cs/recognition-rewards")
   public List<Map<String, Object>> rewards(Principal principal) {
     if (!access.isHr(principal.getName()) && !organisation.isMember(principal.getName(), "cs-leads")) {
-      throw new NotPermittedException("Only HR and the cs-leads read the recognition rewards");
+      throw new NotPermittedException(io.perfflow.Msg.of("cs.error.rewardsRead"));
     }
     return daily.rewards();
   }
@@ -96,7 +96,7 @@ public class DailyFeedbackController {
   @PutMapping("/api/cs/recognition-rewards/{kind}")
   public Map<String, Object> setReward(@PathVariable String kind, @RequestBody(required = false) RewardBody body, Principal principal) {
     if (!access.isHr(principal.getName())) {
-      throw new NotPermittedException("Only HR changes the recognition rewards");
+      throw new NotPermittedException(io.perfflow.Msg.of("cs.error.rewardsChange"));
     }
     return daily.setReward(kind, body == null ? null : body.reward(), principal.getName());
   }

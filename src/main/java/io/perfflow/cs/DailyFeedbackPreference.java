@@ -26,7 +26,7 @@ class DailyFeedbackPreference implements PreferencePart {
 
   @Override
   public Optional<FieldError> problem(Object value) {
-    return value instanceof Boolean ? Optional.empty() : Optional.of(new FieldError("dailyFeedback", "is required (true or false)"));
+    return value instanceof Boolean ? Optional.empty() : Optional.of(new FieldError("dailyFeedback", io.perfflow.Msg.of("cs.error.dailyFeedback")));
   }
 
   @Override

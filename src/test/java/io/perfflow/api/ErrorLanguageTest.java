@@ -184,4 +184,19 @@ class ErrorLanguageTest {
     assertThat(pulse.status()).isEqualTo(403);
     assertThat(pulse.body().path("detail").asText()).isEqualTo("“oscar”只能查看自己的压力调查答复");
   }
+
+  @Test
+  void aDailyFeedbackTeamWithoutAgentsAndTheRewardsForOthersAreExplainedInChinese() throws Exception {
+    Answer zh = send("admin", "GET", "/api/cs/daily?date=2026-05-04&team=lang-none", null, null, "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("team");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("“lang-none”没有客服人员");
+    Answer date = send("admin", "GET", "/api/cs/daily?date=4.5.2026&team=lang-none", null, null, "zh-CN");
+    assertThat(date.status()).isEqualTo(400);
+    assertThat(date.body().path("errors").get(0).path("field").asText()).isEqualTo("date");
+    assertThat(date.body().path("errors").get(0).path("message").asText()).isEqualTo("“4.5.2026”不是日期 YYYY-MM-DD");
+    Answer rewards = send("olivia", "GET", "/api/cs/recognition-rewards", null, null, "zh-CN");
+    assertThat(rewards.status()).isEqualTo(403);
+    assertThat(rewards.body().path("detail").asText()).isEqualTo("只有 HR 和客服主管可以查看表彰奖励");
+  }
 }
