@@ -98,7 +98,7 @@ public class PurchaseOrders {
         .listOfRows()
         .stream()
         .findFirst()
-        .orElseThrow(() -> new NotFoundException("No purchase order " + orderId));
+        .orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("supplier.error.noOrder", orderId)));
   }
 
   /** The buyer accepted a new date: the ERP's promised date moves (while the order is open). */

@@ -13,6 +13,6 @@ public enum SupplierDelayAction {
   /** The action named {@code value}; a 400 naming the field otherwise. */
   public static SupplierDelayAction parse(String value) {
     return Arrays.stream(values()).filter(a -> a.name().equals(value)).findFirst()
-        .orElseThrow(() -> new InvalidInputException("action", "must be one of " + Arrays.toString(values()) + ", got '" + value + "'"));
+        .orElseThrow(() -> new InvalidInputException("action", io.perfflow.Msg.of("supplier.error.action", Arrays.toString(values()), value)));
   }
 }

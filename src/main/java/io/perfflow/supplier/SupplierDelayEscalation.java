@@ -100,10 +100,10 @@ public class SupplierDelayEscalation {
     }
     if (act == SupplierDelayAction.ACCEPT_NEW_DATE) {
       if (newPromisedOn == null) {
-        throw new InvalidInputException("newPromisedOn", "is required when the action is ACCEPT_NEW_DATE");
+        throw new InvalidInputException("newPromisedOn", io.perfflow.Msg.of("supplier.error.newDateRequired"));
       }
       if (!newPromisedOn.isAfter(before.promisedOn())) {
-        throw new InvalidInputException("newPromisedOn", "must be after the promised date " + before.promisedOn() + ", got " + newPromisedOn);
+        throw new InvalidInputException("newPromisedOn", io.perfflow.Msg.of("supplier.error.newDateAfter", before.promisedOn(), newPromisedOn));
       }
     }
     String actor = lastCompletedBy(caseId).orElse(SYSTEM);

@@ -190,7 +190,7 @@ public class SupplierDelays {
   }
 
   public SupplierDelayCase get(long id) {
-    return find(id).orElseThrow(() -> new NotFoundException("No supplier-delay case " + id));
+    return find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("supplier.error.noCase", id)));
   }
 
   /**
@@ -209,7 +209,7 @@ public class SupplierDelays {
           sql.append(" AND status = ?");
           params.add(s);
         }
-        default -> throw new InvalidInputException("status", "must be OPEN, WAITING_NEW_DATE, RESOLVED, DELIVERED, ACTIVE or CLOSED, got '" + status + "'");
+        default -> throw new InvalidInputException("status", io.perfflow.Msg.of("supplier.error.status", status));
       }
     }
     if (buyerId != null && !buyerId.isBlank()) {

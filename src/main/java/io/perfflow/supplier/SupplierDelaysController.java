@@ -57,7 +57,7 @@ public class SupplierDelaysController {
     String buyerFilter = buyer;
     if (!access.readsAllCases(auth.getName())) {
       if (buyer != null && !buyer.equals(auth.getName())) {
-        throw new NotPermittedException("'" + auth.getName() + "' may only read their own supplier-delay cases");
+        throw new NotPermittedException(io.perfflow.Msg.of("supplier.error.ownCases", auth.getName()));
       }
       buyerFilter = auth.getName();
     }
@@ -107,7 +107,7 @@ public class SupplierDelaysController {
   public Map<String, Object> casesOfKpi(@PathVariable long reviewId, @PathVariable String kpi, Authentication auth) {
     Review r = access.requireReadable(auth.getName(), reviews.get(reviewId));
     var line = reviews.lines(reviewId).stream().filter(l -> l.kpi().equals(kpi)).findFirst()
-        .orElseThrow(() -> new io.perfflow.NotFoundException("Review " + reviewId + " has no KPI '" + kpi + "'"));
+        .orElseThrow(() -> new io.perfflow.NotFoundException(io.perfflow.Msg.of("supplier.error.noKpi", reviewId, kpi)));
     YearMonth period = YearMonth.parse(r.period());
     List<Long> ids = switch (line.metric()) {
       case "procurement.emergency-response-hours" -> delays.caseIdsOfPeriod(r.employeeId(), period);

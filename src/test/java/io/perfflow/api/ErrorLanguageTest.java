@@ -199,4 +199,16 @@ class ErrorLanguageTest {
     assertThat(rewards.status()).isEqualTo(403);
     assertThat(rewards.body().path("detail").asText()).isEqualTo("只有 HR 和客服主管可以查看表彰奖励");
   }
+
+  @Test
+  void aBadSupplierDelayStatusAndAMissingCaseAreExplainedInChinese() throws Exception {
+    Answer zh = send("admin", "GET", "/api/supplier-delays?status=LATE", null, null, "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("status");
+    assertThat(zh.body().path("errors").get(0).path("message").asText())
+        .isEqualTo("必须是 OPEN、WAITING_NEW_DATE、RESOLVED、DELIVERED、ACTIVE 或 CLOSED，实际为“LATE”");
+    Answer missing = send("admin", "GET", "/api/supplier-delays/987654321", null, null, "zh-CN");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().path("detail").asText()).isEqualTo("没有供应商延迟个案 987654321");
+  }
 }
