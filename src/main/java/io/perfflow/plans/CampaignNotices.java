@@ -169,7 +169,7 @@ public class CampaignNotices {
    */
   @Transactional
   public List<Recipient> notify(String code, int revision, Phase phase, Instant at) {
-    Campaigns.Campaign c = campaigns.find(code).orElseThrow(() -> new NotFoundException("No campaign '" + code + "'"));
+    Campaigns.Campaign c = campaigns.find(code).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noCampaign", code)));
     if (c.revision() != revision || c.stores().isEmpty() || c.expectedUplift() == null) {
       return List.of();
     }
@@ -272,7 +272,7 @@ public class CampaignNotices {
   /** The buyer's acknowledgement: stored on the notice and audited once. */
   @Transactional
   public Status acknowledge(long noticeId, String comment, String dedupeKey) {
-    Notice n = find(noticeId).orElseThrow(() -> new NotFoundException("No campaign notice " + noticeId));
+    Notice n = find(noticeId).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noNotice", noticeId)));
     if (n.status() != Status.SENT) {
       return n.status();
     }

@@ -92,62 +92,61 @@ public class Campaigns {
   private Saved store(String code, CampaignInput in, String actor) {
     List<FieldError> errors = new ArrayList<>();
     if (code == null || !code.matches("[a-z0-9][a-z0-9-]{0,49}")) {
-      errors.add(new FieldError("code", "'" + Texts.excerpt(code) + "' is not a campaign code (lower-case letters, digits and '-', at most 50)"));
+      errors.add(new FieldError("code", io.perfflow.Msg.of("plans.error.campaignCode", Texts.excerpt(code))));
     }
     if (in == null) {
-      errors.add(new FieldError("body", "is required: {name, from, to, role, planTemplate, profile}"));
+      errors.add(new FieldError("body", io.perfflow.Msg.of("plans.error.campaignBody")));
       throw new InvalidInputException(errors);
     }
     if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
-      errors.add(new FieldError("name", "a campaign needs a name of 1 to 100 characters"));
+      errors.add(new FieldError("name", io.perfflow.Msg.of("plans.error.campaignName")));
     }
     LocalDate from = date("from", in.from(), errors);
     LocalDate to = date("to", in.to(), errors);
     if (from != null && to != null) {
       if (to.isBefore(from)) {
-        errors.add(new FieldError("to", "ends before it starts (" + from + ")"));
+        errors.add(new FieldError("to", io.perfflow.Msg.of("plans.error.endsBefore", from)));
       } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-        errors.add(new FieldError("to", "a campaign lasts at most " + MAX_DAYS + " days"));
+        errors.add(new FieldError("to", io.perfflow.Msg.of("plans.error.campaignLong", MAX_DAYS)));
       }
     }
     WeightProfile profile = null;
     if (in.role() == null || in.role().isBlank() || in.role().length() > 100) {
-      errors.add(new FieldError("role", "is required"));
+      errors.add(new FieldError("role", io.perfflow.Msg.of("errors.required")));
     } else if (scorecards.find(in.role(), Scorecards.NORMAL).isEmpty()) {
-      errors.add(new FieldError("role", "role '" + Texts.excerpt(in.role()) + "' has no scorecard"));
+      errors.add(new FieldError("role", io.perfflow.Msg.of("plans.error.roleNoScorecard", Texts.excerpt(in.role()))));
     } else {
       String name = in.profile() == null ? Scorecards.NORMAL : in.profile();
       Optional<WeightProfile> found = name.length() > 100 ? Optional.empty() : scorecards.find(in.role(), name);
       if (found.isEmpty()) {
-        errors.add(new FieldError("profile", "role '" + in.role() + "' has no profile '" + Texts.excerpt(name) + "'"));
+        errors.add(new FieldError("profile", io.perfflow.Msg.of("plans.error.noProfile", in.role(), Texts.excerpt(name))));
       } else {
         profile = found.get();
       }
     }
     List<TemplateItem> items = in.planTemplate() == null ? List.of() : in.planTemplate();
     if (items.size() > WeeklyPlans.MAX_ITEMS) {
-      errors.add(new FieldError("planTemplate", "at most " + WeeklyPlans.MAX_ITEMS + " items, got " + items.size()));
+      errors.add(new FieldError("planTemplate", io.perfflow.Msg.of("plans.error.templateItems", WeeklyPlans.MAX_ITEMS, items.size())));
     } else {
       Set<String> kpis = profile == null ? Set.of() : profile.kpis().stream().map(Kpi::code).collect(Collectors.toSet());
       for (int i = 0; i < items.size(); i++) {
         TemplateItem item = items.get(i);
         String at = "planTemplate[" + i + "]";
         if (item == null) {
-          errors.add(new FieldError(at, "is required"));
+          errors.add(new FieldError(at, io.perfflow.Msg.of("errors.required")));
           continue;
         }
         if (item.title() == null || item.title().isBlank() || item.title().length() > WeeklyPlans.MAX_TITLE) {
-          errors.add(new FieldError(at + ".title", "a title of 1 to " + WeeklyPlans.MAX_TITLE + " characters"));
+          errors.add(new FieldError(at + ".title", io.perfflow.Msg.of("plans.error.templateTitle", WeeklyPlans.MAX_TITLE)));
         }
         if (profile != null && (item.kpi() == null || !kpis.contains(item.kpi()))) {
-          errors.add(new FieldError(at + ".kpi", "'" + Texts.excerpt(item.kpi()) + "' is not a KPI of " + profile.role() + "/"
-              + profile.profile() + ": one of " + kpis));
+          errors.add(new FieldError(at + ".kpi", io.perfflow.Msg.of("plans.error.templateKpi", Texts.excerpt(item.kpi()), profile.role() + "/" + profile.profile(), kpis)));
         }
         if (item.goal() == null) {
-          errors.add(new FieldError(at + ".goal", "is required: IMPROVE or REDUCE"));
+          errors.add(new FieldError(at + ".goal", io.perfflow.Msg.of("plans.error.goal")));
         }
         if (item.unit() == null) {
-          errors.add(new FieldError(at + ".unit", "is required: POINTS or PERCENT"));
+          errors.add(new FieldError(at + ".unit", io.perfflow.Msg.of("plans.error.unit")));
         }
         Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
         io.perfflow.Msg sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
@@ -158,17 +157,17 @@ public class Campaigns {
     }
     List<String> stores = in.stores() == null ? List.of() : in.stores();
     if (stores.size() > MAX_STORES) {
-      errors.add(new FieldError("stores", "at most " + MAX_STORES + " stores, got " + stores.size()));
+      errors.add(new FieldError("stores", io.perfflow.Msg.of("plans.error.tooManyStores", MAX_STORES, stores.size())));
     } else {
       Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < stores.size(); i++) {
         String store = stores.get(i);
         if (store == null || store.isBlank() || store.length() > 100 || store.indexOf('\u0000') >= 0) {
-          errors.add(new FieldError("stores[" + i + "]", "a store id of 1 to 100 characters"));
+          errors.add(new FieldError("stores[" + i + "]", io.perfflow.Msg.of("plans.error.storeId")));
         } else if (!seen.add(store)) {
-          errors.add(new FieldError("stores[" + i + "]", "store '" + store + "' is listed twice"));
+          errors.add(new FieldError("stores[" + i + "]", io.perfflow.Msg.of("plans.error.storeTwice", store)));
         } else if (jdbc.sql("SELECT count(*) FROM source.store WHERE id = ?").param(store).query(Long.class).single() == 0) {
-          errors.add(new FieldError("stores[" + i + "]", "no store '" + Texts.excerpt(store) + "' (POST /api/source/stores sends them)"));
+          errors.add(new FieldError("stores[" + i + "]", io.perfflow.Msg.of("plans.error.noStore", Texts.excerpt(store))));
         }
       }
     }
@@ -176,10 +175,10 @@ public class Campaigns {
       Optional<io.perfflow.Msg> range = Numbers.problem(in.expectedUplift(), new BigDecimal("0.01"), MAX_UPLIFT, 2);
       range.ifPresent(p -> errors.add(new FieldError("expectedUplift", io.perfflow.Msg.of("plans.error.uplift", p))));
       if (range.isEmpty() && stores.isEmpty()) {
-        errors.add(new FieldError("stores", "an expected uplift needs the stores it is expected in"));
+        errors.add(new FieldError("stores", io.perfflow.Msg.of("plans.error.upliftStores")));
       }
     } else if (!stores.isEmpty()) {
-      errors.add(new FieldError("expectedUplift", "is required with stores: the percent more orders expected (e.g. 40)"));
+      errors.add(new FieldError("expectedUplift", io.perfflow.Msg.of("plans.error.upliftRequired")));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -247,17 +246,17 @@ public class Campaigns {
 
   private static LocalDate date(String field, String text, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "is required (YYYY-MM-DD)"));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("plans.error.dateRequired")));
       return null;
     }
     if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      errors.add(new FieldError(field, "'" + Texts.excerpt(text) + "' is not a date YYYY-MM-DD"));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("plans.error.date", Texts.excerpt(text))));
       return null;
     }
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "'" + text + "' is not a date YYYY-MM-DD"));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("plans.error.date", text)));
       return null;
     }
   }

@@ -59,7 +59,7 @@ public class CampaignsController {
 
   @GetMapping("/campaigns/{code}")
   public Map<String, Object> get(@PathVariable String code) {
-    return json(campaigns.find(code).orElseThrow(() -> new NotFoundException("No campaign '" + io.perfflow.Texts.excerpt(code) + "'")));
+    return json(campaigns.find(code).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noCampaign", io.perfflow.Texts.excerpt(code)))));
   }
 
   /**
@@ -68,7 +68,7 @@ public class CampaignsController {
    */
   @GetMapping("/campaigns/{code}/notices")
   public List<Map<String, Object>> notices(@PathVariable String code, Authentication auth) {
-    campaigns.find(code).orElseThrow(() -> new NotFoundException("No campaign '" + io.perfflow.Texts.excerpt(code) + "'"));
+    campaigns.find(code).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noCampaign", io.perfflow.Texts.excerpt(code))));
     boolean hr = access.isHr(auth.getName());
     return notices.ofCampaign(code).stream().filter(n -> hr || n.buyerId().equals(auth.getName())).map(CampaignsController::json).toList();
   }
@@ -102,7 +102,7 @@ public class CampaignsController {
   public Map<String, Object> template(@RequestParam(required = false) String week, Authentication auth) {
     String w = week == null ? companyTime.week(clock.now()) : week;
     Periods.parseWeek("week", w);
-    Employee me = organisation.find(auth.getName()).orElseThrow(() -> new NotFoundException("No employee '" + auth.getName() + "'"));
+    Employee me = organisation.find(auth.getName()).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noEmployee", auth.getName())));
     PlanTemplates.Template t = templates.forEmployee(me, w);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("week", w);

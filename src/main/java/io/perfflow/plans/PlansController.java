@@ -68,8 +68,7 @@ public class PlansController {
       Employee e = organisation.find(employeeId).orElse(null);
       if (e == null || !access.canReadEmployee(actor, e)) {
         // An unknown id answers like someone else's: nobody learns who exists.
-        throw new NotPermittedException("'" + actor + "' may not read the plans of '" + io.perfflow.Texts.excerpt(employeeId)
-            + "': plans are readable by the employee, their manager chain and HR");
+        throw new NotPermittedException(io.perfflow.Msg.of("plans.error.mayNotReadPlans", actor, io.perfflow.Texts.excerpt(employeeId)));
       }
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -83,10 +82,9 @@ public class PlansController {
 
   @GetMapping("/plans/{id}")
   public Map<String, Object> get(@PathVariable long id, Authentication auth) {
-    WeeklyPlan plan = plans.find(id).orElseThrow(() -> new NotFoundException("No weekly plan " + id));
+    WeeklyPlan plan = plans.find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noPlan", id)));
     if (!readable(auth.getName(), plan)) {
-      throw new NotPermittedException("'" + auth.getName() + "' may not read weekly plan " + id
-          + ": a plan is readable by the employee, their manager chain and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("plans.error.mayNotRead", auth.getName(), id));
     }
     return json(plans.progress(plan, today()));
   }

@@ -132,13 +132,12 @@ public class PlansPage {
 
   @GetMapping("/plans/{id}")
   public String plan(@PathVariable long id, Authentication auth, Model model) {
-    WeeklyPlan plan = plans.find(id).orElseThrow(() -> new NotFoundException("No weekly plan " + id));
+    WeeklyPlan plan = plans.find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noPlan", id)));
     String actor = auth.getName();
     boolean readable = actor.equals(plan.employeeId())
         || organisation.find(plan.employeeId()).map(e -> access.canReadEmployee(actor, e)).orElse(access.isHr(actor));
     if (!readable) {
-      throw new NotPermittedException("'" + actor + "' may not read weekly plan " + id
-          + ": a plan is readable by the employee, their manager chain and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("plans.error.mayNotRead", actor, id));
     }
     model.addAttribute("progress", plans.progress(plan, today()));
     model.addAttribute("employee", organisation.find(plan.employeeId()).orElse(null));
@@ -205,7 +204,7 @@ public class PlansPage {
   }
 
   private Employee me(Authentication auth) {
-    return organisation.find(auth.getName()).orElseThrow(() -> new NotFoundException("No employee '" + auth.getName() + "'"));
+    return organisation.find(auth.getName()).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noEmployee", auth.getName())));
   }
 
   private LocalDate today() {

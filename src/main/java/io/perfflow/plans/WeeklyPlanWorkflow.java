@@ -229,7 +229,7 @@ public class WeeklyPlanWorkflow {
   /** The lead's weekly review: accepted or not, with a comment; stored on the plan, audited once. */
   @Transactional
   public PlanStatus recordReview(long planId, boolean accepted, String comment, String dedupeKey) {
-    WeeklyPlan plan = plans.find(planId).orElseThrow(() -> new NotFoundException("No weekly plan " + planId));
+    WeeklyPlan plan = plans.find(planId).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noPlan", planId)));
     PlanStatus status = accepted ? PlanStatus.ACCEPTED : PlanStatus.NOT_ACCEPTED;
     if (plan.status() == PlanStatus.AWAITING_REVIEW) {
       String reviewer = plan.reviewedBy() != null ? plan.reviewedBy()

@@ -185,7 +185,7 @@ public class WeeklyPlans {
             ON CONFLICT (employee_id, week) DO NOTHING RETURNING id""")
         .params(employeeId, request.week(), employee.role(), profileName)
         .query(Long.class).optional()
-        .orElseThrow(() -> new ConflictException("'" + employeeId + "' has a plan for " + request.week() + " already"));
+        .orElseThrow(() -> new ConflictException(io.perfflow.Msg.of("plans.error.planExists", employeeId, request.week())));
     List<Map<String, Object>> audited = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       NewItem item = items.get(i);
@@ -220,7 +220,7 @@ public class WeeklyPlans {
   }
 
   public WeeklyPlan get(long id) {
-    return find(id).orElseThrow(() -> new NotFoundException("No weekly plan " + id));
+    return find(id).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("plans.error.noPlan", id)));
   }
 
   /** Plans by employee and/or week (either may be null), newest week first. */

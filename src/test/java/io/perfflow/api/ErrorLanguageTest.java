@@ -211,4 +211,22 @@ class ErrorLanguageTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body().path("detail").asText()).isEqualTo("没有供应商延迟个案 987654321");
   }
+
+  @Test
+  void aCampaignThatEndsBeforeItStartsAndAMissingCampaignAreExplainedInChinese() throws Exception {
+    String body = "{\"name\":\"Lang\",\"from\":\"2031-11-11\",\"to\":\"2031-11-01\",\"role\":\"operations\"}";
+    Answer zh = send("admin", "PUT", "/api/campaigns/lang-campaign", body, "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    JsonNode to = null;
+    for (JsonNode e : zh.body().path("errors")) {
+      if (e.path("field").asText().equals("to")) {
+        to = e;
+      }
+    }
+    assertThat(to).isNotNull();
+    assertThat(to.path("message").asText()).isEqualTo("结束日期早于开始日期（2031-11-11）");
+    Answer missing = send("admin", "GET", "/api/campaigns/lang-no-campaign", null, null, "zh-CN");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().path("detail").asText()).isEqualTo("没有活动“lang-no-campaign”");
+  }
 }
