@@ -56,7 +56,7 @@ public class MetricsController {
       // Decimals as BigDecimal (min/max keep every digit; 1e2147483647 is refused by the range check, not rounded to infinity).
       body = json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new io.perfflow.InvalidInputException("body", "is not JSON: " + e.getOriginalMessage());
+      throw new io.perfflow.InvalidInputException("body", io.perfflow.Msg.of("metrics.error.notJson", e.getOriginalMessage()));
     }
     return define(code, body, principal);
   }
@@ -83,13 +83,13 @@ public class MetricsController {
 
   private MetricDefinitions.Change change(com.fasterxml.jackson.databind.JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new io.perfflow.InvalidInputException("body", "must be a JSON object {" + String.join(", ", FIELDS) + "}");
+      throw new io.perfflow.InvalidInputException("body", io.perfflow.Msg.of("metrics.error.definitionObject", String.join(", ", FIELDS)));
     }
     List<io.perfflow.InvalidInputException.FieldError> unknown = new java.util.ArrayList<>();
     body.fieldNames().forEachRemaining(name -> {
       if (!FIELDS.contains(name)) {
         unknown.add(new io.perfflow.InvalidInputException.FieldError(io.perfflow.Texts.excerpt(name),
-            "is not a field of a metric definition; the fields are " + String.join(", ", FIELDS)));
+            io.perfflow.Msg.of("metrics.error.unknownField", String.join(", ", FIELDS))));
       }
     });
     if (!unknown.isEmpty()) {
@@ -100,9 +100,9 @@ public class MetricsController {
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "body" : e.getPath().get(0).getFieldName();
       throw new io.perfflow.InvalidInputException(field, e.getOriginalMessage() != null && e.getOriginalMessage().contains(io.perfflow.config.NoNulStrings.MESSAGE)
-          ? io.perfflow.config.NoNulStrings.MESSAGE : "has a value of the wrong type or format");
+          ? io.perfflow.Msg.of("metrics.error.nulValue") : io.perfflow.Msg.of("metrics.error.wrongType"));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new io.perfflow.InvalidInputException("body", "is not a metric definition: " + e.getOriginalMessage());
+      throw new io.perfflow.InvalidInputException("body", io.perfflow.Msg.of("metrics.error.notADefinition", e.getOriginalMessage()));
     }
   }
 

@@ -79,7 +79,7 @@ public class MetricDefinitions {
   }
 
   public Definition get(String code) {
-    return find(code).orElseThrow(() -> new NotFoundException("No metric '" + io.perfflow.Texts.excerpt(code) + "'"));
+    return find(code).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("metrics.error.noMetric", io.perfflow.Texts.excerpt(code))));
   }
 
   /** The scorecard KPIs that read the metric. */
@@ -93,31 +93,30 @@ public class MetricDefinitions {
   public boolean save(String code, Change change, String actor) {
     List<FieldError> errors = new ArrayList<>();
     if (code == null || code.length() > 100 || !CODE.matcher(code).matches()) {
-      errors.add(new FieldError("code", "must be lower-case letters and digits, in parts joined by '.' or '-' (at most 100 characters), like orders.refund-rate"));
+      errors.add(new FieldError("code", io.perfflow.Msg.of("metrics.error.code")));
     }
     if (change == null) {
-      throw new InvalidInputException("body", "is required: {name, unit, description, query?, datasource?, min?, max?}");
+      throw new InvalidInputException("body", io.perfflow.Msg.of("metrics.error.body"));
     }
     text("name", change.name(), 200, errors);
     text("unit", change.unit(), 50, errors);
     text("description", change.description(), 2000, errors);
     String query = change.query() == null || change.query().isBlank() ? null : MetricQueries.strip(change.query());
     if (query != null && query.length() > 20_000) {
-      errors.add(new FieldError("query", "is " + query.length() + " characters long; at most 20000"));
+      errors.add(new FieldError("query", io.perfflow.Msg.of("metrics.error.long", query.length(), 20000)));
     }
     String datasource = change.datasource() == null || change.datasource().isBlank() ? null : change.datasource().strip();
     if (datasource != null) {
       if (query == null) {
-        errors.add(new FieldError("datasource", "names where the query runs; a metric without a query is imported and needs none"));
+        errors.add(new FieldError("datasource", io.perfflow.Msg.of("metrics.error.datasourceWithoutQuery")));
       } else if (!ExternalDataSources.NAME.matcher(datasource).matches() || !external.names().contains(datasource)) {
-        errors.add(new FieldError("datasource", "no datasource '" + io.perfflow.Texts.excerpt(datasource)
-            + "' is configured (perfflow.sources.<name>.url); configured: " + external.names()));
+        errors.add(new FieldError("datasource", io.perfflow.Msg.of("metrics.error.noDatasource", io.perfflow.Texts.excerpt(datasource), external.names())));
       }
     }
     bound("min", change.min(), errors);
     bound("max", change.max(), errors);
     if (change.min() != null && change.max() != null && change.min().compareTo(change.max()) > 0) {
-      errors.add(new FieldError("max", "must not be below min (" + change.min().toPlainString() + ")"));
+      errors.add(new FieldError("max", io.perfflow.Msg.of("metrics.error.maxBelowMin", change.min().toPlainString())));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -128,7 +127,7 @@ public class MetricDefinitions {
       try {
         queries.check(query, datasource, employees, lastMonth);
       } catch (MetricQueries.QueryProblem e) {
-        throw new InvalidInputException("query", e.getMessage() + " (checked for " + lastMonth + ", " + employees.length + " employees)");
+        throw new InvalidInputException("query", io.perfflow.Msg.of("metrics.error.queryChecked", e.getMessage(), lastMonth, employees.length));
       }
     }
     boolean created = find(code).isEmpty();
@@ -153,9 +152,9 @@ public class MetricDefinitions {
 
   private static void text(String field, String value, int max, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("errors.required")));
     } else if (value.length() > max) {
-      errors.add(new FieldError(field, "is " + value.length() + " characters long; at most " + max));
+      errors.add(new FieldError(field, io.perfflow.Msg.of("metrics.error.long", value.length(), max)));
     }
   }
 

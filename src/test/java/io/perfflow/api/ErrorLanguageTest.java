@@ -229,4 +229,16 @@ class ErrorLanguageTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body().path("detail").asText()).isEqualTo("没有活动“lang-no-campaign”");
   }
+
+  @Test
+  void aBadMetricDefinitionAndAMissingMetricAreExplainedInChinese() throws Exception {
+    String body = "{\"name\":\"Lang\",\"unit\":\"%\",\"description\":\"d\",\"datasource\":\"erp\"}";
+    Answer zh = send("admin", "PUT", "/api/metrics/lang.metric", body, "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("datasource");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("数据源指定查询在哪里运行；没有查询的指标通过导入获得数值，不需要数据源");
+    Answer missing = send("admin", "GET", "/api/metrics/lang.none", null, null, "zh-CN");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().path("detail").asText()).isEqualTo("没有指标“lang.none”");
+  }
 }
