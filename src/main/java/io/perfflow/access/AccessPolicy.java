@@ -77,8 +77,7 @@ public class AccessPolicy {
 
   public Review requireReadable(String actor, Review review) {
     if (!canReadReview(actor, review)) {
-      throw new NotPermittedException("'" + actor + "' may not read review " + review.id()
-          + ": a review is readable by the employee, their manager chain, groups with a task on it and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("access.error.mayNotReadReview", actor, review.id()));
     }
     return review;
   }
@@ -149,8 +148,7 @@ public class AccessPolicy {
 
   public SupplierDelayCase requireReadable(String actor, SupplierDelayCase c) {
     if (!readsAllCases(actor) && !actor.equals(c.buyerId())) {
-      throw new NotPermittedException("'" + actor + "' may not read supplier-delay case " + c.id()
-          + ": a case is readable by its buyer, procurement and operations managers and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("access.error.mayNotReadCase", actor, c.id()));
     }
     return c;
   }

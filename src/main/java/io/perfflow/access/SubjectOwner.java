@@ -14,7 +14,7 @@ public interface SubjectOwner {
   String subjectType();
 
   /** What people call the subject in a refusal: "review", "promotion", "case". */
-  String noun();
+  io.perfflow.Localizable noun();
 
   /** The BPMN ids of the user tasks that decide about the subject's owner. */
   Set<String> decidingTasks();
@@ -26,7 +26,7 @@ public interface SubjectOwner {
    * Why {@code person}, who is not the subject's owner, may not decide it either (for example
    * because they nominated it), or empty. Checked for the same deciding tasks as the owner rule.
    */
-  default Optional<String> conflictOf(long subjectId, String person) {
+  default Optional<io.perfflow.Msg> conflictOf(long subjectId, String person) {
     return Optional.empty();
   }
 }

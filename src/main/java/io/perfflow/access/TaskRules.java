@@ -1,5 +1,6 @@
 package io.perfflow.access;
 
+import io.perfflow.Msg;
 import io.perfflow.NotPermittedException;
 import io.perfflow.tasks.TaskGuard;
 import io.perfflow.tasks.UserTask;
@@ -29,25 +30,22 @@ public class TaskRules implements TaskGuard {
 
   /** Why {@code actor} may not complete {@code task}, or empty when they may. */
   @Override
-  public Optional<String> completionRefusal(UserTask task, String actor) {
+  public Optional<Msg> completionRefusal(UserTask task, String actor) {
     if (actor == null || actor.isBlank()) {
-      return Optional.of("PerfFlow cannot tell who completes task " + task.key() + " (" + task.name()
-          + "): assign it to yourself first");
+      return Optional.of(Msg.of("access.error.whoCompletes", task.key(), task.name()));
     }
-    Optional<String> own = ownDecision(task, actor);
+    Optional<Msg> own = ownDecision(task, actor);
     if (own.isPresent()) {
       return own;
     }
     if (!access.mayWorkOn(actor, task)) {
-      return Optional.of("'" + actor + "' may not complete task " + task.key() + " (" + task.name() + "): it is for "
-          + (task.assignee() != null ? "assignee " + task.assignee() : "")
-          + (task.candidateGroups().isEmpty() ? "" : (task.assignee() != null ? " and " : "") + "candidate groups " + task.candidateGroups()));
+      return Optional.of(Msg.of("access.error.mayNotComplete", actor, task.key(), task.name(), forWhom(task)));
     }
     return Optional.empty();
   }
 
   /** Why {@code assignee} may not hold {@code task} (claimed or given), or empty. */
-  public Optional<String> assigneeRefusal(UserTask task, String assignee) {
+  public Optional<Msg> assigneeRefusal(UserTask task, String assignee) {
     if (assignee == null || assignee.isBlank()) {
       return Optional.empty(); // unassigning
     }
@@ -55,17 +53,16 @@ public class TaskRules implements TaskGuard {
   }
 
   /** Whether {@code actor} may hand the task to someone: assignee, candidate, or HR. */
-  public Optional<String> assignerRefusal(UserTask task, String actor) {
+  public Optional<Msg> assignerRefusal(UserTask task, String actor) {
     if (access.mayWorkOn(actor, task) || access.isHr(actor)) {
       return Optional.empty();
     }
-    return Optional.of("'" + actor + "' may not assign task " + task.key() + " (" + task.name()
-        + "): only its assignee, its candidate groups and HR may");
+    return Optional.of(Msg.of("access.error.mayNotAssign", actor, task.key(), task.name()));
   }
 
   @Override
-  public Optional<String> assignmentRefusal(UserTask task, String actor, String assignee) {
-    return (actor == null ? Optional.<String>empty() : assignerRefusal(task, actor)).or(() -> assigneeRefusal(task, assignee));
+  public Optional<Msg> assignmentRefusal(UserTask task, String actor, String assignee) {
+    return (actor == null ? Optional.<Msg>empty() : assignerRefusal(task, actor)).or(() -> assigneeRefusal(task, assignee));
   }
 
   /** For the inbox and the task page: offered to the person and not about their own review. */
@@ -98,29 +95,34 @@ public class TaskRules implements TaskGuard {
 
   public UserTask requireVisible(String actor, UserTask task) {
     if (!canSee(actor, task)) {
-      throw new NotPermittedException("'" + actor + "' may not see task " + task.key() + " (" + task.name()
-          + "): a task is visible to whoever may act on it and to HR");
+      throw new NotPermittedException(Msg.of("access.error.mayNotSee", actor, task.key(), task.name()));
     }
     return task;
   }
 
-  private Optional<String> ownDecision(UserTask task, String person) {
+  private Optional<Msg> ownDecision(UserTask task, String person) {
     for (SubjectOwner owner : owners) {
       Long subjectId = task.subjectId(owner.subjectType());
       if (subjectId == null || !owner.decidingTasks().contains(task.elementId())) {
         continue;
       }
       if (owner.ownerOf(subjectId).filter(person::equals).isPresent()) {
-        return Optional.of("Nobody decides their own " + owner.noun() + ": '" + person
-            + "' may not complete, claim or be given task " + task.key() + " (" + task.name() + ") of "
-            + owner.noun() + " " + subjectId);
+        return Optional.of(Msg.of("access.error.ownDecision", owner.noun(), person, task.key(), task.name(), subjectId));
       }
-      Optional<String> conflict = owner.conflictOf(subjectId, person);
+      Optional<Msg> conflict = owner.conflictOf(subjectId, person);
       if (conflict.isPresent()) {
-        return Optional.of(conflict.get() + ": '" + person + "' may not complete, claim or be given task " + task.key()
-            + " (" + task.name() + ") of " + owner.noun() + " " + subjectId);
+        return Optional.of(Msg.of("access.error.conflict", conflict.get(), person, task.key(), task.name(), owner.noun(), subjectId));
       }
     }
     return Optional.empty();
+  }
+
+  /** "assignee x and candidate groups [..]", in the language asked for. */
+  private static Msg forWhom(UserTask task) {
+    if (task.assignee() != null && !task.candidateGroups().isEmpty()) {
+      return Msg.of("access.error.forAssigneeAndGroups", task.assignee(), task.candidateGroups());
+    }
+    return task.assignee() != null ? Msg.of("access.error.forAssignee", task.assignee())
+        : Msg.of("access.error.forGroups", task.candidateGroups());
   }
 }

@@ -54,8 +54,7 @@ public class EmployeesController {
   public Employee get(@PathVariable String id, Authentication auth) {
     Employee e = organisation.get(id);
     if (!access.canReadEmployee(auth.getName(), e)) {
-      throw new io.perfflow.NotPermittedException("'" + auth.getName() + "' may not read employee " + id
-          + ": an employee is readable by themselves, their manager chain and HR");
+      throw new io.perfflow.NotPermittedException(io.perfflow.Msg.of("org.error.mayNotRead", auth.getName(), id));
     }
     return e;
   }
@@ -93,7 +92,7 @@ public class EmployeesController {
   @PostMapping("/{id}/deactivate")
   public Employee deactivate(@PathVariable String id, Principal principal) {
     if (id.equals(principal.getName())) {
-      throw new io.perfflow.InvalidInputException("id", "you cannot deactivate your own account");
+      throw new io.perfflow.InvalidInputException("id", io.perfflow.Msg.of("org.error.ownAccount"));
     }
     Employee e = organisation.setActive(id, false);
     audit.append(principal.getName(), "EMPLOYEE_DEACTIVATED", null, Map.of("employeeId", id));
@@ -109,7 +108,7 @@ public class EmployeesController {
 
   static Organisation.EmployeeChange employeeChange(com.fasterxml.jackson.databind.JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new io.perfflow.InvalidInputException("body", "must be a JSON object with some of " + String.join(", ", CHANGE_FIELDS));
+      throw new io.perfflow.InvalidInputException("body", io.perfflow.Msg.of("org.error.changeBody", String.join(", ", CHANGE_FIELDS)));
     }
     List<io.perfflow.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
     Map<String, String> texts = new java.util.HashMap<>();

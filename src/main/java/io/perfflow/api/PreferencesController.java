@@ -41,14 +41,14 @@ public class PreferencesController {
 
   @GetMapping("/api/employees/{id}/preferences")
   public Map<String, Object> get(@PathVariable String id, Principal principal) {
-    Employee e = mayChange(id, principal, "read");
+    Employee e = mayChange(id, principal, io.perfflow.Msg.of("org.error.preferencesRead"));
     return all(e.id());
   }
 
   @PutMapping("/api/employees/{id}/preferences")
   @Transactional
   public Map<String, Object> put(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body, Principal principal) {
-    Employee e = mayChange(id, principal, "change");
+    Employee e = mayChange(id, principal, io.perfflow.Msg.of("org.error.preferencesChange"));
     if (body == null || body.isEmpty()) {
       throw new InvalidInputException(parts.stream()
           .map(p -> new FieldError(p.field(), "is required unless another preference is given (" + p.expected() + ")")).toList());
@@ -70,10 +70,10 @@ public class PreferencesController {
     return all(e.id());
   }
 
-  private Employee mayChange(String id, Principal principal, String verb) {
+  private Employee mayChange(String id, Principal principal, io.perfflow.Msg refusal) {
     Employee e = organisation.get(id);
     if (!principal.getName().equals(e.id()) && !access.isHr(principal.getName())) {
-      throw new NotPermittedException("Only " + e.id() + " and HR " + verb + " " + e.id() + "'s preferences");
+      throw new NotPermittedException(io.perfflow.Msg.of("org.error.preferences", e.id(), refusal));
     }
     return e;
   }

@@ -27,8 +27,8 @@ class BonusPoolOwner implements SubjectOwner {
   }
 
   @Override
-  public String noun() {
-    return "bonus pool";
+  public io.perfflow.Localizable noun() {
+    return io.perfflow.Msg.of("bonus.noun");
   }
 
   @Override
@@ -42,7 +42,7 @@ class BonusPoolOwner implements SubjectOwner {
   }
 
   @Override
-  public Optional<String> conflictOf(long subjectId, String person) {
+  public Optional<io.perfflow.Msg> conflictOf(long subjectId, String person) {
     BonusPools.Pool pool;
     try {
       pool = pools.get(subjectId);
@@ -50,10 +50,10 @@ class BonusPoolOwner implements SubjectOwner {
       return Optional.empty();
     }
     if (person.equals(pool.leadId())) {
-      return Optional.of("Nobody approves a bonus allocation they made ('" + person + "' is the pool's lead)");
+      return Optional.of(io.perfflow.Msg.of("bonus.error.leadApproves", person));
     }
     if (pools.isMember(subjectId, person)) {
-      return Optional.of("Nobody decides their own bonus share ('" + person + "' has a share in the pool)");
+      return Optional.of(io.perfflow.Msg.of("bonus.error.ownShareDecision", person));
     }
     return Optional.empty();
   }

@@ -95,7 +95,7 @@ public class Dashboards {
     }
     YearMonth period = Periods.parse("period", text);
     if (period.isAfter(current)) {
-      throw new InvalidInputException("period", "'" + text + "' is after the current period " + current);
+      throw new InvalidInputException("period", io.perfflow.Msg.of("dashboard.error.future", text, current));
     }
     return period;
   }
@@ -113,10 +113,9 @@ public class Dashboards {
   public Team team(String actor, String managerId, YearMonth period) {
     String manager = managerId == null || managerId.isBlank() ? actor : managerId;
     Employee head = organisation.find(manager)
-        .orElseThrow(() -> new InvalidInputException("managerId", "no employee '" + io.perfflow.Texts.excerpt(manager) + "'"));
+        .orElseThrow(() -> new InvalidInputException("managerId", io.perfflow.Msg.of("dashboard.error.noEmployee", io.perfflow.Texts.excerpt(manager))));
     if (!actor.equals(manager) && !access.isHr(actor) && !access.isInManagerChain(actor, manager)) {
-      throw new NotPermittedException("'" + actor + "' may not read the team of '" + manager
-          + "': a team is readable by its manager, the managers above them and HR");
+      throw new NotPermittedException(io.perfflow.Msg.of("dashboard.error.mayNotReadTeam", actor, manager));
     }
     List<Employee> members = organisation.all().stream()
         .filter(Employee::active)
@@ -145,7 +144,7 @@ public class Dashboards {
   /** A cycle's statistics for HR: ratings, averages per team, the managers' adjustments, the late steps. */
   public CycleStats cycle(String actor, long cycleId) {
     if (!access.isHr(actor)) {
-      throw new NotPermittedException("'" + actor + "' may not read the statistics of cycle " + cycleId + ": HR only");
+      throw new NotPermittedException(io.perfflow.Msg.of("dashboard.error.mayNotReadStats", actor, cycleId));
     }
     var cycle = cycles.get(cycleId);
     List<Review> all = reviews.list(cycleId, null);

@@ -47,9 +47,9 @@ public class HrPages {
     return new NavLink(58, "hr.nav.seasons", "/peak-seasons", "peak-seasons", true);
   }
 
-  static void requireHr(Authentication auth, String what) {
+  static void requireHr(Authentication auth, io.perfflow.Msg what) {
     if (!WebSupport.isHr(auth)) {
-      throw new NotPermittedException("Only HR may " + what + ".");
+      throw new NotPermittedException(io.perfflow.Msg.of("hr.error.hrOnly", what));
     }
   }
 

@@ -46,14 +46,14 @@ public class ImportPages {
 
   @GetMapping("/imports")
   String page(Authentication auth, Model model) {
-    HrPages.requireHr(auth, "import data");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.importData"));
     return page(model, null, null, List.of(), null);
   }
 
   @PostMapping("/imports/metrics")
   String importMetrics(@RequestParam(required = false) MultipartFile file, Authentication auth, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "import metric values");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.importMetrics"));
     if (file == null || file.isEmpty()) {
       response.setStatus(400);
       return page(model, "metrics", null, List.of(new HrPages.BadRow("file", "file", "choose a CSV or JSON file")), null);
@@ -74,7 +74,7 @@ public class ImportPages {
   @PostMapping("/imports/source")
   String importSource(@RequestParam(defaultValue = "") String table, @RequestParam(required = false) MultipartFile file, Authentication auth,
       Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-    HrPages.requireHr(auth, "import source data");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.importSource"));
     SourceTable target = SourceTables.named(table).orElse(null);
     if (target == null && !table.equals(ATTENDANCE)) {
       response.setStatus(400);

@@ -52,7 +52,7 @@ public class MetricPages {
 
   @GetMapping("/metrics/new")
   String create(Authentication auth, Model model) {
-    HrPages.requireHr(auth, "define metrics");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.defineMetrics"));
     Map<String, String> values = new LinkedHashMap<>();
     FIELDS.forEach(f -> values.put(f, ""));
     return page(model, null, "", values, Map.of(), auth);
@@ -61,7 +61,7 @@ public class MetricPages {
   @PostMapping("/metrics")
   String saveNew(@RequestParam(defaultValue = "") String code, @RequestParam Map<String, String> form, Authentication auth, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "define metrics");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.defineMetrics"));
     if (definitions.find(code.strip()).isPresent()) {
       response.setStatus(400);
       return page(model, null, code, values(form), Map.of("code", "metric '" + code.strip() + "' exists already: edit it on its page"), auth);
@@ -78,7 +78,7 @@ public class MetricPages {
   @PostMapping("/metrics/{code}")
   String change(@PathVariable String code, @RequestParam Map<String, String> form, Authentication auth, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "define metrics");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.defineMetrics"));
     return save(code, definitions.get(code), form, auth, model, response, redirect);
   }
 

@@ -24,14 +24,14 @@ public class PeakSeasonPages {
 
   @GetMapping("/peak-seasons")
   String page(Authentication auth, Model model) {
-    HrPages.requireHr(auth, "edit the peak-season calendar");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editPeakSeasons"));
     return page(model, "", "", Map.of());
   }
 
   @PostMapping("/peak-seasons")
   String save(@RequestParam(defaultValue = "") String period, @RequestParam(defaultValue = "") String name, Authentication auth,
       Model model, HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "edit the peak-season calendar");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editPeakSeasons"));
     try {
       scorecards.savePeakSeason(period.strip(), name.strip(), auth.getName());
       redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.peak", period.strip(), name.strip()).current());
@@ -44,7 +44,7 @@ public class PeakSeasonPages {
 
   @PostMapping("/peak-seasons/{period}/delete")
   String delete(@PathVariable String period, Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "edit the peak-season calendar");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editPeakSeasons"));
     try {
       scorecards.deletePeakSeason(period, auth.getName());
       redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.notPeak", period).current());

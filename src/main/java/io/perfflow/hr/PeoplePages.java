@@ -48,14 +48,14 @@ public class PeoplePages {
 
   @GetMapping("/people")
   String list(@RequestParam(defaultValue = "") String q, Authentication auth, Model model) {
-    HrPages.requireHr(auth, "manage people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.managePeople"));
     return listPage(model, q, new LinkedHashMap<>(), List.of(), Map.of(), List.of(), null);
   }
 
   @PostMapping("/people")
   String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> groups,
       Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "add people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.addPeople"));
     Map<String, String> values = new LinkedHashMap<>();
     NEW_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "").strip()));
     Map<String, String> errors = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ public class PeoplePages {
   @PostMapping("/people/import")
   String importPeople(@RequestParam(required = false) MultipartFile file, Authentication auth, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "import people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.importPeople"));
     if (file == null || file.isEmpty()) {
       response.setStatus(400);
       return listPage(model, "", new LinkedHashMap<>(), List.of(), Map.of(), List.of(new HrPages.BadRow("file", "file", "choose a CSV or JSON file")), null);
@@ -137,7 +137,7 @@ public class PeoplePages {
 
   @GetMapping("/people/{id}")
   String person(@PathVariable String id, Authentication auth, Model model) {
-    HrPages.requireHr(auth, "manage people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.managePeople"));
     Employee e = organisation.get(id);
     Map<String, String> values = values(e);
     return personPage(model, e, values, e.groups(), Map.of(), null);
@@ -146,7 +146,7 @@ public class PeoplePages {
   @PostMapping("/people/{id}")
   String change(@PathVariable String id, @RequestParam Map<String, String> form, @RequestParam(required = false) List<String> groups,
       Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "change people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.changePeople"));
     Employee e = organisation.get(id);
     ObjectNode body = json.createObjectNode();
     Map<String, String> values = new LinkedHashMap<>();
@@ -172,7 +172,7 @@ public class PeoplePages {
 
   @PostMapping("/people/{id}/deactivate")
   String deactivate(@PathVariable String id, Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "deactivate people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.deactivatePeople"));
     Employee e = organisation.get(id);
     try {
       api.deactivate(id, auth);
@@ -189,7 +189,7 @@ public class PeoplePages {
 
   @PostMapping("/people/{id}/activate")
   String activate(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "reactivate people");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.reactivatePeople"));
     organisation.get(id);
     api.activate(id, auth);
     redirect.addFlashAttribute("flash", io.perfflow.Msg.of("hr.flash.active", id).current());

@@ -49,7 +49,7 @@ public class ScorecardPages {
 
   @GetMapping("/scorecards")
   String list(Authentication auth, Model model) {
-    HrPages.requireHr(auth, "edit scorecards");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editScorecards"));
     model.addAttribute("profiles", scorecards.all());
     return "scorecards";
   }
@@ -57,14 +57,14 @@ public class ScorecardPages {
   /** "Open" on the list page: the role and profile typed in. */
   @GetMapping(value = "/scorecards", params = {"role", "profile"})
   String open(@RequestParam String role, @RequestParam String profile, Authentication auth) {
-    HrPages.requireHr(auth, "edit scorecards");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editScorecards"));
     return "redirect:/scorecards/" + org.springframework.web.util.UriUtils.encodePathSegment(role.strip(), java.nio.charset.StandardCharsets.UTF_8)
         + "/" + org.springframework.web.util.UriUtils.encodePathSegment(profile.strip(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @GetMapping("/scorecards/{role}/{profile}")
   String edit(@PathVariable String role, @PathVariable String profile, Authentication auth, Model model) {
-    HrPages.requireHr(auth, "edit scorecards");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editScorecards"));
     List<Row> rows = new ArrayList<>();
     scorecards.find(role, profile).ifPresent(p -> p.kpis().forEach(k -> rows.add(new Row(cells(k), Map.of()))));
     return page(model, role, profile, rows, List.of(), scorecards.find(role, profile).isEmpty());
@@ -73,7 +73,7 @@ public class ScorecardPages {
   @PostMapping("/scorecards/{role}/{profile}")
   String save(@PathVariable String role, @PathVariable String profile, @RequestParam org.springframework.util.MultiValueMap<String, String> form,
       Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-    HrPages.requireHr(auth, "edit scorecards");
+    HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.editScorecards"));
     int n = COLUMNS.stream().mapToInt(c -> form.getOrDefault(c, List.of()).size()).max().orElse(0);
     List<Row> rows = new ArrayList<>();
     List<Kpi> kpis = new ArrayList<>();

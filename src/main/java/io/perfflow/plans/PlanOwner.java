@@ -20,8 +20,8 @@ class PlanOwner implements SubjectOwner {
   }
 
   @Override
-  public String noun() {
-    return "weekly plan";
+  public io.perfflow.Localizable noun() {
+    return io.perfflow.Msg.of("plans.noun");
   }
 
   @Override

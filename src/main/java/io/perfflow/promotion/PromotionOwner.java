@@ -26,8 +26,8 @@ class PromotionOwner implements SubjectOwner {
   }
 
   @Override
-  public String noun() {
-    return "promotion";
+  public io.perfflow.Localizable noun() {
+    return io.perfflow.Msg.of("promotion.noun");
   }
 
   @Override
@@ -41,9 +41,9 @@ class PromotionOwner implements SubjectOwner {
   }
 
   @Override
-  public Optional<String> conflictOf(long subjectId, String person) {
+  public Optional<io.perfflow.Msg> conflictOf(long subjectId, String person) {
     return jdbc.sql("SELECT nominated_by FROM promotion WHERE id = ?").param(subjectId).query(String.class).optional()
         .filter(person::equals)
-        .map(n -> "Nobody decides a promotion they nominated");
+        .map(n -> io.perfflow.Msg.of("promotion.error.nominatorDecides"));
   }
 }

@@ -20,8 +20,8 @@ class ReviewOwner implements SubjectOwner {
   }
 
   @Override
-  public String noun() {
-    return "review";
+  public io.perfflow.Localizable noun() {
+    return io.perfflow.Msg.of("review.noun");
   }
 
   @Override

@@ -9,10 +9,10 @@ import java.util.Optional;
  * Each method answers why not, or empty when allowed.
  */
 public interface TaskGuard {
-  Optional<String> completionRefusal(UserTask task, String actor);
+  Optional<io.perfflow.Msg> completionRefusal(UserTask task, String actor);
 
   /** {@code actor} hands the task to {@code assignee}; {@code actor} is null when unknown (a listener). */
-  Optional<String> assignmentRefusal(UserTask task, String actor, String assignee);
+  Optional<io.perfflow.Msg> assignmentRefusal(UserTask task, String actor, String assignee);
 
   /** Offered to the person and allowed for them: what the inbox lists and the task page shows. */
   boolean mayAct(UserTask task, String actor);

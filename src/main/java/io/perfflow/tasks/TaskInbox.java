@@ -131,7 +131,7 @@ public class TaskInbox {
   }
 
   /** Why {@code actor} may not complete {@code task} (for a page to say so), or empty. */
-  public Optional<String> refusalFor(UserTask task, String actor) {
+  public Optional<io.perfflow.Msg> refusalFor(UserTask task, String actor) {
     return guard.completionRefusal(task, actor);
   }
 
@@ -148,7 +148,7 @@ public class TaskInbox {
     }
     boolean throughPerfFlow = "COMPLETING".equals(task.get().status()) && task.get().completedBy() != null;
     String actor = throughPerfFlow ? task.get().completedBy() : assignee;
-    Optional<String> refusal = guard.completionRefusal(task.get(), actor);
+    Optional<String> refusal = guard.completionRefusal(task.get(), actor).map(io.perfflow.Msg::english);
     if (refusal.isPresent() || throughPerfFlow || task.get().formId() == null) {
       return refusal;
     }
@@ -163,7 +163,7 @@ public class TaskInbox {
 
   /** The assigning listener's check: may {@code assignee} hold this task? */
   public Optional<String> assignmentRefusal(long key, String assignee) {
-    return find(key).flatMap(t -> guard.assignmentRefusal(t, null, assignee));
+    return find(key).flatMap(t -> guard.assignmentRefusal(t, null, assignee)).map(io.perfflow.Msg::english);
   }
 
   /**

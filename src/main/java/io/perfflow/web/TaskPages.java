@@ -68,7 +68,7 @@ public class TaskPages {
     var refusal = inbox.refusalFor(task, auth.getName());
     boolean completedByMe = !task.isOpen() && auth.getName().equals(task.completedBy());
     if (refusal.isPresent() && !completedByMe) {
-      throw new TaskForbiddenException("This task is not yours. " + refusal.get());
+      throw new TaskForbiddenException(io.perfflow.Msg.of("web.error.notYours", refusal.get()));
     }
     if (!task.isOpen()) {
       model.addAttribute("notice", "This task is no longer open (" + task.status().toLowerCase()

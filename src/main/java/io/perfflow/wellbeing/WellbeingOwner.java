@@ -20,8 +20,8 @@ class WellbeingOwner implements SubjectOwner {
   }
 
   @Override
-  public String noun() {
-    return "wellbeing case";
+  public io.perfflow.Localizable noun() {
+    return io.perfflow.Msg.of("wellbeing.noun");
   }
 
   @Override

@@ -24,8 +24,8 @@ class TaskRulesOwnDecisionTest {
         }
 
         @Override
-        public String noun() {
-          return "case";
+        public io.perfflow.Localizable noun() {
+          return io.perfflow.Msg.verbatim("case");
         }
 
         @Override
@@ -45,7 +45,10 @@ class TaskRulesOwnDecisionTest {
   @Test
   void theOwnerMayNotBeGivenATaskDecidingTheirOwnCase() {
     assertThat(rules.assigneeRefusal(task("decide-case", new Subject("test-case", 7)), "oscar"))
-        .hasValueSatisfying(reason -> assertThat(reason).contains("Nobody decides their own case", "'oscar'", "case 7"));
+        .hasValueSatisfying(reason -> assertThat(reason.english()).contains("Nobody decides their own case", "'oscar'", "case 7"));
+    // the same refusal in Chinese, the person and the subject still named
+    assertThat(rules.assigneeRefusal(task("decide-case", new Subject("test-case", 7)), "oscar").orElseThrow().in(java.util.Locale.SIMPLIFIED_CHINESE))
+        .isEqualTo("任何人都不能决定自己的case：“oscar”不能完成、认领或被分配case 7 的任务 42（Decide）");
   }
 
   @Test

@@ -241,4 +241,18 @@ class ErrorLanguageTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body().path("detail").asText()).isEqualTo("没有指标“lang.none”");
   }
+
+  /** The 403 texts that name who may do what. */
+  @Test
+  void whoMayReadWhatIsExplainedInChinese() throws Exception {
+    Answer stats = send("oscar", "GET", "/api/cycles/1/dashboard", null, null, "zh-CN");
+    assertThat(stats.status()).isEqualTo(403);
+    assertThat(stats.body().path("detail").asText()).isEqualTo("“oscar”无权查看考核周期 1 的统计：仅限 HR");
+    Answer employee = send("oscar", "GET", "/api/employees/otto", null, null, "zh-CN");
+    assertThat(employee.status()).isEqualTo(403);
+    assertThat(employee.body().path("detail").asText()).isEqualTo("“oscar”无权查看员工 otto：只有员工本人、其上级链和 HR 可以查看");
+    Answer en = send("oscar", "GET", "/api/employees/otto", null, null, "en");
+    assertThat(en.status()).isEqualTo(403);
+    assertThat(en.body().path("detail").asText()).isEqualTo("'oscar' may not read employee otto: an employee is readable by themselves, their manager chain and HR");
+  }
 }
