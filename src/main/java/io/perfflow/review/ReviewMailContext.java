@@ -1,5 +1,9 @@
 package io.perfflow.review;
 
+import io.perfflow.Localizable;
+import io.perfflow.Msg;
+import io.perfflow.i18n.I18nConfiguration;
+
 import io.perfflow.mail.MailContext;
 import io.perfflow.mail.MailContextContributor;
 import io.perfflow.org.Organisation;
@@ -61,15 +65,15 @@ class ReviewMailContext implements MailContextContributor {
     context.put("total", text(r.total()));
     context.put("adjustment", r.adjustment() == null ? "0" : r.adjustment().stripTrailingZeros().toPlainString());
     context.put("finalTotal", text(r.finalTotal() != null ? r.finalTotal() : r.total()));
-    context.put("rating", r.rating() == null ? "not yet rated" : r.rating());
+    context.put("rating", r.rating() == null ? Msg.of("review.mail.notRated") : r.rating());
     ReviewResult result = reviews.result(reviewId).orElse(null);
-    context.put("resultSummary", result != null ? result.summary() : r.statusReason() != null ? r.statusReason() : r.status().name());
+    context.put("resultSummary", result != null ? resultSummary(result, r) : r.statusReason() != null ? r.statusReason() : label("review.status.", r.status().name()));
     context.put("outcome", result != null ? r.rating() : r.status().name());
     List<UserTask> open = inbox.open(approverGroup, null, ReviewProcesses.review(reviewId));
     if (!open.isEmpty()) {
       UserTask task = open.get(open.size() - 1);
       context.put("taskName", task.name());
-      context.put("due", task.due() == null ? "no due date" : task.due().toString());
+      context.put("due", task.due() == null ? Msg.of("review.mail.noDue") : task.due().toString());
       context.put("taskCreated", task.createdAt().toString());
     }
   }
@@ -79,24 +83,57 @@ class ReviewMailContext implements MailContextContributor {
     context.put("cycleId", cycleId);
     context.put("period", progress.cycle().period());
     context.put("reviewCount", progress.reviews());
-    context.put("byStatus", format(progress.byStatus()));
+    context.put("byStatus", format(progress.byStatus(), "review.status."));
     Map<String, Integer> byRating = new TreeMap<>();
     reviews.list(cycleId, null).forEach(r -> byRating.merge(r.rating() == null ? "none" : r.rating(), 1, Integer::sum));
-    context.put("byRating", format(byRating));
-    StringBuilder rankings = new StringBuilder();
-    reports.rankings(cycleId).forEach((team, rows) -> {
-      rankings.append(team).append(":\n");
-      rows.forEach(row -> rankings.append("  ").append(row.get("rank")).append(". ").append(row.get("employeeId"))
-          .append("  ").append(row.get("finalTotal")).append("  ").append(row.get("rating")).append("  (").append(row.get("status")).append(")\n"));
-    });
-    context.put("rankings", rankings.toString().stripTrailing());
+    context.put("byRating", format(byRating, "review.rating."));
+    var rankings = reports.rankings(cycleId);
+    // the table in the recipient's language: ratings and statuses as the bundles name them
+    Localizable table = locale -> {
+      StringBuilder out = new StringBuilder();
+      rankings.forEach((team, rows) -> {
+        out.append(team).append(":\n");
+        rows.forEach(row -> out.append("  ").append(row.get("rank")).append(". ").append(row.get("employeeId"))
+            .append("  ").append(row.get("finalTotal") == null ? Msg.of("review.mail.na").in(locale) : row.get("finalTotal"))
+            .append("  ").append(row.get("rating") == null ? Msg.of("review.mail.none").in(locale) : label("review.rating.", row.get("rating").toString()).in(locale))
+            .append("  ").append(Msg.of("review.mail.parenthesis", label("review.status.", String.valueOf(row.get("status")))).in(locale)).append("\n"));
+      });
+      return out.toString().stripTrailing();
+    };
+    context.put("rankings", table);
   }
 
-  private static String format(Map<String, Integer> counts) {
-    return counts.isEmpty() ? "none" : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+  /** "COMPLETED 3, REJECTED 1": each code as the bundle ({@code prefix + code}) names it, "none" when empty. */
+  static Localizable format(Map<String, Integer> counts, String prefix) {
+    if (counts.isEmpty()) {
+      return Msg.of("review.mail.none");
+    }
+    Map<String, Integer> copy = new java.util.LinkedHashMap<>(counts);
+    return locale -> copy.entrySet().stream()
+        .map(e -> Msg.of("review.mail.count", label(prefix, e.getKey()), e.getValue()).in(locale))
+        .collect(Collectors.joining(Msg.of("review.mail.separator").in(locale)));
   }
 
-  private static String text(BigDecimal value) {
-    return value == null ? "n/a" : value.toPlainString();
+  /** A code (status, rating) as the bundle names it, the code itself where it names none. */
+  static Localizable label(String prefix, String code) {
+    return locale -> I18nConfiguration.bundles().getMessage(prefix + code, null, code, locale);
+  }
+
+  /** The result line (rating, score, bonus, training plan) in the recipient's language. */
+  static Msg resultSummary(ReviewResult result, Review r) {
+    BigDecimal finalTotal = r.finalTotal() != null ? r.finalTotal() : r.total();
+    Msg line = Msg.of("review.mail.result.rating", label("review.rating.", String.valueOf(result.rating())), text(finalTotal));
+    if (result.bonusAmount() != null && result.bonusAmount().signum() > 0) {
+      line = Msg.of("review.mail.result.and", line, Msg.of("review.mail.result.bonus", result.bonusAmount().toPlainString(),
+          result.bonusPercent().stripTrailingZeros().toPlainString()));
+    }
+    if (result.trainingPlan() != null) {
+      line = Msg.of("review.mail.result.and", line, Msg.of("review.mail.result.training", result.trainingPlan()));
+    }
+    return line;
+  }
+
+  private static Object text(BigDecimal value) {
+    return value == null ? Msg.of("review.mail.na") : value.toPlainString();
   }
 }
