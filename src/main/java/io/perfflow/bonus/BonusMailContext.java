@@ -35,13 +35,10 @@ class BonusMailContext implements MailContextContributor {
     context.put("currency", pool.currency());
     context.put("leadName", organisation.find(pool.leadId()).map(e -> e.name()).orElse(pool.leadId()));
     var waiting = pools.waitingFor(pool.id());
-    context.put("waitingFor", waiting.isEmpty() ? "nobody" : String.join(", ", waiting));
+    // written in each recipient's language by the Mailer (io.perfflow.Msg)
+    context.put("waitingFor", waiting.isEmpty() ? io.perfflow.Msg.of("bonus.mail.nobody") : String.join(", ", waiting));
     var allocations = pools.allocations(pool.id());
-    context.put("allocationTable", allocations.isEmpty() ? "(not allocated yet)" : allocations.stream()
-        .map(a -> "  " + a.employeeId() + ": final total " + (a.finalTotal() == null ? "-" : a.finalTotal().toPlainString())
-            + ", weight " + a.weight().toPlainString() + ", share " + a.share().toPlainString() + ", after the lead's moves "
-            + a.adjustedShare().toPlainString())
-        .collect(Collectors.joining("\n")));
+    context.put("allocationTable", allocations.isEmpty() ? io.perfflow.Msg.of("bonus.mail.notAllocated") : allocationTable(allocations));
     if (variables.get("memberId") instanceof String member) {
       allocations.stream().filter(a -> a.employeeId().equals(member)).findFirst().ifPresent(a -> {
         context.put("memberName", organisation.find(member).map(e -> e.name()).orElse(member));
@@ -49,5 +46,15 @@ class BonusMailContext implements MailContextContributor {
       });
     }
     return new MailContext(BonusProcesses.pool(pool.id()), context, Map.of("poolId", pool.id()));
+  }
+
+  /** One line per member: final total, weight, share and the share after the lead's moves, in the recipient's language. */
+  static io.perfflow.Localizable allocationTable(java.util.List<BonusPools.Allocation> allocations) {
+    java.util.List<io.perfflow.Msg> lines = allocations.stream()
+        .map(a -> io.perfflow.Msg.of("bonus.mail.allocationLine", a.employeeId(),
+            a.finalTotal() == null ? "-" : a.finalTotal().toPlainString(), a.weight().toPlainString(), a.share().toPlainString(),
+            a.adjustedShare().toPlainString()))
+        .toList();
+    return locale -> lines.stream().map(l -> "  " + l.in(locale)).collect(Collectors.joining("\n"));
   }
 }
