@@ -51,32 +51,35 @@ class DailyFeedbackMailContext implements MailContextContributor {
     if (variables.get("leadId") instanceof String lead) {
       List<String> teams = organisation.all().stream().filter(a -> lead.equals(a.managerId()) && DailyFeedback.AGENT_ROLE.equals(a.role()))
           .map(a -> a.team()).distinct().sorted().toList();
-      StringBuilder table = new StringBuilder();
+      // written in each recipient's language by the Mailer (io.perfflow.Msg)
+      List<io.perfflow.Localizable> lines = new java.util.ArrayList<>();
       for (String t : teams) {
         DailyFeedback.TeamDay d = daily.of(t, day);
-        table.append("Team ").append(t).append(" (average score ").append(d.teamAverageScore() == null ? "-" : text(d.teamAverageScore()))
-            .append(")\n");
+        lines.add(io.perfflow.Msg.of("cs.mail.teamLine", t, d.teamAverageScore() == null ? "-" : text(d.teamAverageScore())));
         for (DailyFeedback.AgentDay a : d.agents()) {
-          table.append("  #").append(a.receptionsRank()).append(' ').append(a.agentId()).append(": receptions ")
-              .append(text(a.effectiveReceptions())).append(", conversion ").append(a.conversionRate() == null ? "-" : text(a.conversionRate()) + " %")
-              .append(" (#").append(a.conversionRank() == null ? "-" : a.conversionRank()).append("), score ")
-              .append(a.score() == null ? "-" : text(a.score())).append('\n');
+          io.perfflow.Msg line = io.perfflow.Msg.of("cs.mail.agentLine", a.receptionsRank(), a.agentId(), text(a.effectiveReceptions()),
+              a.conversionRate() == null ? "-" : text(a.conversionRate()) + " %", a.conversionRank() == null ? "-" : a.conversionRank(),
+              a.score() == null ? "-" : text(a.score()));
+          lines.add(locale -> "  " + line.in(locale));
         }
-        table.append(weekTop(d)).append('\n');
+        lines.add(weekTop(d));
       }
+      io.perfflow.Localizable table = locale -> lines.stream().map(l -> l.in(locale)).collect(Collectors.joining("\n")).strip();
       context.put("leadName", organisation.get(lead).name());
-      context.put("teamTable", table.toString().strip());
+      context.put("teamTable", table);
       return new MailContext(null, context, Map.of("dailyDate", date, "leadId", lead));
     }
     return null;
   }
 
-  private static String weekTop(DailyFeedback.TeamDay d) {
+  private static io.perfflow.Localizable weekTop(DailyFeedback.TeamDay d) {
     if (d.weekTop().isEmpty()) {
-      return "";
+      return io.perfflow.Msg.verbatim("");
     }
-    return "Top performers of the week: " + d.weekTop().stream()
-        .map(w -> w.get("name") + " (" + text((BigDecimal) w.get("effectiveReceptions")) + " receptions)").collect(Collectors.joining(", "));
+    List<io.perfflow.Msg> top = d.weekTop().stream()
+        .map(w -> io.perfflow.Msg.of("cs.mail.weekTopEntry", w.get("name"), text((BigDecimal) w.get("effectiveReceptions")))).toList();
+    io.perfflow.Localizable names = locale -> top.stream().map(m -> m.in(locale)).collect(Collectors.joining(io.perfflow.Msg.of("cs.mail.separator").in(locale)));
+    return io.perfflow.Msg.of("cs.mail.weekTop", names);
   }
 
   private static String text(BigDecimal v) {
