@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** A bonus pool's mail context: the pool, who is still waited for, the allocation table, a member's share. */
 @Component
 @Order(20)
-class BonusMailContext implements MailContextContributor {
+public class BonusMailContext implements MailContextContributor {
   private final BonusPools pools;
   private final Organisation organisation;
 
@@ -49,7 +49,7 @@ class BonusMailContext implements MailContextContributor {
   }
 
   /** One line per member: final total, weight, share and the share after the lead's moves, in the recipient's language. */
-  static io.perfflow.Localizable allocationTable(java.util.List<BonusPools.Allocation> allocations) {
+  public static io.perfflow.Localizable allocationTable(java.util.List<BonusPools.Allocation> allocations) {
     java.util.List<io.perfflow.Msg> lines = allocations.stream()
         .map(a -> io.perfflow.Msg.of("bonus.mail.allocationLine", a.employeeId(),
             a.finalTotal() == null ? "-" : a.finalTotal().toPlainString(), a.weight().toPlainString(), a.share().toPlainString(),

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /** The review family's mail context: a review (with its open task), or a cycle's summary. */
 @Component
 @Order(0)
-class ReviewMailContext implements MailContextContributor {
+public class ReviewMailContext implements MailContextContributor {
 
   private final Reviews reviews;
   private final CycleReports reports;
@@ -104,7 +104,7 @@ class ReviewMailContext implements MailContextContributor {
   }
 
   /** "COMPLETED 3, REJECTED 1": each code as the bundle ({@code prefix + code}) names it, "none" when empty. */
-  static Localizable format(Map<String, Integer> counts, String prefix) {
+  public static Localizable format(Map<String, Integer> counts, String prefix) {
     if (counts.isEmpty()) {
       return Msg.of("review.mail.none");
     }
@@ -115,7 +115,7 @@ class ReviewMailContext implements MailContextContributor {
   }
 
   /** A code (status, rating) as the bundle names it, the code itself where it names none. */
-  static Localizable label(String prefix, String code) {
+  public static Localizable label(String prefix, String code) {
     return locale -> I18nConfiguration.bundles().getMessage(prefix + code, null, code, locale);
   }
 

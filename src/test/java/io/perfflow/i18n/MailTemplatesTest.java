@@ -124,4 +124,77 @@ class MailTemplatesTest {
     assertThat(en.body()).contains("a purchase order of yours is late and has not been delivered.",
         "goods worth 1200.00 (40 x phone cases, ordered on 2026-10-01) are not in stock");
   }
+
+  /** The tables and lines the review, bonus and daily feedback families assemble in Java, in Chinese and in English. */
+  @Test
+  void theCycleSummaryTeamBonusAndDailyFeedbackTablesAreWrittenInTheRecipientsLanguage() {
+    Map<String, Integer> statuses = new java.util.TreeMap<>(Map.of("COMPLETED", 11, "REJECTED", 1));
+    Map<String, Object> cycle = new Anything() {
+      @Override
+      public Object get(Object key) {
+        return switch (String.valueOf(key)) {
+          case "byStatus" -> io.perfflow.review.ReviewMailContext.format(statuses, "review.status.");
+          case "byRating" -> io.perfflow.review.ReviewMailContext.format(Map.of(), "review.rating.");
+          case "rankings" -> io.perfflow.Msg.of("review.mail.count", io.perfflow.review.ReviewMailContext.label("review.rating.", "GOOD"), 1);
+          default -> super.get(key);
+        };
+      }
+    };
+    Mailer.Rendered zh = MAILER.render("cycle-summary", cycle, Languages.CHINESE);
+    assertThat(zh.body()).contains("按状态：已完成 11，已驳回 1", "按评级：无", "良好 1").doesNotContain("COMPLETED", "none");
+    Mailer.Rendered en = MAILER.render("cycle-summary", cycle, Languages.ENGLISH);
+    assertThat(en.body()).contains("By status: COMPLETED 11, REJECTED 1", "By rating: none");
+
+    Map<String, Object> result = new Anything() {
+      @Override
+      public Object get(Object key) {
+        return switch (String.valueOf(key)) {
+          case "resultSummary" -> io.perfflow.Msg.of("review.mail.result.and",
+              io.perfflow.Msg.of("review.mail.result.rating", io.perfflow.review.ReviewMailContext.label("review.rating.", "GOOD"), "82.5"),
+              io.perfflow.Msg.of("review.mail.result.bonus", "1200.00", "10"));
+          case "rating" -> io.perfflow.Msg.of("review.mail.notRated");
+          default -> super.get(key);
+        };
+      }
+    };
+    assertThat(MAILER.render("review-result", result, Languages.CHINESE).body())
+        .contains("评级 良好，最终得分 82.5；奖金 1200.00（基本工资的 10%）", "尚未评级");
+    assertThat(MAILER.render("review-result", result, Languages.ENGLISH).body())
+        .contains("Rating GOOD, final score 82.5; bonus 1200.00 (10% of base pay)", "not yet rated");
+
+    var allocation = new io.perfflow.bonus.BonusPools.Allocation("otto", 7L, new java.math.BigDecimal("88.5"), "GOOD",
+        java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, new java.math.BigDecimal("1.2"), new java.math.BigDecimal("500.00"),
+        new java.math.BigDecimal("520.00"));
+    Map<String, Object> bonus = new Anything() {
+      @Override
+      public Object get(Object key) {
+        return switch (String.valueOf(key)) {
+          case "allocationTable" -> io.perfflow.bonus.BonusMailContext.allocationTable(List.of(allocation));
+          case "waitingFor" -> io.perfflow.Msg.of("bonus.mail.nobody");
+          default -> super.get(key);
+        };
+      }
+    };
+    assertThat(MAILER.render("bonus-pool-allocation", bonus, Languages.CHINESE).body())
+        .contains("  otto：最终得分 88.5，权重 1.2，应得份额 500.00，负责人调整后 520.00").doesNotContain("final total");
+    assertThat(MAILER.render("bonus-pool-allocation", bonus, Languages.ENGLISH).body())
+        .contains("  otto: final total 88.5, weight 1.2, share 500.00, after the lead's moves 520.00");
+
+    Map<String, Object> daily = new Anything() {
+      @Override
+      public Object get(Object key) {
+        return switch (String.valueOf(key)) {
+          case "teamTable" -> io.perfflow.Msg.of("review.mail.result.and", io.perfflow.Msg.of("cs.mail.teamLine", "cs-a", "71.5"),
+              io.perfflow.Msg.of("cs.mail.weekTop", io.perfflow.Msg.of("cs.mail.weekTopEntry", "Carl", "42")));
+          default -> super.get(key);
+        };
+      }
+    };
+    assertThat(MAILER.render("cs-daily-lead", daily, Languages.CHINESE).body())
+        .contains("团队 cs-a（平均得分 71.5）", "本周最佳：Carl（有效接待 42）").doesNotContain("Top performers");
+    assertThat(MAILER.render("cs-daily-lead", daily, Languages.ENGLISH).body())
+        .contains("Team cs-a (average score 71.5)", "Top performers of the week: Carl (42 receptions)");
+    assertThat(io.perfflow.Msg.of("cs.mail.agentLine", 1, "carl", "20", "50 %", 2, "80").in(Languages.CHINESE))
+        .isEqualTo("#1 carl：有效接待 20，转化率 50 %（#2），得分 80");
+  }
 }
