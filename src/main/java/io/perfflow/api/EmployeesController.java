@@ -119,15 +119,15 @@ public class EmployeesController {
       com.fasterxml.jackson.databind.JsonNode v = f.getValue();
       if (!CHANGE_FIELDS.contains(name)) {
         errors.add(new io.perfflow.InvalidInputException.FieldError(io.perfflow.Texts.excerpt(name),
-            "is not a field that can be changed; the fields are " + String.join(", ", CHANGE_FIELDS)));
+            io.perfflow.Msg.of("org.error.notChangeable", String.join(", ", CHANGE_FIELDS))));
       } else if (name.equals("groups")) {
         if (!v.isArray()) {
-          errors.add(new io.perfflow.InvalidInputException.FieldError("groups", "must be a list of group ids"));
+          errors.add(new io.perfflow.InvalidInputException.FieldError("groups", io.perfflow.Msg.of("org.error.groupsList")));
         } else {
           groups = new java.util.ArrayList<>();
           for (var g : v) {
             if (!g.isTextual()) {
-              errors.add(new io.perfflow.InvalidInputException.FieldError("groups", "must be a list of group ids"));
+              errors.add(new io.perfflow.InvalidInputException.FieldError("groups", io.perfflow.Msg.of("org.error.groupsList")));
             } else {
               groups.add(g.asText());
             }
@@ -136,19 +136,19 @@ public class EmployeesController {
       } else if (v.isNull() && (name.equals("managerId") || name.equals("storeId"))) {
         texts.put(name, "");
       } else if (!v.isTextual()) {
-        errors.add(new io.perfflow.InvalidInputException.FieldError(name, "must be a text"));
+        errors.add(new io.perfflow.InvalidInputException.FieldError(name, io.perfflow.Msg.of("org.error.mustBeText")));
       } else if (v.asText().indexOf('\0') >= 0) {
-        errors.add(new io.perfflow.InvalidInputException.FieldError(name, io.perfflow.config.NoNulStrings.MESSAGE));
+        errors.add(new io.perfflow.InvalidInputException.FieldError(name, io.perfflow.Msg.of("org.error.nul")));
       } else {
         texts.put(name, v.asText());
       }
     }
     if (groups != null) {
       groups.stream().filter(g -> g.indexOf('\0') >= 0).findFirst()
-          .ifPresent(g -> errors.add(new io.perfflow.InvalidInputException.FieldError("groups", io.perfflow.config.NoNulStrings.MESSAGE)));
+          .ifPresent(g -> errors.add(new io.perfflow.InvalidInputException.FieldError("groups", io.perfflow.Msg.of("org.error.nul"))));
     }
     if (body.isEmpty()) {
-      errors.add(new io.perfflow.InvalidInputException.FieldError("body", "names nothing to change; the fields are " + String.join(", ", CHANGE_FIELDS)));
+      errors.add(new io.perfflow.InvalidInputException.FieldError("body", io.perfflow.Msg.of("org.error.nothingToChange", String.join(", ", CHANGE_FIELDS))));
     }
     if (!errors.isEmpty()) {
       throw new io.perfflow.InvalidInputException(errors);

@@ -51,14 +51,13 @@ public class PreferencesController {
     Employee e = mayChange(id, principal, io.perfflow.Msg.of("org.error.preferencesChange"));
     if (body == null || body.isEmpty()) {
       throw new InvalidInputException(parts.stream()
-          .map(p -> new FieldError(p.field(), "is required unless another preference is given (" + p.expected() + ")")).toList());
+          .map(p -> new FieldError(p.field(), io.perfflow.Msg.of("org.error.preferenceRequired", p.expected()))).toList());
     }
     List<FieldError> problems = new ArrayList<>();
     for (String field : body.keySet()) {
       PreferencePart part = part(field);
       if (part == null) {
-        problems.add(new FieldError(Texts.excerpt(field), "is not a preference; known: "
-            + parts.stream().map(PreferencePart::field).toList()));
+        problems.add(new FieldError(Texts.excerpt(field), io.perfflow.Msg.of("org.error.notAPreference", parts.stream().map(PreferencePart::field).toList())));
       } else {
         part.problem(body.get(field)).ifPresent(problems::add);
       }

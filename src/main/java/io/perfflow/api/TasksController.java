@@ -57,7 +57,7 @@ public class TasksController {
         try {
           subject = new Subject(kind.type(), Long.parseLong(id.trim()));
         } catch (NumberFormatException e) {
-          throw new InvalidInputException(kind.idVariable(), "must be a number, got '" + id + "'");
+          throw new InvalidInputException(kind.idVariable(), io.perfflow.Msg.of("tasks.error.subjectId", id));
         }
       }
     }

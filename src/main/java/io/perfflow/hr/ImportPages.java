@@ -56,7 +56,7 @@ public class ImportPages {
     HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.importMetrics"));
     if (file == null || file.isEmpty()) {
       response.setStatus(400);
-      return page(model, "metrics", null, List.of(new HrPages.BadRow("file", "file", "choose a CSV or JSON file")), null);
+      return page(model, "metrics", null, List.of(new HrPages.BadRow("file", "file", io.perfflow.Msg.of("hr.error.chooseCsvOrJson").current())), null);
     }
     try {
       ImportResult result = (ImportResult) metrics.importMetrics(HrPages.text(file), HrPages.isJson(file) ? "application/json" : "text/csv", auth);
@@ -78,16 +78,16 @@ public class ImportPages {
     SourceTable target = SourceTables.named(table).orElse(null);
     if (target == null && !table.equals(ATTENDANCE)) {
       response.setStatus(400);
-      return page(model, "source", table, List.of(new HrPages.BadRow("file", "table", "choose one of the tables")), null);
+      return page(model, "source", table, List.of(new HrPages.BadRow("file", "table", io.perfflow.Msg.of("hr.error.chooseTable").current())), null);
     }
     if (file == null || file.isEmpty()) {
       response.setStatus(400);
-      return page(model, "source", table, List.of(new HrPages.BadRow("file", "file", "choose a CSV, JSON or NDJSON file")), null);
+      return page(model, "source", table, List.of(new HrPages.BadRow("file", "file", io.perfflow.Msg.of("hr.error.chooseFile").current())), null);
     }
     if (target == null && file.getSize() > io.perfflow.config.InputLimitsFilter.IMPORT_LIMIT) {
       response.setStatus(413);
-      return page(model, "source", table, List.of(new HrPages.BadRow("file", "file", "an attendance file may have at most "
-          + io.perfflow.config.InputLimitsFilter.IMPORT_LIMIT + " bytes; this one has " + file.getSize())), file.getOriginalFilename());
+      return page(model, "source", table, List.of(new HrPages.BadRow("file", "file", io.perfflow.Msg.of("hr.error.attendanceTooLarge",
+          io.perfflow.config.InputLimitsFilter.IMPORT_LIMIT, file.getSize()).current())), file.getOriginalFilename());
     }
     boolean isJson = HrPages.isJson(file);
     try {
@@ -107,7 +107,7 @@ public class ImportPages {
       response.setStatus(400);
       List<HrPages.BadRow> rows = new ArrayList<>(HrPages.rows(e.errors()));
       if (!e.complete()) {
-        rows.add(new HrPages.BadRow("…", "", "the read stopped at the error limit; there may be more bad rows"));
+        rows.add(new HrPages.BadRow("…", "", io.perfflow.Msg.of("hr.error.stopped").current()));
       }
       return page(model, "source", table, rows, file.getOriginalFilename());
     } catch (InvalidInputException e) {

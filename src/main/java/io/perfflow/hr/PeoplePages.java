@@ -94,7 +94,7 @@ public class PeoplePages {
     HrPages.requireHr(auth, io.perfflow.Msg.of("hr.error.may.importPeople"));
     if (file == null || file.isEmpty()) {
       response.setStatus(400);
-      return listPage(model, "", new LinkedHashMap<>(), List.of(), Map.of(), List.of(new HrPages.BadRow("file", "file", "choose a CSV or JSON file")), null);
+      return listPage(model, "", new LinkedHashMap<>(), List.of(), Map.of(), List.of(new HrPages.BadRow("file", "file", io.perfflow.Msg.of("hr.error.chooseCsvOrJson").current())), null);
     }
     boolean isJson = HrPages.isJson(file);
     try {

@@ -34,8 +34,9 @@ class LanguagePreferencePart implements PreferencePart {
     if (value == null || (value instanceof String s && Languages.parse(s).isPresent())) {
       return Optional.empty();
     }
-    String shown = value instanceof String s ? "'" + io.perfflow.Texts.excerpt(s) + "'" : "a " + (value instanceof Boolean ? "boolean" : value instanceof Number ? "number" : "structure");
-    return Optional.of(new FieldError("language", shown + " is not a language: one of " + Languages.TAGS + " (or null)"));
+    io.perfflow.Msg shown = value instanceof String s ? io.perfflow.Msg.of("web.error.quoted", io.perfflow.Texts.excerpt(s))
+        : io.perfflow.Msg.of(value instanceof Boolean ? "web.error.aBoolean" : value instanceof Number ? "web.error.aNumber" : "web.error.aStructure");
+    return Optional.of(new FieldError("language", io.perfflow.Msg.of("web.error.notALanguage", shown, Languages.TAGS)));
   }
 
   @Override

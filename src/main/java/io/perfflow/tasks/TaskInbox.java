@@ -58,7 +58,7 @@ public class TaskInbox {
   }
 
   public UserTask get(long key) {
-    return find(key).orElseThrow(() -> new NotFoundException("No user task with key " + key));
+    return find(key).orElseThrow(() -> new NotFoundException(io.perfflow.Msg.of("tasks.error.noTask", key)));
   }
 
   /** Open tasks, filtered by any of candidate group, assignee and subject. */

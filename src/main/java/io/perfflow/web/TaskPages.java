@@ -71,8 +71,10 @@ public class TaskPages {
       throw new TaskForbiddenException(io.perfflow.Msg.of("web.error.notYours", refusal.get()));
     }
     if (!task.isOpen()) {
-      model.addAttribute("notice", "This task is no longer open (" + task.status().toLowerCase()
-          + (task.completedBy() != null ? " by " + task.completedBy() : "") + ").");
+      String status = task.status().toLowerCase();
+      io.perfflow.Localizable statusText = locale -> io.perfflow.i18n.I18nConfiguration.bundles().getMessage("tasks.status." + status, null, status, locale);
+      model.addAttribute("notice", (task.completedBy() != null ? io.perfflow.Msg.of("web.task.notOpenBy", statusText, task.completedBy())
+          : io.perfflow.Msg.of("web.task.notOpen", statusText)).current());
     }
     return page(task, Map.of(), Map.of(), null, model);
   }
@@ -107,13 +109,13 @@ public class TaskPages {
       response.setStatus(400);
       Map<String, String> errors = e.errors().stream()
           .collect(Collectors.toMap(InvalidInputException.FieldError::field, InvalidInputException.FieldError::message, (a, b) -> a + "; " + b, LinkedHashMap::new));
-      return page(task, entered, errors, "Please correct the marked field" + (errors.size() == 1 ? "." : "s."), model);
+      return page(task, entered, errors, io.perfflow.Msg.of(errors.size() == 1 ? "web.task.correctField" : "web.task.correctFields").current(), model);
     } catch (TaskForbiddenException e) {
       response.setStatus(403);
-      return WebSupport.message(model, "web.notAllowed", "You may not complete this task. " + e.getMessage());
+      return WebSupport.message(model, "web.notAllowed", io.perfflow.Msg.of("web.task.mayNotComplete", e.getLocalizedMessage()).current());
     } catch (TaskConflictException | UserTaskGoneException e) {
       response.setStatus(409);
-      model.addAttribute("notice", "This task is no longer open: " + e.getMessage());
+      model.addAttribute("notice", io.perfflow.Msg.of("web.task.noLongerOpen", e.getLocalizedMessage()).current());
       return page(inbox.get(key), entered, Map.of(), null, model);
     } catch (RuntimeException e) {
       // Camunda profile: the cluster did not take the command (ClusterStatus shows the banner).

@@ -255,4 +255,15 @@ class ErrorLanguageTest {
     assertThat(en.status()).isEqualTo(403);
     assertThat(en.body().path("detail").asText()).isEqualTo("'oscar' may not read employee otto: an employee is readable by themselves, their manager chain and HR");
   }
+
+  @Test
+  void anUnknownLanguageAndAnEmployeeChangeNamingNothingAreExplainedInChinese() throws Exception {
+    Answer language = send("opal", "PUT", "/api/employees/opal/preferences", "{\"language\":\"fr\"}", "application/json", "zh-CN");
+    assertThat(language.status()).isEqualTo(400);
+    assertThat(language.body().path("errors").get(0).path("field").asText()).isEqualTo("language");
+    assertThat(language.body().path("errors").get(0).path("message").asText()).startsWith("“fr”不是支持的语言：应为 ");
+    Answer en = send("opal", "PUT", "/api/employees/opal/preferences", "{\"language\":\"fr\"}", "application/json", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("errors").get(0).path("message").asText()).startsWith("'fr' is not a language: one of ");
+  }
 }
