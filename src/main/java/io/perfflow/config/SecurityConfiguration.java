@@ -80,7 +80,7 @@ public class SecurityConfiguration {
                     .requestMatchers("/api/dev/**", "/mailbox").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/import", "/api/employees/*/deactivate", "/api/employees/*/activate").hasAuthority(HR)
                     .requestMatchers(HttpMethod.PATCH, "/api/employees/*").hasAuthority(HR)
-                    .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**", "/api/campaigns/**", "/api/metrics/**").hasAuthority(HR)
+                    .requestMatchers(HttpMethod.PUT, "/api/scorecards/**", "/api/peak-seasons/**", "/api/campaigns/**", "/api/plan-templates/**", "/api/metrics/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.DELETE, "/api/peak-seasons/**").hasAuthority(HR)
                     .requestMatchers(HttpMethod.POST, "/api/metrics/import", "/api/cycles", "/api/cycles/*/restart", "/api/reviews/*/restart", "/api/reviews/*/retry").hasAuthority(HR)
                     .requestMatchers("/api/audit/**").hasAuthority(HR)

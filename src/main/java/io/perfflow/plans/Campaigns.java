@@ -125,36 +125,10 @@ public class Campaigns {
       }
     }
     List<TemplateItem> items = in.planTemplate() == null ? List.of() : in.planTemplate();
-    if (items.size() > WeeklyPlans.MAX_ITEMS) {
-      errors.add(new FieldError("planTemplate", io.perfflow.Msg.of("plans.error.templateItems", WeeklyPlans.MAX_ITEMS, items.size())));
-    } else {
-      Set<String> kpis = profile == null ? Set.of() : profile.kpis().stream().map(Kpi::code).collect(Collectors.toSet());
-      for (int i = 0; i < items.size(); i++) {
-        TemplateItem item = items.get(i);
-        String at = "planTemplate[" + i + "]";
-        if (item == null) {
-          errors.add(new FieldError(at, io.perfflow.Msg.of("errors.required")));
-          continue;
-        }
-        if (item.title() == null || item.title().isBlank() || item.title().length() > WeeklyPlans.MAX_TITLE) {
-          errors.add(new FieldError(at + ".title", io.perfflow.Msg.of("plans.error.templateTitle", WeeklyPlans.MAX_TITLE)));
-        }
-        if (profile != null && (item.kpi() == null || !kpis.contains(item.kpi()))) {
-          errors.add(new FieldError(at + ".kpi", io.perfflow.Msg.of("plans.error.templateKpi", Texts.excerpt(item.kpi()), profile.role() + "/" + profile.profile(), kpis)));
-        }
-        if (item.goal() == null) {
-          errors.add(new FieldError(at + ".goal", io.perfflow.Msg.of("plans.error.goal")));
-        }
-        if (item.unit() == null) {
-          errors.add(new FieldError(at + ".unit", io.perfflow.Msg.of("plans.error.unit")));
-        }
-        Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
-        io.perfflow.Msg sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
-        if (range.isPresent() || sign != null) {
-          errors.add(range.isPresent() ? new FieldError(at + ".targetChange", range.get()) : new FieldError(at + ".targetChange", sign));
-        }
-      }
-    }
+    Set<String> kpis = profile == null ? Set.of() : profile.kpis().stream().map(Kpi::code).collect(Collectors.toSet());
+    WeightProfile chosen = profile;
+    checkItems("planTemplate", items, item -> chosen != null && (item.kpi() == null || !kpis.contains(item.kpi()))
+        ? io.perfflow.Msg.of("plans.error.templateKpi", Texts.excerpt(item.kpi()), chosen.role() + "/" + chosen.profile(), kpis) : null, errors);
     List<String> stores = in.stores() == null ? List.of() : in.stores();
     if (stores.size() > MAX_STORES) {
       errors.add(new FieldError("stores", io.perfflow.Msg.of("plans.error.tooManyStores", MAX_STORES, stores.size())));
@@ -213,6 +187,46 @@ public class Campaigns {
     details.put("revision", saved.revision());
     audit.append(actor, "CAMPAIGN_SAVED", null, details);
     return new Saved(saved, previous);
+  }
+
+  /**
+   * The checks of a template's items (a campaign's or a role's, {@link PlanTemplates#save}): at most
+   * as many as a plan has, a title, a goal, a unit, a target change that fits the goal (as for plan
+   * items); {@code kpiProblem} says what is wrong with an item's KPI (null: nothing). Errors name
+   * {@code <field>[i].<part>}.
+   */
+  static void checkItems(String field, List<TemplateItem> items, java.util.function.Function<TemplateItem, io.perfflow.Msg> kpiProblem,
+      List<FieldError> errors) {
+    if (items.size() > WeeklyPlans.MAX_ITEMS) {
+      errors.add(new FieldError(field, io.perfflow.Msg.of("plans.error.templateItems", WeeklyPlans.MAX_ITEMS, items.size())));
+      return;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      TemplateItem item = items.get(i);
+      String at = field + "[" + i + "]";
+      if (item == null) {
+        errors.add(new FieldError(at, io.perfflow.Msg.of("errors.required")));
+        continue;
+      }
+      if (item.title() == null || item.title().isBlank() || item.title().length() > WeeklyPlans.MAX_TITLE) {
+        errors.add(new FieldError(at + ".title", io.perfflow.Msg.of("plans.error.templateTitle", WeeklyPlans.MAX_TITLE)));
+      }
+      io.perfflow.Msg kpi = kpiProblem.apply(item);
+      if (kpi != null) {
+        errors.add(new FieldError(at + ".kpi", kpi));
+      }
+      if (item.goal() == null) {
+        errors.add(new FieldError(at + ".goal", io.perfflow.Msg.of("plans.error.goal")));
+      }
+      if (item.unit() == null) {
+        errors.add(new FieldError(at + ".unit", io.perfflow.Msg.of("plans.error.unit")));
+      }
+      Optional<io.perfflow.Msg> range = Numbers.problem(item.targetChange(), MAX_CHANGE.negate(), MAX_CHANGE, 4);
+      io.perfflow.Msg sign = range.isEmpty() && item.goal() != null ? PlanCompletion.targetProblem(item.goal(), item.targetChange()) : null;
+      if (range.isPresent() || sign != null) {
+        errors.add(range.isPresent() ? new FieldError(at + ".targetChange", range.get()) : new FieldError(at + ".targetChange", sign));
+      }
+    }
   }
 
   public Optional<Campaign> find(String code) {
