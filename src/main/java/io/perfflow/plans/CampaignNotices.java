@@ -68,9 +68,12 @@ public class CampaignNotices {
   private final ProcessLauncher launcher;
   private final String baseUrl;
   private final io.perfflow.CompanyTime companyTime;
+  private final io.perfflow.i18n.LanguagePreferences languages;
 
   public CampaignNotices(JdbcClient jdbc, Campaigns campaigns, Organisation organisation, Mailer mailer, AuditLog audit,
-      ProcessLauncher launcher, @Value("${perfflow.base-url}") String baseUrl, io.perfflow.CompanyTime companyTime) {
+      ProcessLauncher launcher, @Value("${perfflow.base-url}") String baseUrl, io.perfflow.CompanyTime companyTime,
+      io.perfflow.i18n.LanguagePreferences languages) {
+    this.languages = languages;
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.organisation = organisation;
@@ -230,10 +233,8 @@ public class CampaignNotices {
           "campaign-notice:" + notice.id());
       audit.append(AuditLog.SYSTEM, "CAMPAIGN_NOTICE_SENT", subject(notice.id()), details, "campaign-notice-sent:" + notice.id());
       if (notice.status() == Status.SENT) {
-        String summary = "**Campaign:** " + c.name() + " (" + code + "), " + c.from() + " to " + c.to()
-            + (phase == Phase.SAVED ? ", planned" : ", starts today") + "  \n**Stores:** " + String.join(", ", c.stores())
-            + "  \n**Expected uplift:** +" + c.expectedUplift().toPlainString() + " % orders  \n**Your stock cover:** "
-            + coverText(notice.cover(), c.expectedUplift());
+        // The acknowledgement form's text in Tasklist, in the buyer's language (the mail's too).
+        String summary = summary(notice, c).in(languages.forMail(buyer.id()));
         out.add(new Recipient(notice.id(), buyer.id(), summary));
       }
     }
@@ -250,17 +251,26 @@ public class CampaignNotices {
     return value == null ? "—" : value.toPlainString();
   }
 
-  static String coverText(StockCover cover, BigDecimal uplift) {
+  /**
+   * What the acknowledgement form says about the notice (variable {@code summary}): the campaign,
+   * its stores, the expected uplift and the buyer's stock cover as the notice recorded it.
+   */
+  static io.perfflow.Msg summary(Notice notice, Campaigns.Campaign c) {
+    Object[] args = {c.name(), c.code(), c.from().toString(), c.to().toString(), String.join(", ", notice.stores()),
+        notice.expectedUplift().toPlainString(), coverText(notice.cover(), notice.expectedUplift())};
+    return notice.phase() == Phase.SAVED ? io.perfflow.Msg.of("plans.notice.summary.SAVED", args)
+        : io.perfflow.Msg.of("plans.notice.summary.STARTED", args);
+  }
+
+  static io.perfflow.Msg coverText(StockCover cover, BigDecimal uplift) {
     if (cover.period() == null) {
-      return "No inventory data for you yet (POST /api/source/inventory): the stock cover is unknown.";
+      return io.perfflow.Msg.of("plans.notice.coverText.NO_DATA");
     }
     if (cover.coverDays() == null) {
-      return "Inventory " + cover.period() + ": average value " + cover.avgInventoryValue().toPlainString()
-          + ", no cost of goods sold that month: the cover in days is unknown.";
+      return io.perfflow.Msg.of("plans.notice.coverText.NO_COGS", cover.period(), cover.avgInventoryValue().toPlainString());
     }
-    return "Inventory " + cover.period() + ": average value " + cover.avgInventoryValue().toPlainString() + ", cost of goods sold "
-        + cover.dailyCogs().toPlainString() + " a day: " + cover.coverDays().toPlainString() + " days of stock at the usual demand, "
-        + cover.coverDaysWithUplift().toPlainString() + " days at the expected demand (+" + uplift.toPlainString() + " %).";
+    return io.perfflow.Msg.of("plans.notice.coverText.KNOWN", cover.period(), cover.avgInventoryValue().toPlainString(),
+        cover.dailyCogs().toPlainString(), cover.coverDays().toPlainString(), cover.coverDaysWithUplift().toPlainString(), uplift.toPlainString());
   }
 
   /** Who completed the acknowledgement task (set by the task lifecycle before the result is recorded). */

@@ -81,6 +81,16 @@ class CampaignNoticeProcessTest extends PerfFlowIntegrationTest {
         l -> l.size() == 1).get(0);
   }
 
+  /** PerfFlow's task page for {@code user}: the form campaign-notice with the notice's text. */
+  private String taskPage(String user, long key) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+    var page = http.withBasicAuth(user, "demo").exchange("/tasks/" + key, org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(headers), String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    return page.getBody();
+  }
+
   private List<JsonNode> notices(String code) {
     List<JsonNode> out = new ArrayList<>();
     scenarios().hr().get("/api/campaigns/" + code + "/notices").expect(200).body().forEach(out::add);
@@ -116,6 +126,10 @@ class CampaignNoticeProcessTest extends PerfFlowIntegrationTest {
     assertThat(notice.path("stockCover").path("daysWithUplift").decimalValue()).isEqualByComparingTo("16.0");
     long savedNotice = notice.path("id").asLong();
     assertThat(task.path("noticeId").asLong()).isEqualTo(savedNotice);
+    // The task's text (form campaign-notice) says the same, in the buyer's language.
+    assertThat(taskPage(x.buyer(), task.path("key").asLong())).contains("Double 11 (" + code + ")", ", planned",
+        "Inventory " + YearMonth.from(today), "20.0 days of stock at the usual demand", "16.0 days at the expected demand (+25 %)",
+        "Completing this task acknowledges the notice").doesNotContain("完成此任务");
     // Only HR and the buyer read the notices; nobody else acknowledges for the buyer.
     assertThat(as("oscar").get("/api/campaigns/" + code + "/notices").expect(200).body()).isEmpty();
     assertThat(as(x.buyer()).get("/api/campaigns/" + code + "/notices").expect(200).body()).hasSize(1);
@@ -152,17 +166,21 @@ class CampaignNoticeProcessTest extends PerfFlowIntegrationTest {
     s.hr().put("/api/campaigns/" + code, campaign(x, from, 40)).expect(200);
     JsonNode first = awaitTask(x.buyer(), "acknowledge-saved-notice");
 
-    // Raised to +60 %: the first notice's task goes away, a new notice (revision 2) asks again.
+    // Raised to +60 %: the first notice's task goes away, a new notice (revision 2) asks again, now
+    // in Chinese, the language the buyer chose meanwhile (mail and task text).
+    as(x.buyer()).put("/api/employees/" + x.buyer() + "/preferences", Map.of("language", "zh-CN")).expect(200);
     JsonNode again = s.hr().put("/api/campaigns/" + code, campaign(x, from, 60)).expect(200).body();
     assertThat(again.path("revision").asInt()).isEqualTo(2);
-    s.awaitMail(x.buyer() + "@perfflow.example", "+60 % orders expected");
-    await().atMost(ReviewScenarios.PATIENCE).until(() -> {
+    s.awaitMail(x.buyer() + "@perfflow.example", "订单增加 60%");
+    JsonNode second = await().atMost(ReviewScenarios.PATIENCE).until(() -> {
       List<JsonNode> open = new ArrayList<>();
       as(x.buyer()).get("/api/tasks").expect(200).body().forEach(t -> {
         if (t.path("elementId").asText().equals("acknowledge-saved-notice")) open.add(t);
       });
-      return open.size() == 1 && open.get(0).path("key").asLong() != first.path("key").asLong();
-    });
+      return open.size() == 1 && open.get(0).path("key").asLong() != first.path("key").asLong() ? open.get(0) : null;
+    }, java.util.Objects::nonNull);
+    assertThat(taskPage(x.buyer(), second.path("key").asLong())).contains("Double 11（" + code + "）", "已计划", "订单 +60%",
+        "按平时需求 20.0 天", "完成此任务即确认本通知").doesNotContain("Completing this task");
     List<JsonNode> all = notices(code);
     assertThat(all).extracting(n -> n.path("revision").asInt() + ":" + n.path("status").asText())
         .containsExactlyInAnyOrder("2:SENT", "1:SUPERSEDED");

@@ -100,6 +100,13 @@ class WeeklyPlanProcessTest extends PerfFlowIntegrationTest {
 
     long annsReview = reviewTask(annsPlan);
     long cemsReview = reviewTask(cemsPlan);
+    // PerfFlow's task page shows the form's text with the plan (as Tasklist does) and whose week it is.
+    org.springframework.http.HttpHeaders html = new org.springframework.http.HttpHeaders();
+    html.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+    var page = http.withBasicAuth("olivia", "demo").exchange("/tasks/" + annsReview, org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(html), String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains(annsName + " · " + week, ann[0], "30.00 %", "GET /api/plans/" + annsPlan);
     // Nobody reviews their own week; a review that does not accept says why.
     as(ann[0]).post("/api/tasks/" + annsReview + "/complete", Map.of("variables", Map.of("accepted", true))).expect(403);
     JsonNode noReason = as("olivia").post("/api/tasks/" + cemsReview + "/complete", Map.of("variables", Map.of("accepted", false)))
