@@ -209,7 +209,8 @@ public class CampaignNotices {
       values.put("to", c.to().toString());
       values.put("stores", String.join(", ", c.stores()));
       values.put("uplift", c.expectedUplift().toPlainString());
-      values.put("phase", phase.name());
+      // A campaign saved when it is already running gets no start notice: the saved one says it has started.
+      values.put("phase", running(notice, c) ? "RUNNING" : phase.name());
       StockCover sent = notice.cover();
       values.put("cover", sent.period() == null ? "NO_DATA" : sent.coverDays() == null ? "NO_COGS" : "KNOWN");
       values.put("coverDays", text(sent.coverDays()));
@@ -255,11 +256,18 @@ public class CampaignNotices {
    * What the acknowledgement form says about the notice (variable {@code summary}): the campaign,
    * its stores, the expected uplift and the buyer's stock cover as the notice recorded it.
    */
-  static io.perfflow.Msg summary(Notice notice, Campaigns.Campaign c) {
+  io.perfflow.Msg summary(Notice notice, Campaigns.Campaign c) {
     Object[] args = {c.name(), c.code(), c.from().toString(), c.to().toString(), String.join(", ", notice.stores()),
         notice.expectedUplift().toPlainString(), coverText(notice.cover(), notice.expectedUplift())};
-    return notice.phase() == Phase.SAVED ? io.perfflow.Msg.of("plans.notice.summary.SAVED", args)
-        : io.perfflow.Msg.of("plans.notice.summary.STARTED", args);
+    if (notice.phase() == Phase.STARTED) {
+      return io.perfflow.Msg.of("plans.notice.summary.STARTED", args);
+    }
+    return running(notice, c) ? io.perfflow.Msg.of("plans.notice.summary.RUNNING", args) : io.perfflow.Msg.of("plans.notice.summary.SAVED", args);
+  }
+
+  /** A saved notice of a campaign that had already started on the day it was sent (there is no start notice then). */
+  private boolean running(Notice notice, Campaigns.Campaign c) {
+    return notice.phase() == Phase.SAVED && notice.sentAt() != null && !c.from().isAfter(companyTime.today(notice.sentAt()));
   }
 
   static io.perfflow.Msg coverText(StockCover cover, BigDecimal uplift) {

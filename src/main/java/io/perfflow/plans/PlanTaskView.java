@@ -70,7 +70,7 @@ class PlanTaskView implements TaskSubjectView {
       model.addAttribute("subjectLine", c.name() + " · " + c.from() + " – " + c.to());
       vars.put("noticeId", n.id());
       vars.put("buyerId", n.buyerId());
-      vars.put("summary", CampaignNotices.summary(n, c).in(Msg.currentLocale()));
+      vars.put("summary", notices.summary(n, c).in(Msg.currentLocale()));
       return vars;
     }
     return null;

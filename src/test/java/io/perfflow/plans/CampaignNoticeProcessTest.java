@@ -156,6 +156,21 @@ class CampaignNoticeProcessTest extends PerfFlowIntegrationTest {
   }
 
   @Test
+  void aCampaignSavedWhenItHasStartedIsNoticedOnceAndSaysSo() {
+    ReviewScenarios s = scenarios();
+    PlanTestSupport p = new PlanTestSupport(s, jdbc);
+    LocalDate today = p.today();
+    Setup x = setup(s, YearMonth.from(today));
+    String code = "late-" + x.role();
+    s.hr().put("/api/campaigns/" + code, campaign(x, today.minusDays(2), 25)).expect(200);
+    s.awaitMail(x.buyer() + "@perfflow.example", "Campaign Double 11 has started: +25 % orders expected in " + x.store());
+    JsonNode task = awaitTask(x.buyer(), "acknowledge-saved-notice");
+    assertThat(taskPage(x.buyer(), task.path("key").asLong())).contains("Double 11 (" + code + ")", ", has already started")
+        .doesNotContain(", planned");
+    assertThat(notices(code)).extracting(n -> n.path("phase").asText()).containsExactly("SAVED");
+  }
+
+  @Test
   void savingAgainSupersedesTheOpenNoticeAndBadInputIsA400() {
     ReviewScenarios s = scenarios();
     PlanTestSupport p = new PlanTestSupport(s, jdbc);
