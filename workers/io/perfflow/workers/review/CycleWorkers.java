@@ -9,7 +9,6 @@ import io.perfflow.NotFoundException;
 import io.perfflow.review.Cycle;
 import io.perfflow.review.Cycles;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,23 +21,27 @@ public class CycleWorkers {
   private final boolean monthlyScheduleEnabled;
 
   private final io.perfflow.CompanyTime companyTime;
+  private final io.perfflow.engine.EngineClock clock;
 
   public CycleWorkers(Cycles cycles, @Value("${perfflow.cycles.monthly-schedule.enabled:false}") boolean monthlyScheduleEnabled,
-      io.perfflow.CompanyTime companyTime) {
+      io.perfflow.CompanyTime companyTime, io.perfflow.engine.EngineClock clock) {
     this.companyTime = companyTime;
+    this.clock = clock;
     this.cycles = cycles;
     this.monthlyScheduleEnabled = monthlyScheduleEnabled;
   }
 
-  /** The monthly timer fired: open last month's cycle, if the schedule is switched on. */
+  /**
+   * The monthly timer fired (the 1st, 06:00 company time): open last month's cycle, if the
+   * schedule is switched on. The month is the company's month on the engine clock.
+   */
   @JobWorker(type = "perfflow.cycle.open-scheduled")
   public Map<String, Object> openScheduled(ActivatedJob job) {
     if (!monthlyScheduleEnabled) {
       return Map.of("scheduleEnabled", false);
     }
-    YearMonth now = companyTime.period(java.time.Instant.now());
-    Cycle cycle = cycles.openScheduled(now);
-    cycles.attachProcessInstance(cycle.id(), job.getProcessInstanceKey());
+    YearMonth now = companyTime.period(clock.now());
+    Cycle cycle = cycles.openScheduled(now, job.getProcessInstanceKey());
     return Map.of("scheduleEnabled", true, "cycleId", cycle.id(), "period", cycle.period());
   }
 

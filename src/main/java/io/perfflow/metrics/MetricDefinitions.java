@@ -47,10 +47,12 @@ public class MetricDefinitions {
   private final AuditLog audit;
 
   private final io.perfflow.CompanyTime companyTime;
+  private final io.perfflow.engine.EngineClock clock;
 
   public MetricDefinitions(JdbcClient jdbc, MetricQueries queries, ExternalDataSources external, AuditLog audit,
-      io.perfflow.CompanyTime companyTime) {
+      io.perfflow.CompanyTime companyTime, io.perfflow.engine.EngineClock clock) {
     this.companyTime = companyTime;
+    this.clock = clock;
     this.jdbc = jdbc;
     this.queries = queries;
     this.external = external;
@@ -123,7 +125,7 @@ public class MetricDefinitions {
     }
     if (query != null) {
       String[] employees = jdbc.sql("SELECT id FROM employee WHERE active ORDER BY id").query(String.class).list().toArray(String[]::new);
-      YearMonth lastMonth = companyTime.period(java.time.Instant.now()).minusMonths(1);
+      YearMonth lastMonth = companyTime.period(clock.now()).minusMonths(1);
       try {
         queries.check(query, datasource, employees, lastMonth);
       } catch (MetricQueries.QueryProblem e) {

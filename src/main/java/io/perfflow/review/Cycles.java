@@ -158,15 +158,25 @@ public class Cycles {
     return inFlight.size();
   }
 
-  /** Opens the cycle of the previous month for the monthly timer (all roles). */
-  public Cycle openScheduled(YearMonth today) {
+  /**
+   * Opens the cycle of the previous month for the monthly timer (all roles), attached to the
+   * timer's process instance. Idempotent: a redelivered job of the same instance gets the cycle
+   * it opened before, not a second one.
+   */
+  public Cycle openScheduled(YearMonth today, long processInstanceKey) {
     YearMonth period = today.minusMonths(1);
     long cycleId =
         tx.execute(
             s -> {
+              java.util.Optional<Long> opened =
+                  jdbc.sql("SELECT id FROM review_cycle WHERE process_instance_key = ? FOR UPDATE").param(processInstanceKey)
+                      .query(Long.class).optional();
+              if (opened.isPresent()) {
+                return opened.get();
+              }
               long id =
-                  jdbc.sql("INSERT INTO review_cycle (period, status, started_by) VALUES (?, 'RUNNING', 'scheduler') RETURNING id")
-                      .param(period.toString())
+                  jdbc.sql("INSERT INTO review_cycle (period, status, started_by, process_instance_key) VALUES (?, 'RUNNING', 'scheduler', ?) RETURNING id")
+                      .params(period.toString(), processInstanceKey)
                       .query(Long.class)
                       .single();
               audit.append("scheduler", "CYCLE_STARTED", ReviewProcesses.cycle(id), Map.of("period", period.toString(), "trigger", "monthly timer"));

@@ -29,6 +29,29 @@ class ReviewCycleProcessTest extends PerfFlowIntegrationTest {
   static final Map<String, String> APPROVER =
       Map.of("ops-managers", "olivia", "procurement-managers", "paul", "finance-managers", "fiona", "cs-leads", "cora", "hr", "hana");
 
+  @org.springframework.beans.factory.annotation.Autowired Cycles cycles;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /**
+   * The monthly timer's job, delivered twice (a worker crashed before completing it), opens last
+   * month's cycle once: the second delivery gets the cycle the first opened. (A far-off month and
+   * an instance key no engine gives out, removed afterwards, keep other classes' cycles apart.)
+   */
+  @Test
+  void theMonthlyTimersJobDeliveredTwiceOpensLastMonthsCycleOnce() {
+    long instanceKey = -System.nanoTime();
+    Cycle first = cycles.openScheduled(java.time.YearMonth.of(2031, 1), instanceKey);
+    try {
+      Cycle again = cycles.openScheduled(java.time.YearMonth.of(2031, 1), instanceKey);
+      assertThat(first.period()).isEqualTo("2030-12");
+      assertThat(again.id()).isEqualTo(first.id());
+      assertThat(jdbc.sql("SELECT count(*) FROM review_cycle WHERE process_instance_key = ?").param(instanceKey).query(Long.class).single())
+          .isEqualTo(1);
+    } finally {
+      jdbc.sql("DELETE FROM review_cycle WHERE process_instance_key = ?").param(instanceKey).update();
+    }
+  }
+
   @Test
   void aFullCycleForTheDemoCompanyCompletesWithApprovalsDrivenThroughTheApi() {
     ReviewScenarios s = scenarios();
