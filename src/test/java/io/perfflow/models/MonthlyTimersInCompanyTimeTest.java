@@ -13,9 +13,8 @@ import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.perfflow.CompanyTime;
 import io.perfflow.engine.ModelSetting;
 import io.perfflow.engine.ModelSettings;
+import io.perfflow.runtime.embedded.BareEngine;
 import io.perfflow.runtime.embedded.EmbeddedZeebeEngine;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,12 +50,9 @@ class MonthlyTimersInCompanyTimeTest {
 
   @Test
   void theCycleOpensAt0600AndTheEligibilityScanAt0700OnTheFirstInShanghai() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    engine = EmbeddedZeebeEngine.start(port);
-    client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build();
+    BareEngine bare = BareEngine.start("");
+    engine = bare.engine();
+    client = bare.client();
     if (SHANGHAI.today(engine.now()).getDayOfMonth() == 1) {
       engine.increaseTime(Duration.ofDays(1)); // so that both timers' next 1st is the same day
     }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +25,9 @@ class EmbeddedResourceDeployerTest {
   CamundaClient client;
 
   void start() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    engine = EmbeddedZeebeEngine.start(port, data.resolve("engine").toString(), Duration.ZERO);
-    client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build();
+    BareEngine bare = BareEngine.start(data.resolve("engine").toString());
+    engine = bare.engine();
+    client = bare.client();
   }
 
   @AfterEach

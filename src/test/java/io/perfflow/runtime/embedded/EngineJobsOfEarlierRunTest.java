@@ -9,8 +9,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +30,9 @@ class EngineJobsOfEarlierRunTest {
   CamundaClient client;
 
   void start() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    engine = EmbeddedZeebeEngine.start(port, data.resolve("engine").toString(), Duration.ZERO);
-    client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build();
+    BareEngine bare = BareEngine.start(data.resolve("engine").toString());
+    engine = bare.engine();
+    client = bare.client();
   }
 
   @AfterEach

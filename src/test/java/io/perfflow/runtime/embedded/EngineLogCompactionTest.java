@@ -10,8 +10,6 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,12 +36,9 @@ class EngineLogCompactionTest {
   final List<JobWorker> workers = new ArrayList<>();
 
   void start() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    engine = EmbeddedZeebeEngine.start(port, data.resolve("engine").toString(), Duration.ZERO, SEGMENT);
-    client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build();
+    BareEngine bare = BareEngine.start(data.resolve("engine").toString(), SEGMENT);
+    engine = bare.engine();
+    client = bare.client();
     workers.add(client.newWorker().jobType("work").handler((c, job) -> c.newCompleteCommand(job).send().join()).open());
     workers.add(client.newWorker().jobType("break")
         .handler((c, job) -> c.newFailCommand(job).retries(0).errorMessage("broken on purpose " + job.getVariable("n")).send().join())
