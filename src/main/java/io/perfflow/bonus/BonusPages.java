@@ -99,10 +99,33 @@ public class BonusPages {
     if (!access.isHr(auth.getName()) && !auth.getName().equals(pool.leadId())) {
       throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.mayNotRead", id));
     }
+    return poolPage(model, pool, auth, null);
+  }
+
+  private String poolPage(Model model, BonusPools.Pool pool, Authentication auth, String restartError) {
     addPool(model, pool, pools, policy.current().maxLeadMovePercent());
-    model.addAttribute("openTasks", inbox.open(null, null, BonusProcesses.pool(id)));
-    model.addAttribute("history", audit.historyOf(BonusProcesses.pool(id)));
+    model.addAttribute("openTasks", inbox.open(null, null, BonusProcesses.pool(pool.id())));
+    model.addAttribute("history", audit.historyOf(BonusProcesses.pool(pool.id())));
+    // A pool the engine lost (detached from its instance, not completed): HR restarts it here.
+    model.addAttribute("restartable", pool.status() != BonusPoolStatus.COMPLETED && pool.processInstanceKey() == null);
+    model.addAttribute("restartError", restartError);
     return "bonus-pool";
+  }
+
+  /** HR restarts a pool the engine lost: the same as {@code POST /api/bonus-pools/{id}/restart}. */
+  @PostMapping("/bonus-pools/{id}/restart")
+  String restart(@PathVariable long id, Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    if (!access.isHr(auth.getName())) {
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.hrRestarts", id));
+    }
+    try {
+      BonusPoolLauncher.Started started = launcher.restart(id, auth.getName());
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("bonus.flash.restarted", id, String.valueOf(started.processInstanceKey())).current());
+      return "redirect:/bonus-pools/" + id;
+    } catch (InvalidInputException e) {
+      response.setStatus(400);
+      return poolPage(model, pools.get(id), auth, e.errors().get(0).message());
+    }
   }
 
   /** What the pool page and the task page show of a pool: the pool, its allocation and the lead's limit. */
