@@ -290,7 +290,8 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
 
   /**
    * HR starts a pool from the page (a refused amount is shown next to the field, nothing started),
-   * and changes the policy, which is data: checked as a whole (400 naming the row), audited.
+   * and changes the policy, which is data: checked as a whole (400 naming the row), audited; in the
+   * API and with the form on the pools page (a refused line is shown next to its list).
    */
   @Test
   void hrStartsAPoolFromThePageAndChangesThePolicy() {
@@ -346,6 +347,36 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
       String details = jdbc.sql("SELECT details FROM perfflow.audit_event WHERE action = 'BONUS_POLICY_SET' AND actor = 'admin' ORDER BY id DESC LIMIT 1")
           .query(String.class).single();
       assertThat(details).contains(level).contains("before").contains("after");
+
+      // --- the same policy from the form on /bonus-pools: the whole policy, lines of "key factor" --------------
+      Pages.Page form = admin.get("/bonus-pools").expect(200);
+      assertThat(form.body()).contains("id=\"policy-form\"", "id=\"policy-levelFactors\"", level + " 1.25");
+      JsonNode beforeForm = hr.get("/api/bonus-pools/policy").expect(200).body();
+      Pages.Page badForm = admin.post("/bonus-pools/policy", form, Map.of(
+          "tenureFactors", "0 1\n\nthree 1.1\n5 -1", "levelFactors", level + " 1.5", "failGetsShare", "true", "maxLeadMovePercent", "ten"))
+          .expect(400);
+      // line 3 cannot be read and the percentage is no number: each shown next to its field; nothing written
+      assertThat(badForm.body()).contains("id=\"policy-tenureFactors-error\"", "line 3: expected", "id=\"policy-maxLeadMovePercent-error\"",
+          "three 1.1");
+      badForm = admin.post("/bonus-pools/policy", form, Map.of(
+          "tenureFactors", "0 1\n\n5 -1", "levelFactors", level + " 1.5", "failGetsShare", "true", "maxLeadMovePercent", "12.5")).expect(400);
+      // a line read but out of range is named by its line too (the blank line 2 holds no row)
+      assertThat(badForm.body()).contains("id=\"policy-tenureFactors-error\"", "line 3: ").doesNotContain("id=\"policy-maxLeadMovePercent-error\"");
+      assertThat(hr.get("/api/bonus-pools/policy").expect(200).body()).as("nothing written").isEqualTo(beforeForm);
+      assertThat(pages("olivia").post("/bonus-pools/policy", pages("olivia").get("/").expect(200),
+          Map.of("tenureFactors", "", "levelFactors", "", "failGetsShare", "true", "maxLeadMovePercent", "50")).status()).isEqualTo(403);
+      Pages.Page saved = admin.post("/bonus-pools/policy", form, Map.of(
+          "tenureFactors", "0 1\n5 1.2", "levelFactors", level + " 1.5\nL 9 x: 2", "failGetsShare", "true", "maxLeadMovePercent", "12.5"))
+          .expect(302);
+      assertThat(saved.location()).endsWith("/bonus-pools");
+      JsonNode fromForm = hr.get("/api/bonus-pools/policy").expect(200).body();
+      assertThat(fromForm.path("failGetsShare").asBoolean()).isTrue();
+      assertThat(fromForm.path("maxLeadMovePercent").decimalValue()).isEqualByComparingTo("12.5");
+      assertThat(fromForm.path("tenureFactors").toString()).contains("\"minYears\":5", "1.2");
+      assertThat(fromForm.path("levelFactors")).as("the form replaces the whole table").hasSize(2);
+      assertThat(fromForm.path("levelFactors").toString()).contains("\"level\":\"L 9 x\"", level);
+      assertThat(jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE action = 'BONUS_POLICY_SET' AND actor = 'admin' AND details::text LIKE ?")
+          .param("%L 9 x%").query(Long.class).single()).isEqualTo(1);
     } finally {
       Map<String, Object> restore = new LinkedHashMap<>();
       restore.put("levelFactors", levels);
