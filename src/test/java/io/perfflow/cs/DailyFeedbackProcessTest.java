@@ -148,6 +148,12 @@ class DailyFeedbackProcessTest extends PerfFlowIntegrationTest {
     JsonNode mailA = s.awaitMail(a + "@perfflow.example", "Your day " + day);
     assertThat(mailA.path("subject").asText()).contains("3 receptions, #1 of 3");
     assertThat(mailA.path("body").asText()).contains("33.3333 %").contains("rank 3");
+    // today's score with the agent's profile against the team average: the numbers of GET /api/cs/daily
+    JsonNode dayOfA = agent(numbers, a);
+    assertThat(mailA.path("body").asText())
+        .contains("today's score         " + dayOfA.path("score").decimalValue().stripTrailingZeros().toPlainString())
+        .contains("profile " + dayOfA.path("profile").asText())
+        .contains("team average " + numbers.path("teamAverageScore").decimalValue().stripTrailingZeros().toPlainString());
     assertThat(s.awaitMail(b + "@perfflow.example", "Your day " + day).path("subject").asText()).contains("#1 of 3");
     // the lead's mail is sent after the agents': c, who opted out, got none
     assertThat(s.mailTo(c + "@perfflow.example")).noneMatch(m -> m.path("subject").asText().contains("Your day"));
