@@ -86,12 +86,58 @@ public class BonusPages {
   }
 
   private String listPage(Model model, Map<String, String> values, Map<String, String> errors) {
+    BonusPolicy.Policy current = policy.current();
+    return listPage(model, values, errors, BonusPolicy.formValues(current), Map.of(), current);
+  }
+
+  private String listPage(Model model, Map<String, String> values, Map<String, String> errors, Map<String, String> policyValues,
+      Map<String, String> policyErrors, BonusPolicy.Policy current) {
     model.addAttribute("pools", pools.list());
-    model.addAttribute("policy", policy.current());
+    model.addAttribute("policy", current);
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
+    model.addAttribute("policyValues", policyValues);
+    model.addAttribute("policyErrors", policyErrors);
     return "bonus-pools";
   }
+
+  /**
+   * HR changes the policy with the form on {@code /bonus-pools}: the whole policy, checked as a
+   * whole like {@code PUT /api/bonus-pools/policy} (a refused list or line is shown next to its
+   * field, nothing written); audited {@code BONUS_POLICY_SET}.
+   */
+  @PostMapping("/bonus-pools/policy")
+  String changePolicy(
+      @RequestParam(defaultValue = "") String tenureFactors, @RequestParam(defaultValue = "") String levelFactors,
+      @RequestParam(defaultValue = "") String failGetsShare, @RequestParam(defaultValue = "") String maxLeadMovePercent,
+      Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    requireHr(auth);
+    try {
+      policy.change(BonusPolicy.fromForm(tenureFactors, levelFactors, failGetsShare, maxLeadMovePercent), auth.getName());
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("bonus.flash.policySet").current());
+      return "redirect:/bonus-pools";
+    } catch (InvalidInputException e) {
+      response.setStatus(400);
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("tenureFactors", tenureFactors);
+      values.put("levelFactors", levelFactors);
+      values.put("failGetsShare", failGetsShare);
+      values.put("maxLeadMovePercent", maxLeadMovePercent);
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (InvalidInputException.FieldError f : e.errors()) {
+        // tenureFactors[1].minYears: the second line of the tenure factors
+        java.util.regex.Matcher row = ROW.matcher(f.field());
+        String field = row.matches() ? row.group(1) : f.field();
+        String message = row.matches()
+            ? io.perfflow.Msg.of("bonus.error.policyLine", BonusPolicy.lineOf(values.get(field), Integer.parseInt(row.group(2))), f.message()).current()
+            : f.message();
+        errors.merge(field, message, (a, b) -> a + "; " + b);
+      }
+      return listPage(model, Map.of("currency", "CNY"), Map.of(), values, errors, policy.current());
+    }
+  }
+
+  private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)\\].*");
 
   @GetMapping("/bonus-pools/{id}")
   String pool(@PathVariable long id, Authentication auth, Model model) {
@@ -99,10 +145,33 @@ public class BonusPages {
     if (!access.isHr(auth.getName()) && !auth.getName().equals(pool.leadId())) {
       throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.mayNotRead", id));
     }
+    return poolPage(model, pool, auth, null);
+  }
+
+  private String poolPage(Model model, BonusPools.Pool pool, Authentication auth, String restartError) {
     addPool(model, pool, pools, policy.current().maxLeadMovePercent());
-    model.addAttribute("openTasks", inbox.open(null, null, BonusProcesses.pool(id)));
-    model.addAttribute("history", audit.historyOf(BonusProcesses.pool(id)));
+    model.addAttribute("openTasks", inbox.open(null, null, BonusProcesses.pool(pool.id())));
+    model.addAttribute("history", audit.historyOf(BonusProcesses.pool(pool.id())));
+    // A pool the engine lost (detached from its instance, not completed): HR restarts it here.
+    model.addAttribute("restartable", pool.status() != BonusPoolStatus.COMPLETED && pool.processInstanceKey() == null);
+    model.addAttribute("restartError", restartError);
     return "bonus-pool";
+  }
+
+  /** HR restarts a pool the engine lost: the same as {@code POST /api/bonus-pools/{id}/restart}. */
+  @PostMapping("/bonus-pools/{id}/restart")
+  String restart(@PathVariable long id, Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    if (!access.isHr(auth.getName())) {
+      throw new NotPermittedException(io.perfflow.Msg.of("bonus.error.hrRestarts", id));
+    }
+    try {
+      BonusPoolLauncher.Started started = launcher.restart(id, auth.getName());
+      redirect.addFlashAttribute("flash", io.perfflow.Msg.of("bonus.flash.restarted", id, String.valueOf(started.processInstanceKey())).current());
+      return "redirect:/bonus-pools/" + id;
+    } catch (InvalidInputException e) {
+      response.setStatus(400);
+      return poolPage(model, pools.get(id), auth, e.errors().get(0).message());
+    }
   }
 
   /** What the pool page and the task page show of a pool: the pool, its allocation and the lead's limit. */

@@ -139,6 +139,93 @@ public class BonusPolicy {
     return after;
   }
 
+  /**
+   * The policy form of {@code /bonus-pools}: one {@code years factor} per line of tenure factors
+   * ({@code 3 1.1}), one {@code level factor} per line of level factors ({@code L2 1.2}), the FAIL
+   * choice and the lead's percentage. Always the whole policy (an empty list: every factor 1). A
+   * line that cannot be read is a 400 naming its list and line; the rest is checked by
+   * {@link #change}.
+   */
+  static Policy fromForm(String tenure, String levels, String failGetsShare, String maxLeadMovePercent) {
+    List<FieldError> errors = new ArrayList<>();
+    List<TenureFactor> tenureFactors = new ArrayList<>();
+    List<LevelFactor> levelFactors = new ArrayList<>();
+    String[] tenureLines = lines(tenure);
+    String[] levelLines = lines(levels);
+    // more lines than rows allowed (blank ones aside, change() counts the rows): refused before reading them
+    if (tenureLines.length > MAX_ROWS * 2 || levelLines.length > MAX_ROWS * 2) {
+      throw new InvalidInputException(tenureLines.length > MAX_ROWS * 2 ? "tenureFactors" : "levelFactors",
+          io.perfflow.Msg.of("bonus.error.tooManyRows", MAX_ROWS));
+    }
+    for (int i = 0; i < tenureLines.length; i++) {
+      String line = tenureLines[i].strip();
+      if (line.isEmpty()) continue;
+      String[] parts = line.split("[\\s:=]+");
+      java.util.Optional<BigDecimal> factor = parts.length == 2 ? Numbers.parse(parts[1]) : java.util.Optional.empty();
+      if (parts.length != 2 || !parts[0].matches("\\d{1,3}") || factor.isEmpty()) {
+        errors.add(new FieldError("tenureFactors", io.perfflow.Msg.of("bonus.error.tenureLine", i + 1)));
+      } else {
+        tenureFactors.add(new TenureFactor(Integer.parseInt(parts[0]), factor.get()));
+      }
+    }
+    for (int i = 0; i < levelLines.length; i++) {
+      String line = levelLines[i].strip();
+      if (line.isEmpty()) continue;
+      int cut = Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t'));
+      String level = cut < 0 ? "" : line.substring(0, cut).strip().replaceFirst("\\s*[:=]$", "");
+      java.util.Optional<BigDecimal> factor = cut < 0 ? java.util.Optional.empty() : Numbers.parse(line.substring(cut + 1));
+      if (level.isEmpty() || factor.isEmpty()) {
+        errors.add(new FieldError("levelFactors", io.perfflow.Msg.of("bonus.error.levelLine", i + 1)));
+      } else {
+        levelFactors.add(new LevelFactor(level, factor.get()));
+      }
+    }
+    Boolean fail = switch (failGetsShare == null ? "" : failGetsShare.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> {
+        errors.add(new FieldError("failGetsShare", io.perfflow.Msg.of("errors.required")));
+        yield null;
+      }
+    };
+    BigDecimal percent = null;
+    if (maxLeadMovePercent == null || maxLeadMovePercent.isBlank()) {
+      errors.add(new FieldError("maxLeadMovePercent", io.perfflow.Msg.of("errors.required")));
+    } else {
+      percent = Numbers.parse(maxLeadMovePercent.strip()).orElse(null);
+      if (percent == null) {
+        errors.add(new FieldError("maxLeadMovePercent", io.perfflow.Msg.of("bonus.error.percentNumber")));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return new Policy(tenureFactors, levelFactors, fail, percent);
+  }
+
+  /** The line (from 1) of a form's list that holds its {@code row}-th row (from 0; blank lines hold none). */
+  static int lineOf(String text, int row) {
+    String[] lines = lines(text);
+    for (int i = 0, seen = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank() && seen++ == row) return i + 1;
+    }
+    return row + 1;
+  }
+
+  private static String[] lines(String text) {
+    return text == null || text.isBlank() ? new String[0] : text.split("\\R", -1);
+  }
+
+  /** The policy as the form shows it: one {@code years factor} / {@code level factor} per line. */
+  static Map<String, String> formValues(Policy p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("tenureFactors", String.join("\n", p.tenureFactors().stream().map(t -> t.minYears() + " " + t.factor().toPlainString()).toList()));
+    m.put("levelFactors", String.join("\n", p.levelFactors().stream().map(l -> l.level() + " " + l.factor().toPlainString()).toList()));
+    m.put("failGetsShare", String.valueOf(p.failGetsShare()));
+    m.put("maxLeadMovePercent", p.maxLeadMovePercent().stripTrailingZeros().toPlainString());
+    return m;
+  }
+
   private static void factorProblem(BigDecimal factor, String field, List<FieldError> errors) {
     Numbers.problem(factor, BigDecimal.ZERO, MAX_FACTOR, 4).ifPresent(p -> errors.add(new FieldError(field, p)));
   }

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * show them: per agent with sessions that day, effective receptions and conversion (the monthly
  * metric queries over one day, so the same attribution) with their rank in the team (ties share
  * a rank: 1, 1, 3), and today's score with the agent's scorecard profile against the team
- * average. On the last working day of the week (Friday) the week's top performers too.
+ * average. On the last working day of the week ({@link CsWorkingCalendar}: Friday unless the
+ * calendar says otherwise) the week's top performers too.
  */
 @Service
 public class DailyFeedback {
@@ -46,8 +47,11 @@ public class DailyFeedback {
   private final Organisation organisation;
   private final Scorecards scorecards;
   private final AuditLog audit;
+  private final CsWorkingCalendar calendar;
 
-  public DailyFeedback(JdbcClient jdbc, SqlMetricSource metrics, Organisation organisation, Scorecards scorecards, AuditLog audit) {
+  public DailyFeedback(JdbcClient jdbc, SqlMetricSource metrics, Organisation organisation, Scorecards scorecards, AuditLog audit,
+      CsWorkingCalendar calendar) {
+    this.calendar = calendar;
     this.jdbc = jdbc;
     this.metrics = metrics;
     this.organisation = organisation;
@@ -103,14 +107,17 @@ public class DailyFeedback {
     List<BigDecimal> scores = rows.stream().map(AgentDay::score).filter(java.util.Objects::nonNull).toList();
     BigDecimal average = scores.isEmpty() ? null
         : scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP);
-    return new TeamDay(team, date, rows, average, isLastWorkingDay(date) ? weekTop(byId, date) : List.of());
+    return new TeamDay(team, date, rows, average, calendar.isLastWorkingDayOfWeek(date) ? weekTop(byId, date) : List.of());
   }
 
-  /** Friday: the week's top performers by effective receptions (Monday to Friday), ties included. */
-  private List<Map<String, Object>> weekTop(Map<String, Employee> agents, LocalDate friday) {
-    LocalDate monday = friday.with(DayOfWeek.MONDAY);
+  /**
+   * The week's last working day ({@link CsWorkingCalendar}): the week's top performers by effective
+   * receptions (Monday to that day), ties included.
+   */
+  private List<Map<String, Object>> weekTop(Map<String, Employee> agents, LocalDate lastWorkingDay) {
+    LocalDate monday = lastWorkingDay.with(DayOfWeek.MONDAY);
     Map<String, BigDecimal> week = new LinkedHashMap<>();
-    for (MetricValue v : metrics.read(agents.keySet(), monday, friday.plusDays(1), List.of(RECEPTIONS))) {
+    for (MetricValue v : metrics.read(agents.keySet(), monday, lastWorkingDay.plusDays(1), List.of(RECEPTIONS))) {
       if (v.value().signum() > 0) {
         week.put(v.employeeId(), v.value());
       }
@@ -123,10 +130,6 @@ public class DailyFeedback {
       m.put("effectiveReceptions", week.get(id));
       return m;
     }).toList();
-  }
-
-  static boolean isLastWorkingDay(LocalDate date) {
-    return date.getDayOfWeek() == DayOfWeek.FRIDAY;
   }
 
   /** Competition ranking, highest first: equal values share a rank and the next rank skips (1, 1, 3). */
@@ -189,7 +192,7 @@ public class DailyFeedback {
     return jdbc.sql("INSERT INTO cs_daily_run (day) VALUES (?) ON CONFLICT (day) DO NOTHING").param(date).update() == 1;
   }
 
-  /** Records the day's recognitions of the team (rank 1 in receptions, in conversion; Friday: the week's top). */
+  /** Records the day's recognitions of the team (rank 1 in receptions, in conversion; the week's last working day: the week's top). */
   @Transactional
   public List<Map<String, Object>> recordRecognitions(TeamDay day) {
     List<Map<String, Object>> given = new ArrayList<>();

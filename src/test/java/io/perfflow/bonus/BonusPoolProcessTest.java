@@ -21,7 +21,7 @@ import io.perfflow.tasks.TaskInbox;
 /**
  * The team bonus pool, as its story goes: HR puts 1000.00 EUR on a team's month while the
  * team's reviews are still open; the pool waits (HR is reminded after 7 days), is allocated by
- * contribution once the last review completes, the lead (olivia) moves part of it (more than 10 %
+ * contribution once the last review (a FAIL: weight 0, no share) completes, the lead (olivia) moves part of it (more than 10 %
  * is refused), HR sends it back once and then approves, and each member finds their share on
  * their review and in their mail. The clock is moved, never slept on.
  */
@@ -85,6 +85,19 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     return total;
   }
 
+  /** Approves a review at every level it goes through (a FAIL rating adds levels) until it is completed. */
+  private static void approveUntilCompleted(ReviewScenarios s, long review) {
+    Map<String, String> approvers = Map.of("ops-managers", "olivia", "finance-managers", "fiona", "hr", "hana");
+    await().atMost(ReviewScenarios.PATIENCE).until(() -> {
+      if (s.review(review).path("status").asText().equals("COMPLETED")) return true;
+      for (JsonNode t : s.openTasks(review, "approve-review", null)) {
+        String group = t.path("candidateGroups").get(0).asText();
+        s.approve(approvers.get(group), review, group);
+      }
+      return false;
+    });
+  }
+
   @Test
   void aTeamPoolWaitsForTheReviewsIsSplitByContributionAdjustedByTheLeadAndApprovedByHr() {
     ReviewScenarios s = scenarios();
@@ -97,12 +110,15 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     String a = member(s, team, seniorLevel);
     String b = member(s, team, "L1");
     String c = member(s, team, "L1");
+    String f = member(s, team, "L1"); // rated FAIL: weight 0, no share (the policy's default)
     s.importMetrics(a, PERIOD, s.valuesScoring("operations", "normal", 85));
     s.importMetrics(b, PERIOD, s.valuesScoring("operations", "normal", 90));
     s.importMetrics(c, PERIOD, s.valuesScoring("operations", "normal", 70));
-    long cycle = s.startCycle(PERIOD, a, b, c);
+    s.importMetrics(f, PERIOD, s.valuesScoring("operations", "normal", 40));
+    long cycle = s.startCycle(PERIOD, a, b, c, f);
     Map<String, Long> reviews = new LinkedHashMap<>();
     for (String m : List.of(a, b, c)) reviews.put(m, s.reviewOf(cycle, m));
+    long failReview = s.reviewOf(cycle, f);
 
     // --- HR starts the pool; nobody else may ------------------------------------------------
     Map<String, Object> request = Map.of("team", team, "period", PERIOD, "amount", new BigDecimal("1000.00"), "currency", "EUR");
@@ -117,7 +133,7 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     // --- it waits for the reviews, and HR is reminded after 7 days ----------------------------
     JsonNode waiting = olivia.get("/api/bonus-pools/" + poolId).expect(200).body();
     assertThat(waiting.path("status").asText()).isEqualTo("WAITING_FOR_REVIEWS");
-    assertThat(waiting.path("waitingFor")).hasSize(3);
+    assertThat(waiting.path("waitingFor")).hasSize(4);
     assertThat(waiting.path("allocations")).isEmpty();
     as("oscar").get("/api/bonus-pools/" + poolId).expect(403);
     as(a).get("/api/bonus-pools/" + poolId).expect(403);
@@ -126,7 +142,7 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
         .isEmpty();
     s.advanceClock("P7D");
     JsonNode reminder = s.awaitMail(hanaMail, "Team bonus pool " + poolId + " (" + team);
-    assertThat(reminder.path("body").asText()).contains(a).contains(b).contains(c);
+    assertThat(reminder.path("body").asText()).contains(a).contains(b).contains(c).contains(f);
     assertThat(hr.get("/api/bonus-pools/" + poolId).expect(200).body().path("status").asText()).isEqualTo("WAITING_FOR_REVIEWS");
     assertThat(pages("admin").get("/bonus-pools/" + poolId).expect(200).body()).contains("id=\"waiting-for\"", a, b, c);
     assertThat(pages("admin").get("/bonus-pools").expect(200).body()).contains("/bonus-pools/" + poolId, team);
@@ -138,6 +154,13 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
       s.approve("olivia", e.getValue(), "ops-managers");
       s.awaitStatus(e.getValue(), "COMPLETED");
     }
+    // the last open review: the FAIL one; the pool still waits for it
+    s.selfAssess(f, failReview);
+    s.managerReview("olivia", failReview, 0, null);
+    assertThat(s.awaitStatus(failReview, "APPROVAL").path("rating").asText()).isEqualTo("FAIL");
+    s.advanceClock("PT1H");
+    assertThat(hr.get("/api/bonus-pools/" + poolId).expect(200).body().path("waitingFor")).extracting(JsonNode::asText).containsExactly(f);
+    approveUntilCompleted(s, failReview);
     s.advanceClock("PT1H");
     JsonNode leadTask = awaitTask(olivia, poolId, "lead-allocation");
     assertThat(leadTask.path("assignee").asText()).isEqualTo("olivia");
@@ -152,6 +175,9 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     assertThat(shares.get(b).path("share").decimalValue()).isEqualByComparingTo("313.04");
     assertThat(shares.get(c).path("share").decimalValue()).isEqualByComparingTo("243.48");
     assertThat(sum(allocated, "share")).isEqualByComparingTo("1000.00");
+    assertThat(shares.get(f).path("rating").asText()).isEqualTo("FAIL");
+    assertThat(shares.get(f).path("weight").decimalValue()).isEqualByComparingTo("0");
+    assertThat(shares.get(f).path("share").decimalValue()).isEqualByComparingTo("0");
     s.awaitMail("olivia@perfflow.example", "Team bonus " + team + " " + PERIOD + ": your allocation");
     // The lead's task page shows every share and how much may be moved; the pool page is HR's and the lead's.
     Pages oliviaPages = pages("olivia");
@@ -290,7 +316,8 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
 
   /**
    * HR starts a pool from the page (a refused amount is shown next to the field, nothing started),
-   * and changes the policy, which is data: checked as a whole (400 naming the row), audited.
+   * and changes the policy, which is data: checked as a whole (400 naming the row), audited; in the
+   * API and with the form on the pools page (a refused line is shown next to its list).
    */
   @Test
   void hrStartsAPoolFromThePageAndChangesThePolicy() {
@@ -346,6 +373,36 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
       String details = jdbc.sql("SELECT details FROM perfflow.audit_event WHERE action = 'BONUS_POLICY_SET' AND actor = 'admin' ORDER BY id DESC LIMIT 1")
           .query(String.class).single();
       assertThat(details).contains(level).contains("before").contains("after");
+
+      // --- the same policy from the form on /bonus-pools: the whole policy, lines of "key factor" --------------
+      Pages.Page form = admin.get("/bonus-pools").expect(200);
+      assertThat(form.body()).contains("id=\"policy-form\"", "id=\"policy-levelFactors\"", level + " 1.25");
+      JsonNode beforeForm = hr.get("/api/bonus-pools/policy").expect(200).body();
+      Pages.Page badForm = admin.post("/bonus-pools/policy", form, Map.of(
+          "tenureFactors", "0 1\n\nthree 1.1\n5 -1", "levelFactors", level + " 1.5", "failGetsShare", "true", "maxLeadMovePercent", "ten"))
+          .expect(400);
+      // line 3 cannot be read and the percentage is no number: each shown next to its field; nothing written
+      assertThat(badForm.body()).contains("id=\"policy-tenureFactors-error\"", "line 3: expected", "id=\"policy-maxLeadMovePercent-error\"",
+          "three 1.1");
+      badForm = admin.post("/bonus-pools/policy", form, Map.of(
+          "tenureFactors", "0 1\n\n5 -1", "levelFactors", level + " 1.5", "failGetsShare", "true", "maxLeadMovePercent", "12.5")).expect(400);
+      // a line read but out of range is named by its line too (the blank line 2 holds no row)
+      assertThat(badForm.body()).contains("id=\"policy-tenureFactors-error\"", "line 3: ").doesNotContain("id=\"policy-maxLeadMovePercent-error\"");
+      assertThat(hr.get("/api/bonus-pools/policy").expect(200).body()).as("nothing written").isEqualTo(beforeForm);
+      assertThat(pages("olivia").post("/bonus-pools/policy", pages("olivia").get("/").expect(200),
+          Map.of("tenureFactors", "", "levelFactors", "", "failGetsShare", "true", "maxLeadMovePercent", "50")).status()).isEqualTo(403);
+      Pages.Page saved = admin.post("/bonus-pools/policy", form, Map.of(
+          "tenureFactors", "0 1\n5 1.2", "levelFactors", level + " 1.5\nL 9 x: 2", "failGetsShare", "true", "maxLeadMovePercent", "12.5"))
+          .expect(302);
+      assertThat(saved.location()).endsWith("/bonus-pools");
+      JsonNode fromForm = hr.get("/api/bonus-pools/policy").expect(200).body();
+      assertThat(fromForm.path("failGetsShare").asBoolean()).isTrue();
+      assertThat(fromForm.path("maxLeadMovePercent").decimalValue()).isEqualByComparingTo("12.5");
+      assertThat(fromForm.path("tenureFactors").toString()).contains("\"minYears\":5", "1.2");
+      assertThat(fromForm.path("levelFactors")).as("the form replaces the whole table").hasSize(2);
+      assertThat(fromForm.path("levelFactors").toString()).contains("\"level\":\"L 9 x\"", level);
+      assertThat(jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE action = 'BONUS_POLICY_SET' AND actor = 'admin' AND details::text LIKE ?")
+          .param("%L 9 x%").query(Long.class).single()).isEqualTo(1);
     } finally {
       Map<String, Object> restore = new LinkedHashMap<>();
       restore.put("levelFactors", levels);

@@ -174,7 +174,10 @@ class CustomerServiceAttributionApiTest extends PerfFlowIntegrationTest {
     assertThat(pages("admin").get("/reviews/" + other).expect(200).body()).doesNotContain("id=\"kpi-attribution\"");
   }
 
-  /** The reward per recognition is data HR changes (400 naming kind or reward; audited); HR and the cs-leads read it. */
+  /**
+   * The reward per recognition is data HR changes (400 naming kind or reward; audited); HR and the
+   * cs-leads read it, in the API and on {@code /cs/recognition-rewards} (HR's form per kind).
+   */
   @Test
   void hrChangesTheRewardPerRecognition() {
     JsonNode rewards = as("cora").get("/api/cs/recognition-rewards").expect(200).body();
@@ -195,6 +198,26 @@ class CustomerServiceAttributionApiTest extends PerfFlowIntegrationTest {
           .query(Long.class).single()).isPositive();
       JsonNode none = as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", "")).expect(200).body();
       assertThat(none.path("reward").asText(null)).as("no reward named").isNull();
+
+      // --- the same from the page: HR and the cs-leads read it, HR changes a reward with its form ---
+      Pages admin = pages("admin");
+      Pages.Page page = admin.get("/cs/recognition-rewards").expect(200);
+      assertThat(page.body()).contains("id=\"rewards\"", "id=\"reward-WEEK_TOP\"", "/cs/recognition-rewards/CONVERSION_TOP");
+      assertThat(pages("cora").get("/cs/recognition-rewards").expect(200).body()).as("a cs-lead reads, without the forms")
+          .contains("data-kind=\"WEEK_TOP\"").doesNotContain("id=\"reward-WEEK_TOP\"");
+      pages("oscar").get("/cs/recognition-rewards").expect(403);
+      assertThat(pages("cora").post("/cs/recognition-rewards/WEEK_TOP", pages("cora").get("/").expect(200), Map.of("reward", "a car")).status())
+          .isEqualTo(403);
+      long audited = jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE action = 'CS_RECOGNITION_REWARD_SET'").query(Long.class).single();
+      assertThat(admin.post("/cs/recognition-rewards/WEEK_TOP", page, Map.of("reward", "r".repeat(201))).expect(400).body())
+          .contains("id=\"rewards-error\"", "reward: ", "aria-invalid=\"true\"");
+      admin.post("/cs/recognition-rewards/LOUDEST", page, Map.of("reward", "x")).expect(400);
+      assertThat(jdbc.sql("SELECT count(*) FROM perfflow.audit_event WHERE action = 'CS_RECOGNITION_REWARD_SET'").query(Long.class).single())
+          .as("nothing written").isEqualTo(audited);
+      assertThat(admin.post("/cs/recognition-rewards/WEEK_TOP", page, Map.of("reward", "a team dinner")).expect(302).location())
+          .endsWith("/cs/recognition-rewards");
+      assertThat(as("cora").get("/api/cs/recognition-rewards").expect(200).body().toString()).contains("a team dinner");
+      assertThat(admin.get("/cs/recognition-rewards").expect(200).body()).contains("value=\"a team dinner\"");
     } finally {
       as("admin").put("/api/cs/recognition-rewards/WEEK_TOP", Map.of("reward", before == null ? "" : before)).expect(200);
     }

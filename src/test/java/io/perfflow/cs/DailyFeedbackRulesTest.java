@@ -54,7 +54,5 @@ class DailyFeedbackRulesTest {
     // (51.67 x 30 + 100 x 40) / 70 = 79.29
     assertThat(score).isEqualByComparingTo("79.29");
     assertThat(DailyFeedback.dayScore(profile, Map.of(), LocalDate.parse("2026-10-14"))).isNull();
-    assertThat(DailyFeedback.isLastWorkingDay(LocalDate.parse("2026-10-16"))).isTrue(); // a Friday
-    assertThat(DailyFeedback.isLastWorkingDay(LocalDate.parse("2026-10-17"))).isFalse();
   }
 }

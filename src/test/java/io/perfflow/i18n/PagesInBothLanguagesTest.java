@@ -93,6 +93,7 @@ class PagesInBothLanguagesTest {
         new Visit("admin", "/bonus-pools", 200),
         new Visit("admin", "/bonus-pools/" + pool, 200),
         new Visit("admin", "/cs/attribution", 200),
+        new Visit("admin", "/cs/recognition-rewards", 200),
         new Visit("olivia", "/team", 200),
         new Visit("olivia", "/career/otto", 200),
         new Visit("olivia", "/promotions/new?employeeId=otto", 200)));

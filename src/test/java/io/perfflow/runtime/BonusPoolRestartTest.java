@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfflow.PerfFlowApplication;
 import io.perfflow.support.Api;
+import io.perfflow.support.Pages;
 import io.perfflow.support.ReviewScenarios;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -98,7 +99,10 @@ class BonusPoolRestartTest {
     }
   }
 
-  /** Without its engine data the pool's instance is gone: the pool says why, and HR restarts it; it waits and reminds again. */
+  /**
+   * Without its engine data the pool's instance is gone: the pool says why, and HR restarts it with
+   * the button on its page (403 for the lead, 400 once it runs again); it waits and reminds again.
+   */
   @Test
   void whenTheEngineDataWasRemovedHrRestartsThePool() throws Exception {
     String team = "bonus-lost-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -123,12 +127,25 @@ class BonusPoolRestartTest {
       assertThat(lost.path("statusReason").asText()).contains("without its engine data", "/api/bonus-pools/{id}/restart");
       assertThat(lost.path("processInstanceKey").isNull() || lost.path("processInstanceKey").isMissingNode()).isTrue();
       s.as("olivia").post("/api/bonus-pools/" + poolId + "/restart", Map.of()).expect(403);
-      JsonNode restarted = hr.post("/api/bonus-pools/" + poolId + "/restart", Map.of()).expect(200).body();
-      assertThat(restarted.path("processInstanceKey").asLong()).isPositive();
-      hr.post("/api/bonus-pools/" + poolId + "/restart", Map.of()).expect(400); // running again
       hr.post("/api/bonus-pools/999999999/restart", Map.of()).expect(404);
+      // HR restarts it with the button on the pool's page; the lead sees the pool, not the button.
+      int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+      Pages admin = new Pages(port, "admin");
+      Pages olivia = new Pages(port, "olivia");
+      Pages.Page lostPage = admin.get("/bonus-pools/" + poolId).expect(200);
+      assertThat(lostPage.body()).contains("id=\"status-reason\"", "id=\"restart-pool\"", "/bonus-pools/" + poolId + "/restart");
+      Pages.Page oliviaPage = olivia.get("/bonus-pools/" + poolId).expect(200);
+      assertThat(oliviaPage.body()).contains("id=\"status-reason\"").doesNotContain("id=\"restart-pool\"");
+      assertThat(olivia.post("/bonus-pools/" + poolId + "/restart", oliviaPage, Map.of()).status()).isEqualTo(403);
+      assertThat(admin.post("/bonus-pools/" + poolId + "/restart", lostPage, Map.of()).expect(302).location()).endsWith("/bonus-pools/" + poolId);
       JsonNode again = hr.get("/api/bonus-pools/" + poolId).expect(200).body();
+      assertThat(again.path("processInstanceKey").asLong()).isPositive();
       assertThat(again.path("statusReason").asText(null)).isNull();
+      assertThat(admin.get("/bonus-pools/" + poolId).expect(200).body()).as("running again: no button")
+          .doesNotContain("id=\"restart-pool\"").doesNotContain("id=\"status-reason\"");
+      hr.post("/api/bonus-pools/" + poolId + "/restart", Map.of()).expect(400); // running again
+      assertThat(admin.post("/bonus-pools/" + poolId + "/restart", lostPage, Map.of()).expect(400).body())
+          .as("a second press: refused on the page, nothing started").contains("id=\"restart-error\"", "nothing to restart");
       String hanaMail = hr.get("/api/employees/hana").expect(200).body().path("email").asText();
       s.advanceClock("P7D");
       s.awaitMail(hanaMail, "Team bonus pool " + poolId + " (" + team);
