@@ -138,7 +138,7 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
   }
 
   @Test
-  void anAdjustmentOutsideTheRulesFromTasklistComesBackToTheManager() {
+  void anAdjustmentOutsideTheRulesFromTasklistComesBackToTheManager() throws Exception {
     String oliver = s.hire("operations", "olivia");
     long review = reviewFor(oliver, "operations", 85);
     s.selfAssess(oliver, review);
@@ -150,6 +150,15 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
     JsonNode second = await().atMost(ReviewScenarios.PATIENCE).until(
         () -> s.openTasks(review, "manager-review", null), l -> l.size() == 1 && l.get(0).path("key").asLong() != first).get(0);
     assertThat(second.path("key").asLong()).isNotEqualTo(first);
+    // The reason, for the form in Tasklist (which knows no person's language): English and Chinese.
+    long instance = s.review(review).path("processInstanceKey").asLong();
+    String reviewError = await().atMost(ReviewScenarios.PATIENCE).until(() -> engine.records().stream()
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance && "reviewError".equals(v.getName()))
+        .map(io.camunda.zeebe.protocol.record.value.VariableRecordValue::getValue)
+        .reduce((earlier, last) -> last).orElse(null), java.util.Objects::nonNull);
+    assertThat(json.readTree(reviewError).asText()).isEqualTo("The adjustment 15 is outside ±10 points. / 调整分 15 超出 ±10 分。");
     s.managerReview("olivia", review, 2, "Corrected.");
     assertThat(s.awaitStatus(review, "APPROVAL").path("finalTotal").decimalValue()).isEqualByComparingTo("87.00");
   }
