@@ -30,6 +30,7 @@ class ErrorLanguageTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired io.perfflow.tasks.TaskInbox inbox;
 
   record Answer(int status, JsonNode body) {}
 
@@ -353,6 +354,9 @@ class ErrorLanguageTest {
       assertThat(en.status()).isEqualTo(400);
       assertThat(en.body().path("errors").get(0).path("field").asText()).isEqualTo("adjustment");
       assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("The adjustment 8 is outside ±5 points.");
+      // From Tasklist (camunda mode), the completing listener denies it: Tasklist knows no person's language, so both.
+      assertThat(inbox.completionRefusal(key, "olivia", Map.of("adjustment", 8, "managerComment", "Strong month.")))
+          .contains("The form's values are not valid: adjustment: The adjustment 8 is outside ±5 points. / 表单的值无效：adjustment: 调整分 8 超出 ±5 分。");
     } finally {
       jdbc.sql("DELETE FROM scoring_setting WHERE name = 'max_manager_adjustment'").update();
     }
