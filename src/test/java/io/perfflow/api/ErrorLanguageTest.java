@@ -119,6 +119,29 @@ class ErrorLanguageTest {
     assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("must be a date like 2026-10-01, got '2025-13-01'");
   }
 
+  /** A source file that is not one: its header, a JSON value that is no object, JSON that stops, in Chinese; row and field unchanged. */
+  @Test
+  void aSourceFileThatIsNotOneIsExplainedInChinese() throws Exception {
+    Answer header = send("admin", "POST", "/api/source/stores", "id,name,colour,marketplace,openedOn\nst-lang-2,S,red,Wish,2025-12-01\n", "text/csv", "zh-CN");
+    assertThat(header.status()).isEqualTo(400);
+    JsonNode error = header.body().path("errors").get(0);
+    assertThat(error.path("row").asInt()).isEqualTo(0);
+    assertThat(error.path("field").asText()).isEqualTo("header");
+    assertThat(error.path("message").asText()).startsWith("表头有未知列“colour”").contains("；列应为 id,");
+    Answer en = send("admin", "POST", "/api/source/stores", "id,name,colour,marketplace,openedOn\nst-lang-2,S,red,Wish,2025-12-01\n", "text/csv", "en");
+    assertThat(en.body().path("errors").get(0).path("message").asText()).startsWith("the header unknown column 'colour'").contains("; the columns are id,");
+
+    Answer notObject = send("admin", "POST", "/api/source/stores", "[1]", "application/json", "zh-CN");
+    assertThat(notObject.status()).isEqualTo(400);
+    assertThat(notObject.body().path("errors").get(0).path("row").asInt()).isEqualTo(1);
+    assertThat(notObject.body().path("errors").get(0).path("field").asText()).isEqualTo("row");
+    assertThat(notObject.body().path("errors").get(0).path("message").asText()).isEqualTo("必须是 JSON 对象，实际为 1");
+    Answer broken = send("admin", "POST", "/api/source/stores", "[{\"id\": \"st-lang-3\"", "application/json", "zh-CN");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.body().path("errors").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(broken.body().path("errors").get(0).path("message").asText()).startsWith("第 1 个数据行不是有效的 JSON：");
+  }
+
   /** The families' domain checks: each in Chinese for a Chinese browser, the field unchanged. */
   @Test
   void aScorecardWhoseWeightsDoNotSumTo100IsExplainedInChinese() throws Exception {
