@@ -233,7 +233,7 @@ public class TaskInbox {
             .update();
     if (reopened > 0) {
       LOG.warn("Task {} was sent to the engine but its completion was not confirmed within {}", key, completionWait);
-      throw new EngineBusyException("The engine did not confirm the completion of task " + key + " in time; it is open again, try again");
+      throw new EngineBusyException(io.perfflow.Msg.of("tasks.error.notConfirmed", key));
     }
   }
 

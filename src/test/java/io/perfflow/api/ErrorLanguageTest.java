@@ -142,6 +142,21 @@ class ErrorLanguageTest {
     assertThat(broken.body().path("errors").get(0).path("message").asText()).startsWith("第 1 个数据行不是有效的 JSON：");
   }
 
+  /** A people import's row that is not a person, in Chinese; the row field unchanged. */
+  @Test
+  void aPeopleImportRowThatIsNotAnObjectIsExplainedInChinese() throws Exception {
+    Answer zh = send("admin", "POST", "/api/employees/import", "[1]", "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("row 1");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("必须是 JSON 对象");
+    Answer cells = send("admin", "POST", "/api/employees/import", "id,name\nlang-x\n", "text/csv", "zh-CN");
+    assertThat(cells.status()).isEqualTo(400);
+    assertThat(cells.body().path("errors").get(0).path("field").asText()).isEqualTo("row 1");
+    assertThat(cells.body().path("errors").get(0).path("message").asText()).isEqualTo("有 1 个单元格；表头有 2 个");
+    Answer en = send("admin", "POST", "/api/employees/import", "id,name\nlang-x\n", "text/csv", "en");
+    assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("has 1 cells; the header has 2");
+  }
+
   /** The families' domain checks: each in Chinese for a Chinese browser, the field unchanged. */
   @Test
   void aScorecardWhoseWeightsDoNotSumTo100IsExplainedInChinese() throws Exception {
