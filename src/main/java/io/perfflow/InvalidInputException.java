@@ -72,6 +72,11 @@ public class InvalidInputException extends RuntimeException {
     return summary(errors, Msg.currentLocale());
   }
 
+  /** {@code field: message; field: message} in {@code locale}. */
+  public String in(Locale locale) {
+    return summary(errors, locale);
+  }
+
   private static String summary(List<FieldError> errors, Locale locale) {
     return errors.stream().map(e -> e.field() + ": " + e.message(locale)).reduce((a, b) -> a + "; " + b)
         .orElse(Msg.of("errors.invalidInput").in(locale));

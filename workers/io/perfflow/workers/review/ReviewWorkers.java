@@ -91,8 +91,11 @@ public class ReviewWorkers {
       result.put("reviewError", null);
       return result;
     } catch (InvalidAdjustmentException e) {
-      // Back to the manager with the reason (Tasklist cannot enforce the cross-field rule).
-      throw CamundaError.bpmnError("INVALID_ADJUSTMENT", e.getMessage(), Map.of("reviewError", e.getMessage()));
+      // Back to the manager with the reason. PerfFlow's completion (ManagerReviewCheck) and the
+      // completing listener refuse such values before; this is for a rule that changed in between.
+      // reviewError is shown by the manager-review form, in Tasklist too, which knows no person's
+      // language: in English and Chinese, like the form's labels. The error message (Operate) in English.
+      throw CamundaError.bpmnError("INVALID_ADJUSTMENT", e.getMessage(), Map.of("reviewError", io.perfflow.i18n.Bilingual.both(e.text())));
     }
   }
 

@@ -115,24 +115,74 @@ public class ApiErrors {
         return p;
       }
     }
-    String detail = e.getMostSpecificCause().getMessage();
     String field = "body";
-    Throwable cause = e.getCause();
-    while (cause != null && !(cause instanceof com.fasterxml.jackson.databind.JsonMappingException)) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-      field = m.getPath().stream()
+    io.perfflow.Msg text;
+    com.fasterxml.jackson.databind.JsonMappingException mapping = cause(e, com.fasterxml.jackson.databind.JsonMappingException.class);
+    com.fasterxml.jackson.core.JsonProcessingException parse = cause(e, com.fasterxml.jackson.core.JsonProcessingException.class);
+    if (mapping != null && !mapping.getPath().isEmpty()) {
+      field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-      detail = m.getOriginalMessage() != null && m.getOriginalMessage().contains(io.perfflow.config.NoNulStrings.MESSAGE)
-          ? text("errors.body.nul", field)
-          : text("errors.body.wrongType", field);
+      text = mapping.getOriginalMessage() != null && mapping.getOriginalMessage().contains(io.perfflow.config.NoNulStrings.MESSAGE)
+          ? io.perfflow.Msg.of("errors.body.nul", field)
+          : io.perfflow.Msg.of("errors.body.wrongType", field);
+    } else if (mapping != null) {
+      // The body as a whole is not what the endpoint reads (an array for an object, a number …).
+      text = io.perfflow.Msg.of("errors.body.shape", String.valueOf(mapping.getOriginalMessage()));
+    } else if (parse != null) {
+      // Not JSON: where (line, column and the field being read), Jackson's own text as the detail.
+      field = parsedField(parse);
+      com.fasterxml.jackson.core.JsonLocation at = parse.getLocation();
+      text = at != null && at.getLineNr() > 0
+          ? io.perfflow.Msg.of("errors.body.json", at.getLineNr(), at.getColumnNr(), String.valueOf(parse.getOriginalMessage()))
+          : io.perfflow.Msg.of("errors.body.jsonSomewhere", String.valueOf(parse.getOriginalMessage()));
+    } else if (String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+      text = io.perfflow.Msg.of("errors.body.missing");
+    } else {
+      text = io.perfflow.Msg.of("errors.body.unreadable", String.valueOf(e.getMostSpecificCause().getMessage()));
     }
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    String detail = text.current();
+    // The wrong-type texts name their field themselves; the others have it in front.
+    boolean named = mapping != null && !mapping.getPath().isEmpty();
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, named ? detail : field + ": " + detail);
     p.setTitle(text("errors.title.unreadable"));
     p.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
     return p;
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** The field the parser was in when the text stopped being JSON ({@code items[2].kpi}), else {@code body}. */
+  private static String parsedField(com.fasterxml.jackson.core.JsonProcessingException e) {
+    if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+      return "body";
+    }
+    StringBuilder path = new StringBuilder();
+    try {
+      com.fasterxml.jackson.core.JsonStreamContext innermost = parser.getParsingContext();
+      for (com.fasterxml.jackson.core.JsonStreamContext c = innermost; c != null && !c.inRoot(); c = c.getParent()) {
+        if (c == innermost && (c.inArray() || parser.currentToken() != com.fasterxml.jackson.core.JsonToken.FIELD_NAME)) {
+          // Inside the innermost object or array, but not reading a field's value (a missing
+          // comma or bracket): the container is named, not the field or element read last.
+          continue;
+        }
+        if (c.inArray()) {
+          path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+        } else if (c.getCurrentName() != null) {
+          path.insert(0, (path.length() == 0 || path.charAt(0) == '[' ? "" : ".")).insert(0, c.getCurrentName());
+        }
+      }
+    } catch (RuntimeException closed) {
+      return "body";
+    }
+    return path.length() == 0 ? "body" : path.toString();
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

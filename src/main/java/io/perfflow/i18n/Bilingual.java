@@ -39,6 +39,17 @@ public final class Bilingual {
     return Languages.isChinese(locale) ? text.substring(at + TEXT_SEPARATOR.length()) : text.substring(0, at);
   }
 
+  /**
+   * A text in both languages, {@code English / 中文}, for a place that knows no person's language
+   * but is read by people (a process variable a Tasklist form shows). The same text once when
+   * both languages say the same.
+   */
+  public static String both(io.perfflow.Localizable text) {
+    String english = text.in(Locale.ENGLISH);
+    String chinese = text.in(Locale.SIMPLIFIED_CHINESE);
+    return english.equals(chinese) ? english : english + SEPARATOR + chinese;
+  }
+
   public static boolean hasHan(String s) {
     return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }

@@ -129,7 +129,7 @@ public class MetricDefinitions {
       try {
         queries.check(query, datasource, employees, lastMonth);
       } catch (MetricQueries.QueryProblem e) {
-        throw new InvalidInputException("query", io.perfflow.Msg.of("metrics.error.queryChecked", e.getMessage(), lastMonth, employees.length));
+        throw new InvalidInputException("query", io.perfflow.Msg.of("metrics.error.queryChecked", e.text(), lastMonth, employees.length));
       }
     }
     boolean created = find(code).isEmpty();

@@ -53,10 +53,14 @@ public class MetricQueries {
           + "table_to_xml|table_to_xml_and_xmlschema|schema_to_xml|schema_to_xml_and_xmlschema|database_to_xml|"
           + "database_to_xml_and_xmlschema|dblink\\w*|lo_\\w+|pg_read_\\w+|pg_ls_\\w+)\\b|\\bu&[\"']");
 
-  /** Why a query cannot be used, with where (line and text) when PostgreSQL says so. */
-  public static class QueryProblem extends RuntimeException {
-    QueryProblem(String message) {
-      super(message);
+  /**
+   * Why a query cannot be used, with where (line and text) when PostgreSQL says so: a {@link
+   * io.perfflow.Msg} of the metrics bundle ({@code metrics.error.query.*}), the database's own
+   * message an argument; {@link #getMessage()} its English text (logs, incidents).
+   */
+  public static class QueryProblem extends io.perfflow.LocalizedException {
+    QueryProblem(io.perfflow.Msg text) {
+      super(text);
     }
   }
 
@@ -105,7 +109,7 @@ public class MetricQueries {
       return main;
     }
     return external.get(datasource).orElseThrow(() -> new QueryProblem(
-        "no datasource '" + datasource + "' is configured (perfflow.sources." + datasource + ".url); configured: " + external.names()));
+        io.perfflow.Msg.of("metrics.error.query.noDatasource", datasource, external.names())));
   }
 
   private List<MetricValue> execute(String code, String query, String datasource, String[] employeeIds, MetricWindow window, Duration timeout) {
@@ -118,8 +122,7 @@ public class MetricQueries {
     String sql = strip(query);
     java.util.regex.Matcher refused = REFUSED.matcher(sql);
     if (refused.find()) {
-      throw new QueryProblem("the query calls " + refused.group().strip() + ", which a metric query may not use"
-          + " (it changes the role or runs SQL given as text); metric queries read schema source and the tables metrics need");
+      throw new QueryProblem(io.perfflow.Msg.of("metrics.error.query.refused", refused.group().strip()));
     }
     boolean restricted = datasource == null;
     if (restricted) {
@@ -134,8 +137,11 @@ public class MetricQueries {
       jdbcSql = NamedParameterUtils.substituteNamedParameters(parsed, params);
       args = NamedParameterUtils.buildValueArray(parsed, params, null);
     } catch (InvalidDataAccessApiUsageException e) {
-      throw new QueryProblem(e.getMessage().replace("No value supplied for the SQL parameter", "unknown parameter")
-          + "; a metric query may use only :" + String.join(", :", PARAMETERS));
+      java.util.regex.Matcher name = java.util.regex.Pattern.compile("SQL parameter '([^']*)'").matcher(String.valueOf(e.getMessage()));
+      String allowed = ":" + String.join(", :", PARAMETERS);
+      throw new QueryProblem(name.find()
+          ? io.perfflow.Msg.of("metrics.error.query.parameter", name.group(1), allowed)
+          : io.perfflow.Msg.of("metrics.error.query.parameterOther", String.valueOf(e.getMessage()), allowed));
     }
     try (Connection c = dataSource(datasource).getConnection()) {
       c.setAutoCommit(false);
@@ -187,21 +193,21 @@ public class MetricQueries {
       if (name.equals("value")) value = i;
     }
     if (employee < 0 || value < 0) {
-      throw new QueryProblem("the query must return the columns employee_id and value; it returns " + String.join(", ", names));
+      throw new QueryProblem(io.perfflow.Msg.of("metrics.error.query.columns", String.join(", ", names)));
     }
     int type = meta.getColumnType(value);
     if (!Set.of(Types.NUMERIC, Types.DECIMAL, Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.DOUBLE, Types.REAL, Types.FLOAT).contains(type)) {
-      throw new QueryProblem("the column value must be a number; it is " + meta.getColumnTypeName(value));
+      throw new QueryProblem(io.perfflow.Msg.of("metrics.error.query.valueType", meta.getColumnTypeName(value)));
     }
     List<MetricValue> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     while (rs.next()) {
       String id = rs.getString(employee);
       if (id == null) {
-        throw new QueryProblem("the query returns a row without employee_id");
+        throw new QueryProblem(io.perfflow.Msg.of("metrics.error.query.noEmployee"));
       }
       if (!seen.add(id)) {
-        throw new QueryProblem("the query returns employee '" + io.perfflow.Texts.excerpt(id) + "' more than once (one row per employee)");
+        throw new QueryProblem(io.perfflow.Msg.of("metrics.error.query.twice", io.perfflow.Texts.excerpt(id)));
       }
       BigDecimal v = rs.getBigDecimal(value);
       values.add(new MetricValue(id, code, v, SqlMetricSource.SOURCE_PREFIX + code));
@@ -218,53 +224,49 @@ public class MetricQueries {
     return q;
   }
 
-  private static String explain(SQLException e, String jdbcSql, int offset, Duration timeout) {
+  /** The database's refusal as a text for a person: what it means for a metric query, PostgreSQL's own message an argument. */
+  private static io.perfflow.Msg explain(SQLException e, String jdbcSql, int offset, Duration timeout) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String database = String.valueOf(e.getMessage()).replace("ERROR: ", "");
     if (state.equals("42501")) {
-      return "the query reads what metric queries may not read (" + e.getMessage().replace("ERROR: ", "").replaceAll("\\s+Position: \\d+", "")
-          + "): they run as role " + READER_ROLE + ", which reads schema source and, of PerfFlow's tables, only "
-          + "employee (id, name, role, team, manager_id, store_id, hired_on, level, active, track, level_since) and the tables listed in "
-          + "db/migration/R__metric_reader_grants.sql (cs_attributed_session, cs_attributed_reception, cs_attribution_rule, supplier_delay_case, "
-          + "store_order_day, store_month_customers, weekly_plan, weekly_plan_item); pay, passwords, e-mail addresses, reviews and the audit trail are confidential";
+      return io.perfflow.Msg.of("metrics.error.query.notReadable", database.replaceAll("\\s+Position: \\d+", ""), READER_ROLE);
     }
-    if (state.equals("0A000") && String.valueOf(e.getMessage()).contains("data-modifying")) {
-      return "the query tries to write (" + e.getMessage().replace("ERROR: ", "") + "); metric queries run read-only";
+    if ((state.equals("0A000") && database.contains("data-modifying")) || state.equals("25006")) {
+      return io.perfflow.Msg.of("metrics.error.query.writes", database);
     }
     if (state.equals("57014")) {
-      return "the query ran longer than " + timeout.toSeconds() + " s (statement timeout) and was cancelled";
+      return io.perfflow.Msg.of("metrics.error.query.timeout", timeout.toSeconds());
     }
-    if (state.equals("25006")) {
-      return "the query tries to write (" + e.getMessage().replace("ERROR: ", "") + "); metric queries run read-only";
+    if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
+      return io.perfflow.Msg.of("metrics.error.query.database", database);
     }
-    StringBuilder m = new StringBuilder(e.getMessage().replace("ERROR: ", ""));
-    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-      ServerErrorMessage server = p.getServerErrorMessage();
-      m.setLength(0);
-      m.append(server.getMessage());
-      if (server.getPosition() > 0) {
-        // The text PostgreSQL saw: the query with ? as $1, $2 … (lines are the query's own).
-        StringBuilder seen = new StringBuilder();
-        int n = 0;
-        for (char ch : jdbcSql.toCharArray()) {
-          if (ch == '?') {
-            seen.append('$').append(++n);
-          } else {
-            seen.append(ch);
-          }
+    ServerErrorMessage server = p.getServerErrorMessage();
+    io.perfflow.Msg m = io.perfflow.Msg.of("metrics.error.query.database", String.valueOf(server.getMessage()));
+    if (server.getPosition() > 0) {
+      // The text PostgreSQL saw: the query with ? as $1, $2 … (lines are the query's own).
+      StringBuilder seen = new StringBuilder();
+      int n = 0;
+      for (char ch : jdbcSql.toCharArray()) {
+        if (ch == '?') {
+          seen.append('$').append(++n);
+        } else {
+          seen.append(ch);
         }
-        int at = Math.max(offset, Math.min(server.getPosition() - 1, seen.length()));
-        int line = 1;
-        for (int i = offset; i < at; i++) {
-          if (seen.charAt(i) == '\n') line++;
-        }
-        int end = offset > 0 ? Math.max(at, seen.length() - WRAP_END.length()) : seen.length();
-        String near = seen.substring(at, Math.min(end, at + 30)).replaceAll("\\s+", " ").strip();
-        m.append(" (at line ").append(line).append(near.isEmpty() ? "" : ", near '" + near + "'").append(")");
       }
-      if (server.getHint() != null) {
-        m.append("; hint: ").append(server.getHint());
+      int at = Math.max(offset, Math.min(server.getPosition() - 1, seen.length()));
+      int line = 1;
+      for (int i = offset; i < at; i++) {
+        if (seen.charAt(i) == '\n') line++;
       }
+      int end = offset > 0 ? Math.max(at, seen.length() - WRAP_END.length()) : seen.length();
+      String near = seen.substring(at, Math.min(end, at + 30)).replaceAll("\\s+", " ").strip();
+      m = near.isEmpty() ? io.perfflow.Msg.of("metrics.error.query.atLine", m, line)
+          : io.perfflow.Msg.of("metrics.error.query.atLineNear", m, line, near);
     }
-    return m.toString();
+    if (server.getHint() != null) {
+      m = io.perfflow.Msg.of("metrics.error.query.hint", m, server.getHint());
+    }
+    return m;
   }
+
 }

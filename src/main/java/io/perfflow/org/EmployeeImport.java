@@ -118,7 +118,7 @@ public class EmployeeImport {
 
   private static NewEmployee toEmployee(Map<String, Object> row, String where, List<FieldError> errors) {
     if (row.containsKey("#error")) {
-      errors.add(new FieldError(where.substring(0, where.length() - 1), String.valueOf(row.get("#error"))));
+      errors.add(new FieldError(where.substring(0, where.length() - 1), (io.perfflow.Msg) row.get("#error")));
       return null;
     }
     for (Map.Entry<String, Object> cell : row.entrySet()) {
@@ -187,13 +187,13 @@ public class EmployeeImport {
     for (JsonNode n : root) {
       Map<String, Object> row = new LinkedHashMap<>();
       if (!n.isObject()) {
-        row.put("#error", "must be a JSON object");
+        row.put("#error", io.perfflow.Msg.of("org.error.rowNotObject"));
       } else {
         for (var it = n.fields(); it.hasNext(); ) {
           var e = it.next();
           String f = field(e.getKey());
           if (f == null) {
-            row.put("#error", "unknown field '" + io.perfflow.Texts.excerpt(e.getKey()) + "'; the fields are " + String.join(", ", FIELDS));
+            row.put("#error", io.perfflow.Msg.of("org.error.rowUnknownField", io.perfflow.Texts.excerpt(e.getKey()), String.join(", ", FIELDS)));
             break;
           }
           JsonNode v = e.getValue();
@@ -202,7 +202,7 @@ public class EmployeeImport {
             v.forEach(x -> gs.add(x.asText()));
             row.put(f, gs);
           } else if (v.isContainerNode()) {
-            row.put("#error", "'" + f + "' must be a single value");
+            row.put("#error", io.perfflow.Msg.of("org.error.rowNotSingle", f));
             break;
           } else if (!v.isNull()) {
             row.put(f, v.isBigDecimal() && Math.abs((long) v.decimalValue().scale()) > 20 ? v.decimalValue().toString() : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText());
@@ -239,7 +239,7 @@ public class EmployeeImport {
       List<String> cells = io.perfflow.Csv.splitLine(line);
       Map<String, Object> row = new LinkedHashMap<>();
       if (cells.size() != fields.length) {
-        row.put("#error", "has " + cells.size() + " cells; the header has " + fields.length);
+        row.put("#error", io.perfflow.Msg.of("org.error.rowCells", cells.size(), fields.length));
       } else {
         for (int i = 0; i < fields.length; i++) {
           row.put(fields[i], cells.get(i));

@@ -58,7 +58,10 @@ public class ReviewPages {
     model.addAttribute("reviewAddenda", addenda.orderedStream().filter(a -> a.pageTemplate() != null)
         .map(a -> new Shown(a.pageTemplate(), a.of(r, lines))).filter(s -> s.value() != null).toList());
     model.addAttribute("employeeSections", io.perfflow.web.EmployeeSection.all(sections, r.employeeId(), auth.getName()));
-    model.addAttribute("result", reviews.result(id).orElse(null));
+    ReviewResult result = reviews.result(id).orElse(null);
+    model.addAttribute("result", result);
+    // Said again from the stored parts in the reader's language (review_result.summary is the English record).
+    model.addAttribute("resultSummary", result == null ? null : ReviewMailContext.resultSummary(result, r).current());
     model.addAttribute("approvals", reviews.approvals(id));
     model.addAttribute("openTasks", inbox.open(null, null, ReviewProcesses.review(id)));
     model.addAttribute("history", audit.historyOf(ReviewProcesses.review(id)));

@@ -56,18 +56,7 @@ public class ReviewWorkflow {
   public ManagerReviewOutcome recordManagerReview(
       long reviewId, BigDecimal adjustment, String managerComment, Integer selfRating, String selfComment, String dedupeKey) {
     Review review = reviews.get(reviewId);
-    BigDecimal max = setting("max_manager_adjustment", BigDecimal.TEN);
-    if (adjustment == null) {
-      throw new InvalidAdjustmentException("The adjustment is required (0 for none).");
-    }
-    if (adjustment.abs().compareTo(max) > 0) {
-      throw new InvalidAdjustmentException(
-          "The adjustment " + adjustment.stripTrailingZeros().toPlainString() + " is outside ±"
-              + max.stripTrailingZeros().toPlainString() + " points.");
-    }
-    if (adjustment.signum() != 0 && (managerComment == null || managerComment.isBlank())) {
-      throw new InvalidAdjustmentException("A comment is required when the adjustment is not 0.");
-    }
+    checkAdjustment(adjustment, managerComment);
     BigDecimal finalTotal = review.total().add(adjustment).setScale(2, RoundingMode.HALF_UP);
     jdbc.sql(
             """
@@ -82,6 +71,35 @@ public class ReviewWorkflow {
     details.put("managerComment", managerComment == null ? "" : managerComment);
     audit.append(review.managerId() == null ? SYSTEM : review.managerId(), "MANAGER_REVIEW_RECORDED", ReviewProcesses.review(reviewId), details, dedupeKey);
     return new ManagerReviewOutcome(finalTotal);
+  }
+
+  /**
+   * The manager's adjustment within the rules: given, at most ±{@code max_manager_adjustment}
+   * points (scoring_setting, 10 by default), with a comment when it is not 0. Checked when the
+   * manager completes the task through PerfFlow ({@code ManagerReviewCheck}) and again when it is
+   * recorded.
+   */
+  public void checkAdjustment(BigDecimal adjustment, String managerComment) {
+    checkAdjustment(adjustment, managerComment, maxAdjustment(jdbc));
+  }
+
+  /** The company's limit of a manager's adjustment, in points (scoring_setting max_manager_adjustment, else 10). */
+  static BigDecimal maxAdjustment(JdbcClient jdbc) {
+    return jdbc.sql("SELECT value FROM scoring_setting WHERE name = 'max_manager_adjustment'").query(BigDecimal.class)
+        .optional().orElse(BigDecimal.TEN);
+  }
+
+  static void checkAdjustment(BigDecimal adjustment, String managerComment, BigDecimal max) {
+    if (adjustment == null) {
+      throw new InvalidAdjustmentException("adjustment", io.perfflow.Msg.of("review.error.adjustmentRequired"));
+    }
+    if (adjustment.abs().compareTo(max) > 0) {
+      throw new InvalidAdjustmentException("adjustment", io.perfflow.Msg.of("review.error.adjustmentOutside",
+          adjustment.stripTrailingZeros().toPlainString(), max.stripTrailingZeros().toPlainString()));
+    }
+    if (adjustment.signum() != 0 && (managerComment == null || managerComment.isBlank())) {
+      throw new InvalidAdjustmentException("managerComment", io.perfflow.Msg.of("review.error.adjustmentComment"));
+    }
   }
 
   /** Records one approver group's decision; returns the rejection comment when it rejected. */

@@ -36,8 +36,12 @@ final class SourceCells {
   /** The row's values in column order, or null after adding its errors. */
   static Object[] parse(SourceTable table, Map<String, String> record, long row, List<RowError> errors) {
     int r = (int) row;
-    if (record.containsKey("#cells")) {
-      errors.add(new RowError(r, "row", record.get("#cells")));
+    if (record.containsKey(SourceRecords.CELL_COUNT)) {
+      errors.add(new RowError(r, "row", Msg.of("source.error.cellCount", record.get(SourceRecords.CELL_COUNT), record.get(SourceRecords.HEADER_COUNT))));
+      return null;
+    }
+    if (record.containsKey(SourceRecords.NOT_AN_OBJECT)) {
+      errors.add(new RowError(r, "row", Msg.of("source.error.notAnObject", record.get(SourceRecords.NOT_AN_OBJECT))));
       return null;
     }
     if (record.containsKey("#unknown")) {

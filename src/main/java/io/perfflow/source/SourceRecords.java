@@ -38,14 +38,18 @@ abstract class SourceRecords implements java.io.Closeable {
   static final int MAX_RECORD_CHARS = 65_536;
   static final int MAX_JSON_STRING = 10_000;
   static final String NOT_A_VALUE = "\u0000#container";
+  /** A record that is not one: a CSV row's cell count and the header's, a JSON value that is not an object. */
+  static final String CELL_COUNT = "#cells";
+  static final String HEADER_COUNT = "#headerCells";
+  static final String NOT_AN_OBJECT = "#notAnObject";
 
   /** A file-level problem (header, syntax): the read stops, the whole request is refused. */
   static final class FileProblem extends RuntimeException {
     final RowError error;
 
-    FileProblem(long row, String field, String message) {
-      super(message);
-      this.error = new RowError((int) row, field, message);
+    FileProblem(long row, String field, io.perfflow.Msg text) {
+      super(text.english());
+      this.error = new RowError((int) row, field, text);
     }
   }
 
@@ -91,30 +95,32 @@ abstract class SourceRecords implements java.io.Closeable {
       }
       List<String> expected = table.columns().stream().map(SourceColumn::field).toList();
       if (header == null) {
-        throw new FileProblem(0, "header", "the file is empty; expected the header " + String.join(",", expected));
+        throw new FileProblem(0, "header", io.perfflow.Msg.of("source.error.emptyFile", String.join(",", expected)));
       }
       if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
         header.set(0, header.get(0).substring(1));
       }
       Map<String, String> names = fieldsByNormalName(table);
       fields = new String[header.size()];
-      List<String> problems = new ArrayList<>();
+      List<io.perfflow.Msg> problems = new ArrayList<>();
       for (int i = 0; i < header.size(); i++) {
         String field = names.get(normal(header.get(i)));
         if (field == null) {
-          problems.add("unknown column '" + io.perfflow.Texts.excerpt(header.get(i)) + "'");
+          problems.add(io.perfflow.Msg.of("source.error.header.unknown", io.perfflow.Texts.excerpt(header.get(i))));
         } else if (java.util.Arrays.asList(fields).contains(field)) {
-          problems.add("column '" + field + "' comes twice");
+          problems.add(io.perfflow.Msg.of("source.error.header.twice", field));
         }
         fields[i] = field;
       }
       for (SourceColumn c : table.columns()) {
         if (c.required() && !java.util.Arrays.asList(fields).contains(c.field())) {
-          problems.add("lacks the required column '" + c.field() + "'");
+          problems.add(io.perfflow.Msg.of("source.error.header.lacks", c.field()));
         }
       }
       if (!problems.isEmpty()) {
-        throw new FileProblem(0, "header", "the header " + String.join(", ", problems) + "; the columns are " + String.join(",", expected));
+        io.perfflow.Localizable all = locale -> problems.stream().map(m -> m.in(locale))
+            .collect(java.util.stream.Collectors.joining(io.perfflow.Msg.of("source.error.header.separator").in(locale)));
+        throw new FileProblem(0, "header", io.perfflow.Msg.of("source.error.header", all, String.join(",", expected)));
       }
     }
 
@@ -131,7 +137,8 @@ abstract class SourceRecords implements java.io.Closeable {
         row++;
         if (cells.size() != fields.length) {
           Map<String, String> bad = new LinkedHashMap<>();
-          bad.put("#cells", "has " + cells.size() + " cells; the header has " + fields.length);
+          bad.put(CELL_COUNT, String.valueOf(cells.size()));
+          bad.put(HEADER_COUNT, String.valueOf(fields.length));
           return bad;
         }
         Map<String, String> record = new LinkedHashMap<>();
@@ -160,11 +167,11 @@ abstract class SourceRecords implements java.io.Closeable {
         try {
           c = reader.read();
         } catch (CharacterCodingException e) {
-          throw new FileProblem(rowNumber, "body", "is not UTF-8 text (at data row " + rowNumber + ")");
+          throw new FileProblem(rowNumber, "body", io.perfflow.Msg.of("source.error.notUtf8", rowNumber));
         }
         if (c < 0) {
           if (quoted) {
-            throw new FileProblem(rowNumber, "row", "a quoted cell is not closed before the end of the file");
+            throw new FileProblem(rowNumber, "row", io.perfflow.Msg.of("source.error.quoteNotClosed"));
           }
           if (!any) {
             return null;
@@ -174,7 +181,7 @@ abstract class SourceRecords implements java.io.Closeable {
         }
         any = true;
         if (++length > MAX_RECORD_CHARS) {
-          throw new FileProblem(rowNumber, "row", "is longer than " + MAX_RECORD_CHARS + " characters");
+          throw new FileProblem(rowNumber, "row", io.perfflow.Msg.of("source.error.rowTooLong", MAX_RECORD_CHARS));
         }
         if (quoted) {
           if (c == '"') {
@@ -241,7 +248,7 @@ abstract class SourceRecords implements java.io.Closeable {
       } else if (start == JsonToken.START_OBJECT) {
         array = false;
       } else {
-        throw new FileProblem(0, "body", "expected a JSON array of objects or NDJSON (one object per line)");
+        throw new FileProblem(0, "body", io.perfflow.Msg.of("source.error.jsonShape"));
       }
     }
 
@@ -249,7 +256,7 @@ abstract class SourceRecords implements java.io.Closeable {
       try {
         return parser.nextToken();
       } catch (JsonProcessingException e) {
-        throw new FileProblem(row + 1, "body", "not valid JSON at data row " + (row + 1) + ": " + e.getOriginalMessage());
+        throw new FileProblem(row + 1, "body", io.perfflow.Msg.of("source.error.json", row + 1, String.valueOf(e.getOriginalMessage())));
       } catch (IOException e) {
         throw new Unchecked(e);
       }
@@ -262,30 +269,32 @@ abstract class SourceRecords implements java.io.Closeable {
         first = false;
         if (array && t == JsonToken.END_ARRAY) {
           if (token() != null) {
-            throw new FileProblem(row, "body", "has text after the closing ] of the array");
+            throw new FileProblem(row, "body", io.perfflow.Msg.of("source.error.afterArray"));
           }
           return null;
         }
         if (t == null) {
           if (array) {
-            throw new FileProblem(row + 1, "body", "the array is not closed with ]");
+            throw new FileProblem(row + 1, "body", io.perfflow.Msg.of("source.error.arrayNotClosed"));
           }
           return null;
         }
         row++;
         if (t != JsonToken.START_OBJECT) {
+          // What it is: [ for an array, else the value itself (a number, a string, true …).
+          String got = t.asString() != null ? t.asString() : io.perfflow.Texts.excerpt(parser.getText());
           if (t.isStructStart()) {
             parser.skipChildren();
           }
           Map<String, String> bad = new LinkedHashMap<>();
-          bad.put("#cells", "must be a JSON object, got " + t.asString());
+          bad.put(NOT_AN_OBJECT, got);
           return bad;
         }
         JsonNode node;
         try {
           node = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
-          throw new FileProblem(row, "body", "not valid JSON at data row " + row + ": " + e.getOriginalMessage());
+          throw new FileProblem(row, "body", io.perfflow.Msg.of("source.error.json", row, String.valueOf(e.getOriginalMessage())));
         }
         Map<String, String> record = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

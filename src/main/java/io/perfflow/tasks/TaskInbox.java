@@ -139,7 +139,8 @@ public class TaskInbox {
    * The completing listener's check (camunda mode: Tasklist and the cluster's API bypass
    * PerfFlow's). Completed through PerfFlow, the row says who (already checked, checked again);
    * otherwise the task's assignee is the one completing it, and the form's values (the job's
-   * variables) are checked as PerfFlow's API would check them.
+   * variables) are checked as PerfFlow's API would check them. The reason reads {@code English /
+   * 中文} (Tasklist shows it and knows no person's language; the forms' labels are written so too).
    */
   public Optional<String> completionRefusal(long key, String assignee, Map<String, Object> jobVariables) {
     Optional<UserTask> task = find(key);
@@ -148,7 +149,7 @@ public class TaskInbox {
     }
     boolean throughPerfFlow = "COMPLETING".equals(task.get().status()) && task.get().completedBy() != null;
     String actor = throughPerfFlow ? task.get().completedBy() : assignee;
-    Optional<String> refusal = guard.completionRefusal(task.get(), actor).map(io.perfflow.Msg::english);
+    Optional<String> refusal = guard.completionRefusal(task.get(), actor).map(io.perfflow.i18n.Bilingual::both);
     if (refusal.isPresent() || throughPerfFlow || task.get().formId() == null) {
       return refusal;
     }
@@ -157,13 +158,13 @@ public class TaskInbox {
       completionChecks.forEach(check -> check.check(task.get(), clean));
       return Optional.empty();
     } catch (InvalidInputException e) {
-      return Optional.of("The form's values are not valid: " + e.getMessage());
+      return Optional.of(io.perfflow.i18n.Bilingual.both(io.perfflow.Msg.of("tasks.error.formValuesInvalid", (io.perfflow.Localizable) e::in)));
     }
   }
 
-  /** The assigning listener's check: may {@code assignee} hold this task? */
+  /** The assigning listener's check: may {@code assignee} hold this task? (The reason in both languages, as above.) */
   public Optional<String> assignmentRefusal(long key, String assignee) {
-    return find(key).flatMap(t -> guard.assignmentRefusal(t, null, assignee)).map(io.perfflow.Msg::english);
+    return find(key).flatMap(t -> guard.assignmentRefusal(t, null, assignee)).map(io.perfflow.i18n.Bilingual::both);
   }
 
   /**
@@ -232,7 +233,7 @@ public class TaskInbox {
             .update();
     if (reopened > 0) {
       LOG.warn("Task {} was sent to the engine but its completion was not confirmed within {}", key, completionWait);
-      throw new EngineBusyException("The engine did not confirm the completion of task " + key + " in time; it is open again, try again");
+      throw new EngineBusyException(io.perfflow.Msg.of("tasks.error.notConfirmed", key));
     }
   }
 

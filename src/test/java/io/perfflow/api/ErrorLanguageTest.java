@@ -29,6 +29,8 @@ class ErrorLanguageTest {
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired io.perfflow.tasks.TaskInbox inbox;
 
   record Answer(int status, JsonNode body) {}
 
@@ -115,6 +117,44 @@ class ErrorLanguageTest {
     assertThat(en.status()).isEqualTo(400);
     assertThat(en.body().path("detail").asText()).isEqualTo("1 bad row(s); nothing was imported");
     assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("must be a date like 2026-10-01, got '2025-13-01'");
+  }
+
+  /** A source file that is not one: its header, a JSON value that is no object, JSON that stops, in Chinese; row and field unchanged. */
+  @Test
+  void aSourceFileThatIsNotOneIsExplainedInChinese() throws Exception {
+    Answer header = send("admin", "POST", "/api/source/stores", "id,name,colour,marketplace,openedOn\nst-lang-2,S,red,Wish,2025-12-01\n", "text/csv", "zh-CN");
+    assertThat(header.status()).isEqualTo(400);
+    JsonNode error = header.body().path("errors").get(0);
+    assertThat(error.path("row").asInt()).isEqualTo(0);
+    assertThat(error.path("field").asText()).isEqualTo("header");
+    assertThat(error.path("message").asText()).startsWith("表头有未知列“colour”").contains("；列应为 id,");
+    Answer en = send("admin", "POST", "/api/source/stores", "id,name,colour,marketplace,openedOn\nst-lang-2,S,red,Wish,2025-12-01\n", "text/csv", "en");
+    assertThat(en.body().path("errors").get(0).path("message").asText()).startsWith("the header unknown column 'colour'").contains("; the columns are id,");
+
+    Answer notObject = send("admin", "POST", "/api/source/stores", "[1]", "application/json", "zh-CN");
+    assertThat(notObject.status()).isEqualTo(400);
+    assertThat(notObject.body().path("errors").get(0).path("row").asInt()).isEqualTo(1);
+    assertThat(notObject.body().path("errors").get(0).path("field").asText()).isEqualTo("row");
+    assertThat(notObject.body().path("errors").get(0).path("message").asText()).isEqualTo("必须是 JSON 对象，实际为 1");
+    Answer broken = send("admin", "POST", "/api/source/stores", "[{\"id\": \"st-lang-3\"", "application/json", "zh-CN");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.body().path("errors").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(broken.body().path("errors").get(0).path("message").asText()).startsWith("第 1 个数据行不是有效的 JSON：");
+  }
+
+  /** A people import's row that is not a person, in Chinese; the row field unchanged. */
+  @Test
+  void aPeopleImportRowThatIsNotAnObjectIsExplainedInChinese() throws Exception {
+    Answer zh = send("admin", "POST", "/api/employees/import", "[1]", "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("row 1");
+    assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("必须是 JSON 对象");
+    Answer cells = send("admin", "POST", "/api/employees/import", "id,name\nlang-x\n", "text/csv", "zh-CN");
+    assertThat(cells.status()).isEqualTo(400);
+    assertThat(cells.body().path("errors").get(0).path("field").asText()).isEqualTo("row 1");
+    assertThat(cells.body().path("errors").get(0).path("message").asText()).isEqualTo("有 1 个单元格；表头有 2 个");
+    Answer en = send("admin", "POST", "/api/employees/import", "id,name\nlang-x\n", "text/csv", "en");
+    assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("has 1 cells; the header has 2");
   }
 
   /** The families' domain checks: each in Chinese for a Chinese browser, the field unchanged. */
@@ -265,5 +305,101 @@ class ErrorLanguageTest {
     Answer en = send("opal", "PUT", "/api/employees/opal/preferences", "{\"language\":\"fr\"}", "application/json", "en");
     assertThat(en.status()).isEqualTo(400);
     assertThat(en.body().path("errors").get(0).path("message").asText()).startsWith("'fr' is not a language: one of ");
+  }
+
+  /** A body that is not JSON: where it stopped (line, column, the field being read), Jackson's own text kept as the detail. */
+  @Test
+  void aBodyThatIsNotJsonIsExplainedInChineseWithItsLineAndField() throws Exception {
+    String body = "{\"period\": \"2026-05\",\n  \"roles\": x}";
+    Answer zh = send("admin", "POST", "/api/cycles", body, "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("title").asText()).isEqualTo("无法读取请求正文");
+    JsonNode error = zh.body().path("errors").get(0);
+    assertThat(error.path("field").asText()).isEqualTo("roles");
+    assertThat(error.path("message").asText()).startsWith("不是有效的 JSON：第 2 行第 ").contains("Unrecognized token 'x'");
+    assertThat(zh.body().path("detail").asText()).startsWith("roles: 不是有效的 JSON：第 2 行");
+    Answer en = send("admin", "POST", "/api/cycles", body, "application/json", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("title").asText()).isEqualTo("Unreadable request body");
+    assertThat(en.body().path("errors").get(0).path("field").asText()).isEqualTo("roles");
+    assertThat(en.body().path("errors").get(0).path("message").asText()).startsWith("is not valid JSON at line 2, column ");
+
+    Answer cut = send("admin", "POST", "/api/cycles", "{\"period\": \"2026-05\"", "application/json", "zh-CN");
+    assertThat(cut.status()).isEqualTo(400);
+    assertThat(cut.body().path("errors").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(cut.body().path("errors").get(0).path("message").asText()).startsWith("不是有效的 JSON：第 1 行");
+    Answer array = send("admin", "POST", "/api/cycles", "[1]", "application/json", "zh-CN");
+    assertThat(array.status()).isEqualTo(400);
+    assertThat(array.body().path("errors").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(array.body().path("detail").asText()).startsWith("body: 不是此请求所需的 JSON 结构（");
+    Answer none = send("admin", "POST", "/api/cycles", "", "application/json", "zh-CN");
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.body().path("errors").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(none.body().path("errors").get(0).path("message").asText()).isEqualTo("为必填项：请求没有正文");
+  }
+
+  /** The save-time check of a metric query: why in Chinese, the database's own message an argument. */
+  @Test
+  void aRefusedMetricQueryIsExplainedInChineseWithTheDatabasesMessage() throws Exception {
+    Map<String, Object> metric = new HashMap<>(Map.of("name", "Lang", "unit", "n", "description", "d"));
+    metric.put("query", "SELECT id AS employee_id, 1 AS value FROM perfflow.employee WHERE id = ANY(:employees)");
+    Answer zh = send("admin", "PUT", "/api/metrics/lang.query", JSON.writeValueAsString(metric), "application/json", "zh-CN");
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("query");
+    assertThat(zh.body().path("errors").get(0).path("message").asText())
+        .startsWith("未知参数“employees”；指标查询只能使用 :employeeIds, :periodStart, :periodEnd（按 ");
+    Answer en = send("admin", "PUT", "/api/metrics/lang.query", JSON.writeValueAsString(metric), "application/json", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.body().path("errors").get(0).path("message").asText())
+        .startsWith("unknown parameter 'employees'; a metric query may use only :employeeIds, :periodStart, :periodEnd (checked for ");
+
+    metric.put("query", "SELECT employee_id,\n  1 AS value FROM lang_no_such_table");
+    Answer table = send("admin", "PUT", "/api/metrics/lang.query", JSON.writeValueAsString(metric), "application/json", "zh-CN");
+    assertThat(table.status()).isEqualTo(400);
+    assertThat(table.body().path("errors").get(0).path("field").asText()).isEqualTo("query");
+    assertThat(table.body().path("errors").get(0).path("message").asText())
+        .startsWith("数据库报错：").contains("lang_no_such_table", "（第 2 行，“lang_no_such_table”附近）", "（按 ");
+    metric.put("query", "SELECT id AS employee_id, 1 AS value FROM perfflow.employee WHERE set_config('role', 'x', true) IS NULL");
+    Answer refused = send("admin", "PUT", "/api/metrics/lang.query", JSON.writeValueAsString(metric), "application/json", "zh-CN");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors").get(0).path("message").asText()).startsWith("查询调用了 set_config，指标查询不得使用它");
+    assertThat(send("admin", "GET", "/api/metrics/lang.query", null, null, "zh-CN").status()).isEqualTo(404);
+  }
+
+  /**
+   * The manager's adjustment beyond the company's limit (max_manager_adjustment, here 5: narrower
+   * than the form's ±10): PerfFlow's completion answers in Chinese naming the field, the task stays open.
+   */
+  @Test
+  void anAdjustmentBeyondTheCompanysLimitIsExplainedInChineseNamingTheField() throws Exception {
+    io.perfflow.support.ReviewScenarios s = new io.perfflow.support.ReviewScenarios(rest);
+    String employee = s.hire("operations", "olivia");
+    s.importMetrics(employee, "2026-03", s.valuesScoring("operations", "normal", 85));
+    long review = s.reviewOf(s.startCycle("2026-03", employee), employee);
+    s.selfAssess(employee, review);
+    org.awaitility.Awaitility.await().atMost(io.perfflow.support.ReviewScenarios.PATIENCE)
+        .until(() -> s.task(review, "manager-review", null).path("assignee").asText(), "olivia"::equals);
+    long key = s.task(review, "manager-review", null).path("key").asLong();
+    String body = "{\"variables\":{\"adjustment\":8,\"managerComment\":\"Strong month.\"}}";
+    jdbc.sql("INSERT INTO scoring_setting (name, value) VALUES ('max_manager_adjustment', 5) ON CONFLICT (name) DO UPDATE SET value = 5").update();
+    try {
+      Answer zh = send("olivia", "POST", "/api/tasks/" + key + "/complete", body, "application/json", "zh-CN");
+      assertThat(zh.status()).isEqualTo(400);
+      assertThat(zh.body().path("title").asText()).isEqualTo("输入无效");
+      assertThat(zh.body().path("errors").get(0).path("field").asText()).isEqualTo("adjustment");
+      assertThat(zh.body().path("errors").get(0).path("message").asText()).isEqualTo("调整分 8 超出 ±5 分。");
+      Answer en = send("olivia", "POST", "/api/tasks/" + key + "/complete", body, "application/json", "en");
+      assertThat(en.status()).isEqualTo(400);
+      assertThat(en.body().path("errors").get(0).path("field").asText()).isEqualTo("adjustment");
+      assertThat(en.body().path("errors").get(0).path("message").asText()).isEqualTo("The adjustment 8 is outside ±5 points.");
+      // From Tasklist (camunda mode), the completing listener denies it: Tasklist knows no person's language, so both.
+      assertThat(inbox.completionRefusal(key, "olivia", Map.of("adjustment", 8, "managerComment", "Strong month.")))
+          .contains("The form's values are not valid: adjustment: The adjustment 8 is outside ±5 points. / 表单的值无效：adjustment: 调整分 8 超出 ±5 分。");
+    } finally {
+      jdbc.sql("DELETE FROM scoring_setting WHERE name = 'max_manager_adjustment'").update();
+    }
+    assertThat(s.task(review, "manager-review", null).path("key").asLong()).isEqualTo(key);
+    s.managerReview("olivia", review, 2, "Strong month.");
+    s.awaitStatus(review, "APPROVAL");
   }
 }

@@ -281,7 +281,7 @@ class BonusPoolProcessTest extends PerfFlowIntegrationTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> ownMoveVars = (Map<String, Object>) ownMove.get("variables");
     assertThat(inbox.completionRefusal(leadKey, lead, ownMoveVars)).as("Tasklist: the completing listener refuses it too")
-        .hasValueSatisfying(r -> assertThat(r).contains("own share"));
+        .hasValueSatisfying(r -> assertThat(r).contains("own share", " / ").satisfies(t -> assertThat(io.perfflow.i18n.Bilingual.hasHan(t)).as("and in Chinese").isTrue()));
     as(lead).post("/api/tasks/" + leadKey + "/complete", vars("moves", hrMember + " -20\n" + plain + " +20", "leadComment",
         "plain took the late shifts")).expect(204);
 

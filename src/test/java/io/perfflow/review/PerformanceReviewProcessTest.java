@@ -30,6 +30,7 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
   @Autowired TestRestTemplate http;
   @Autowired io.perfflow.runtime.embedded.EmbeddedZeebeEngine engine;
   @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @Override
   protected ReviewScenarios scenarios() {
@@ -138,7 +139,7 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
   }
 
   @Test
-  void anAdjustmentOutsideTheRulesFromTasklistComesBackToTheManager() {
+  void anAdjustmentOutsideTheRulesFromTasklistComesBackToTheManager() throws Exception {
     String oliver = s.hire("operations", "olivia");
     long review = reviewFor(oliver, "operations", 85);
     s.selfAssess(oliver, review);
@@ -150,8 +151,36 @@ class PerformanceReviewProcessTest extends PerformanceReviewScenarios {
     JsonNode second = await().atMost(ReviewScenarios.PATIENCE).until(
         () -> s.openTasks(review, "manager-review", null), l -> l.size() == 1 && l.get(0).path("key").asLong() != first).get(0);
     assertThat(second.path("key").asLong()).isNotEqualTo(first);
+    // The reason, for the form in Tasklist (which knows no person's language): English and Chinese.
+    long instance = s.review(review).path("processInstanceKey").asLong();
+    String reviewError = await().atMost(ReviewScenarios.PATIENCE).until(() -> engine.records().stream()
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance && "reviewError".equals(v.getName()))
+        .map(io.camunda.zeebe.protocol.record.value.VariableRecordValue::getValue)
+        .reduce((earlier, last) -> last).orElse(null), java.util.Objects::nonNull);
+    assertThat(json.readTree(reviewError).asText()).isEqualTo("The adjustment 15 is outside ±10 points. / 调整分 15 超出 ±10 分。");
     s.managerReview("olivia", review, 2, "Corrected.");
     assertThat(s.awaitStatus(review, "APPROVAL").path("finalTotal").decimalValue()).isEqualByComparingTo("87.00");
+  }
+
+  /** The stored review_result.summary is the English record; the review page says it again from its parts in the reader's language. */
+  @Test
+  void theReviewPageSaysTheResultInTheReadersLanguage() throws Exception {
+    String oliver = s.hire("operations", "olivia");
+    long review = reviewFor(oliver, "operations", 85);
+    s.selfAssess(oliver, review);
+    s.managerReview("olivia", review, 0, null);
+    s.approve("olivia", review, "ops-managers");
+    assertThat(s.awaitStatus(review, "COMPLETED").path("result").path("summary").asText()).isEqualTo("Rating GOOD, final score 85.00");
+    for (String[] language : new String[][] {{"zh-CN", "评级 良好，最终得分 85.00"}, {"en", "Rating GOOD, final score 85.00"}}) {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/reviews/" + review))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((oliver + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .header("Accept-Language", language[0]).GET().build();
+      var page = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).as(language[0]).contains(language[1]);
+    }
   }
 
   @Test

@@ -77,8 +77,8 @@ public class CamundaUserTaskCommands implements UserTaskCommands {
             : http.reason();
     return switch (http.code()) {
       // A blocking task listener may still be running when the gateway gives up: busy, retry.
-      case 503, 504 -> new io.perfflow.tasks.EngineBusyException("The cluster did not confirm the command on user task "
-          + userTaskKey + " in time (HTTP " + http.code() + "): try again");
+      case 503, 504 -> new io.perfflow.tasks.EngineBusyException(
+          io.perfflow.Msg.of("tasks.error.clusterNotConfirmed", userTaskKey, http.code()));
       case 404 -> new UserTaskGoneException(userTaskKey, UserTaskGoneException.Reason.NOT_FOUND, detail, error);
       case 409 ->
           new UserTaskGoneException(userTaskKey, UserTaskGoneException.Reason.ALREADY_COMPLETED, detail, error);

@@ -65,8 +65,7 @@ public final class EmbeddedUserTaskBridge implements UserTaskCommands {
       written = log.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, record));
     }
     if (written.isLeft()) {
-      throw new EngineBusyException("The engine did not accept the " + intent.name().toLowerCase()
-          + " of user task " + key + " (" + written.getLeft() + "); try again");
+      throw new EngineBusyException(io.perfflow.Msg.of("tasks.error.engineDidNotAccept", intent.name(), key, String.valueOf(written.getLeft())));
     }
   }
 
