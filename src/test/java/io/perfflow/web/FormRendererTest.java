@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.junit.jupiter.api.Test;
 
 /** PerfFlow's own renderer of the forms in {@code forms/}: the KPI table and what it shows around it. */
@@ -89,5 +92,60 @@ class FormRendererTest {
         {"components": [{"id": "t", "type": "table", "dataSource": "=filter(kpiLines, x)",
           "columns": [{"label": "KPI", "key": "kpi"}]}]}""");
     assertThat(renderer.render(expression, Map.of(), Map.of(), context()).get(0).table().rows()).isEmpty();
+  }
+
+  /** Every text component of every form: both halves, English then Chinese after a rule (docs/modeling.md). */
+  @Test
+  void everyFormTextHasItsEnglishAndItsChineseHalf() throws Exception {
+    List<String> missing = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+        for (JsonNode text : texts(new ObjectMapper().readTree(Files.readString(file)), new java.util.ArrayList<>())) {
+          String value = text.path("text").asText("");
+          // A text of variables only ("# {{step.title}}") has no words of its own to translate.
+          String words = value.replaceAll("\\{\\{[^}]*}}", "").replaceAll("[#*\\s·()\\-]", "");
+          int rule = value.lastIndexOf("\n\n---\n");
+          boolean bothHalves = rule > 0
+              && !io.perfflow.i18n.Bilingual.hasHan(value.substring(0, rule))
+              && io.perfflow.i18n.Bilingual.hasHan(value.substring(rule));
+          // A heading of a label's form ("# Campaign notice / 活动通知") over variables is bilingual too.
+          boolean bilingualLines = value.lines()
+              .filter(line -> !line.replaceAll("\\{\\{[^}]*}}", "").isBlank())
+              .allMatch(line -> line.contains(" / ") && io.perfflow.i18n.Bilingual.hasHan(line.substring(line.lastIndexOf(" / "))));
+          if (!words.isEmpty() && !bothHalves && !bilingualLines) {
+            missing.add(file.getFileName() + " " + text.path("id").asText());
+          }
+        }
+      }
+    }
+    assertThat(missing).as("texts without an English half, a rule and a Chinese half").isEmpty();
+  }
+
+  @Test
+  void theTaskPageShowsTheHalfOfTheReadersLanguage() throws Exception {
+    try {
+      LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+      String chinese = texts(renderer.render(form("approval"), Map.of(), Map.of(), context()));
+      assertThat(chinese).contains("评审审批", "最终总分", "87.5", "主管评语", "Strong quarter").doesNotContain("Final total", "<hr");
+      LocaleContextHolder.setLocale(Locale.ENGLISH);
+      String english = texts(renderer.render(form("approval"), Map.of(), Map.of(), context()));
+      assertThat(english).contains("Review approval", "Final total", "87.5", "Strong quarter").doesNotContain("最终总分", "<hr");
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
+  }
+
+  private static String texts(List<FormRenderer.Item> items) {
+    return items.stream().filter(i -> "text".equals(i.type())).map(FormRenderer.Item::html).reduce("", String::concat);
+  }
+
+  private static List<JsonNode> texts(JsonNode node, List<JsonNode> out) {
+    for (JsonNode c : node.path("components")) {
+      if ("text".equals(c.path("type").asText())) {
+        out.add(c);
+      }
+      texts(c, out);
+    }
+    return out;
   }
 }
