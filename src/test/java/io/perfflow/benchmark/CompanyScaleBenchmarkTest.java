@@ -524,55 +524,113 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
   /**
    * Start to healthy and idle memory of PerfFlow as a user starts it: a JVM of its own
    * ({@code java -cp … PerfFlowApplication}, no memory flags), a fresh data folder (migrations,
-   * demo company seeded) and then a restart on the same folder; health polled every 50 ms until
-   * {@code UP}; resident memory of the JVM (and, apart, of its PostgreSQL) after 10 s idle.
+   * demo company seeded) and then a restart on the same folder; then a restart on a folder whose
+   * engine holds a year of monthly cycles of a 50-person company (issue 9: first a start that
+   * creates its database, then the measured restart). Health polled every 50 ms until {@code UP};
+   * resident memory of the JVM (and, apart, of its PostgreSQL) after 10 s idle. When this build
+   * made the fast-start jar and its AOT cache ({@code -Pfast-start}), the same again with
+   * {@code java -XX:AOTCache=… -jar}, as {@code docs/operations.md} tells a company to start it.
    */
   @Test
   @Order(6)
   void startToHealthyAndIdleMemory() throws Exception {
     step("start");
-    List<Double> first = new ArrayList<>();
-    List<Double> again = new ArrayList<>();
-    List<Double> rssFirst = new ArrayList<>();
-    List<Double> rssAgain = new ArrayList<>();
-    List<Double> pgRss = new ArrayList<>();
-    int[] failures = {0};
-    for (int i = 0; i <= SAMPLES; i++) { // sample 0 is the warm-up (the OS's file cache)
-      Path dir = Files.createTempDirectory("perfflow-start");
-      try {
-        double[] a = startStop(dir, failures);
-        double[] b = startStop(dir, failures);
-        if (i > 0 && !Double.isNaN(a[0]) && !Double.isNaN(b[0])) {
-          first.add(a[0]);
-          rssFirst.add(a[1]);
-          again.add(b[0]);
-          rssAgain.add(b[1]);
-          pgRss.add(b[2]);
+    Path year = Files.createTempDirectory("perfflow-year-of-cycles");
+    try {
+      long records = EngineBenchmarks.writeAYearOfCycles(year.resolve("engine"));
+      int[] failures = {0};
+      for (Launch launch : launches()) {
+        List<Double> first = new ArrayList<>();
+        List<Double> again = new ArrayList<>();
+        List<Double> withYear = new ArrayList<>();
+        List<Double> rssFirst = new ArrayList<>();
+        List<Double> rssAgain = new ArrayList<>();
+        List<Double> rssYear = new ArrayList<>();
+        List<Double> pgRss = new ArrayList<>();
+        for (int i = 0; i <= SAMPLES; i++) { // sample 0 is the warm-up (the OS's file cache)
+          Path dir = Files.createTempDirectory("perfflow-start");
+          Path yearDir = Files.createTempDirectory("perfflow-start-year");
+          try {
+            double[] a = startStop(launch, dir, failures, true);
+            double[] b = startStop(launch, dir, failures, true);
+            if (i == 0) {
+              continue;
+            }
+            org.springframework.util.FileSystemUtils.copyRecursively(year.resolve("engine"), yearDir.resolve("engine"));
+            startStop(launch, yearDir, failures, false); // creates, migrates and seeds the database beside the year
+            double[] c = startStop(launch, yearDir, failures, true);
+            if (!Double.isNaN(a[0]) && !Double.isNaN(b[0]) && !Double.isNaN(c[0])) {
+              first.add(a[0]);
+              rssFirst.add(a[1]);
+              again.add(b[0]);
+              rssAgain.add(b[1]);
+              pgRss.add(b[2]);
+              withYear.add(c[0]);
+              rssYear.add(c[1]);
+            }
+          } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+            org.springframework.util.FileSystemUtils.deleteRecursively(yearDir);
+          }
         }
-      } finally {
-        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        if (first.isEmpty()) {
+          throw new AssertionError("no start" + launch.what() + " got healthy (" + failures[0] + " failed)");
+        }
+        String k = launch.key();
+        String w = launch.what();
+        FIGURES.put(k + "start-first", Figure.of("Start to healthy" + w + ", first start (empty data folder: migrations, demo company; goal ≤ 15 s)", "s", first, failures[0]));
+        FIGURES.put(k + "start-again", Figure.of("Start to healthy" + w + ", restart on the same data (goal ≤ 15 s)", "s", again, failures[0]));
+        FIGURES.put(k + "start-year", Figure.of(String.format(Locale.ROOT, "Start to healthy%s, restart with a year of engine history "
+            + "(50 people's monthly cycles: %,d records; goal ≤ 15 s)", w, records), "s", withYear, failures[0]));
+        FIGURES.put(k + "rss-first", Figure.of("Idle RSS of the JVM" + w + " 10 s after the first start (goal ≤ 600 MB)", "MB", rssFirst, failures[0]));
+        FIGURES.put(k + "rss-again", Figure.of("Idle RSS of the JVM" + w + " 10 s after the restart (goal ≤ 600 MB)", "MB", rssAgain, failures[0]));
+        FIGURES.put(k + "rss-year", Figure.of("Idle RSS of the JVM" + w + " 10 s after the restart with a year of history (goal ≤ 600 MB)", "MB", rssYear, failures[0]));
+        FIGURES.put(k + "rss-postgres", Figure.of("Idle RSS of its embedded PostgreSQL" + w + " (all its processes; shared memory counted once per process)", "MB", pgRss, failures[0]));
       }
+      assertThat(failures[0]).as("starts that did not get healthy").isZero();
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(year);
     }
-    if (first.isEmpty()) {
-      throw new AssertionError("no start got healthy (" + failures[0] + " failed)");
-    }
-    FIGURES.put("start-first", Figure.of("Start to healthy, first start (empty data folder: migrations, demo company; goal ≤ 15 s)", "s", first, failures[0]));
-    FIGURES.put("start-again", Figure.of("Start to healthy, restart on the same data (goal ≤ 15 s)", "s", again, failures[0]));
-    FIGURES.put("rss-first", Figure.of("Idle RSS of the JVM 10 s after the first start (goal ≤ 600 MB)", "MB", rssFirst, failures[0]));
-    FIGURES.put("rss-again", Figure.of("Idle RSS of the JVM 10 s after the restart (goal ≤ 600 MB)", "MB", rssAgain, failures[0]));
-    FIGURES.put("rss-postgres", Figure.of("Idle RSS of its embedded PostgreSQL (all its processes; shared memory counted once per process)", "MB", pgRss, failures[0]));
-    assertThat(failures[0]).as("starts that did not get healthy").isZero();
   }
 
-  /** One start: seconds to healthy, idle JVM RSS (MB), idle RSS of its PostgreSQL (MB); then SIGTERM and wait. */
-  private double[] startStop(Path dir, int[] failures) throws Exception {
+  /** A way to start PerfFlow: {@code key} prefixes its figures' keys, {@code what} goes into their names. */
+  record Launch(String key, String what, List<String> java) {}
+
+  /**
+   * The plain start from this build's class path; and the fast-start build when this run made it
+   * ({@code -Pfast-start} packages it before the benchmark runs). {@code -XX:AOTMode=on}: a cache
+   * the JVM refuses fails the start instead of silently measuring a start without it.
+   */
+  static List<Launch> launches() throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<Launch> all = new ArrayList<>();
+    all.add(new Launch("", "", List.of(java, "-cp", System.getProperty("java.class.path"), "io.perfflow.PerfFlowApplication")));
+    Path fastStart = Path.of("target/fast-start").toAbsolutePath();
+    Path cache = fastStart.resolve("perfflow.aot");
+    if (Files.exists(cache)) {
+      Path jar;
+      try (var jars = Files.list(fastStart)) {
+        jar = jars.filter(f -> f.getFileName().toString().matches("perfflow-.*\\.jar")).findFirst()
+            .orElseThrow(() -> new AssertionError("target/fast-start has an AOT cache but no jar"));
+      }
+      all.add(new Launch("fast-", " (fast-start build: JDK AOT cache)",
+          List.of(java, "-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-jar", jar.toString())));
+    }
+    return all;
+  }
+
+  /**
+   * One start: seconds to healthy, idle JVM RSS (MB), idle RSS of its PostgreSQL (MB) (without
+   * {@code idle}: no memory, NaN); then SIGTERM and wait.
+   */
+  private double[] startStop(Launch launch, Path dir, int[] failures, boolean idle) throws Exception {
     int appPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       appPort = s.getLocalPort();
     }
-    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-        "io.perfflow.PerfFlowApplication", "--server.port=" + appPort, "--perfflow.embedded.postgres.data-dir=" + dir.resolve("postgres"),
-        "--perfflow.embedded.engine.data-dir=" + dir.resolve("engine"));
+    List<String> command = new ArrayList<>(launch.java());
+    command.addAll(List.of("--server.port=" + appPort, "--perfflow.embedded.postgres.data-dir=" + dir.resolve("postgres"),
+        "--perfflow.embedded.engine.data-dir=" + dir.resolve("engine")));
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
     try {
@@ -595,7 +653,12 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
       }
       if (seconds < 0) {
         failures[0]++;
+        Files.createDirectories(OUT);
+        Files.copy(dir.resolve("log.txt"), OUT.resolve("failed-start-" + failures[0] + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new double[] {Double.NaN, Double.NaN, Double.NaN};
+      }
+      if (!idle) {
+        return new double[] {seconds, Double.NaN, Double.NaN};
       }
       Thread.sleep(10_000); // idle
       // The embedded PostgreSQL runs detached from the JVM: its postmaster's pid is in its data folder.
@@ -660,7 +723,7 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
     if (STEPS.contains("scoring")) expected.add("scoring");
     if (STEPS.contains("inbox")) expected.addAll(List.of("inbox-session-p99", "inbox-basic-p99"));
     if (STEPS.contains("workers")) expected.addAll(List.of("review-real-" + WAITING[0], "review-noop-" + WAITING[0]));
-    if (STEPS.contains("start")) expected.addAll(List.of("start-first", "start-again", "rss-first"));
+    if (STEPS.contains("start")) expected.addAll(List.of("start-first", "start-again", "start-year", "rss-first"));
     int hold = Integer.getInteger("perfflow.benchmark.hold-minutes", 0);
     if (hold > 0) {
       // For looking into the generated company by hand (psql, EXPLAIN) before it is thrown away.

@@ -116,6 +116,24 @@ class EmbeddedEngineBenchmarkTest {
     await().atMost(Duration.ofMinutes(5)).until(e.engine()::processingCaughtUp);
   }
 
+  /**
+   * A year of monthly cycles for 50 people in the engine folder {@code dir}: 600 reviews of about
+   * 16 engine jobs each (service tasks and listener jobs), snapshots as the 5-minute interval would
+   * take them, and the last month's 50 reviews still waiting at a task. Returns the records
+   * written and a summary of the log.
+   */
+  static String[] writeAYearOfCycles(Path dir) throws IOException {
+    try (Engine e = start(dir)) {
+      deploy(e.client(), 16);
+      for (int month = 0; month < 12; month++) {
+        run(e.client(), "steps", 50);
+        e.engine().takeSnapshot();
+      }
+      addWaiting(e, 50);
+      return new String[] {Long.toString(e.engine().snapshotPosition()), e.engine().logSummary()};
+    }
+  }
+
   static long engineStartMillis(Path dir) throws IOException {
     long start = System.nanoTime();
     EmbeddedZeebeEngine engine = EmbeddedZeebeEngine.start(freePort(), dir.toString(), Duration.ZERO);
@@ -196,22 +214,10 @@ class EmbeddedEngineBenchmarkTest {
       report.append(after.line("0 (after cancelling them)", idle));
     }
 
-    // A year of monthly cycles for 50 people: 600 reviews of about 16 engine jobs each (service
-    // tasks and listener jobs), snapshots as the 5-minute interval would take them, and the last
-    // month's 50 reviews still waiting at a task.
     Path year = data.resolve("year");
-    long records;
-    String log;
-    try (Engine e = start(year)) {
-      deploy(e.client(), 16);
-      for (int month = 0; month < 12; month++) {
-        run(e.client(), "steps", 50);
-        e.engine().takeSnapshot();
-      }
-      addWaiting(e, 50);
-      records = e.engine().snapshotPosition();
-      log = e.engine().logSummary();
-    }
+    String[] written = writeAYearOfCycles(year);
+    long records = Long.parseLong(written[0]);
+    String log = written[1];
     long engineEmpty = engineStartMillis(data.resolve("engine-empty"));
     long engineYear = engineStartMillis(year);
     startToHealthyMillis(data.resolve("warm-up")); // class loading, JIT: the first start in a JVM is slower

@@ -32,6 +32,15 @@ public final class EngineBenchmarks {
     return engine.processingCaughtUp();
   }
 
+  /**
+   * Writes issue 9's year of history into the engine folder {@code engineDir}: monthly cycles of
+   * a 50-person company (600 reviews of 16 jobs, a snapshot a month, the last month's 50 waiting
+   * at a task). Returns the number of records written.
+   */
+  public static long writeAYearOfCycles(Path engineDir) throws java.io.IOException {
+    return Long.parseLong(EmbeddedEngineBenchmarkTest.writeAYearOfCycles(engineDir)[0]);
+  }
+
   /** Start to healthy of the whole application in this JVM, with {@code engineDir} as its engine folder (issue 9's measurement). */
   public static long startToHealthyMillis(Path engineDir) {
     return EmbeddedEngineBenchmarkTest.startToHealthyMillis(engineDir);
