@@ -64,15 +64,10 @@ public class DemoSeeder implements ApplicationRunner {
         organisation.saveGroup(new Group(g.id(), g.name(), null));
       }
     }
-    int added = 0;
-    for (DemoCompany.DemoEmployee e : DemoCompany.EMPLOYEES) {
-      if (!organisation.exists(e.id())) {
-        organisation.upsert(
-            new NewEmployee(e.id(), e.name(), e.email(), e.role(), e.team(), e.managerId(), e.storeId(), e.hiredOn(),
-                e.level(), e.basePay(), e.groups(), e.id().equals("admin") ? adminPassword : password));
-        added++;
-      }
-    }
+    int added = organisation.upsertAll(DemoCompany.EMPLOYEES.stream()
+        .map(e -> new NewEmployee(e.id(), e.name(), e.email(), e.role(), e.team(), e.managerId(), e.storeId(), e.hiredOn(),
+            e.level(), e.basePay(), e.groups(), e.id().equals("admin") ? adminPassword : password))
+        .toList());
     for (DemoCompany.DemoGroup g : DemoCompany.GROUPS) {
       jdbc.sql("UPDATE app_group SET head_id = ? WHERE id = ? AND head_id IS NULL").params(g.headId(), g.id()).update();
     }

@@ -42,12 +42,15 @@ import org.springframework.stereotype.Component;
  * throw-away folder) gets everything.
  *
  * <p>The deployment runs in the background from the moment every bean exists (while the web
- * server and the job workers start) and PerfFlow is not ready before it is done: the first
- * application runner waits for it, and a deployment the engine rejects fails the start.
+ * server and the job workers start) and PerfFlow is not ready before it is done: its application
+ * runner waits for it, and a deployment the engine rejects fails the start. That runner comes
+ * after the demo seed (which writes only to PostgreSQL), so on a first start the seed and the
+ * deployment share the wait instead of adding up, and before {@link EmbeddedRestartRecovery}
+ * (which may start processes again).
  */
 @Component
 @Profile("embedded")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 public class EmbeddedResourceDeployer implements SmartInitializingSingleton, ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedResourceDeployer.class);
   static final List<String> PATTERNS =

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("embedded")
-@Order(0)
+@Order(Ordered.LOWEST_PRECEDENCE) // after the deployment is in (EmbeddedResourceDeployer): recovery may start processes
 public class EmbeddedRestartRecovery implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRestartRecovery.class);
 
