@@ -624,10 +624,7 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
    * {@code idle}: no memory, NaN); then SIGTERM and wait.
    */
   private double[] startStop(Launch launch, Path dir, int[] failures, boolean idle) throws Exception {
-    int appPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      appPort = s.getLocalPort();
-    }
+    int appPort = io.perfflow.support.FreePorts.belowTheEphemeralRange();
     List<String> command = new ArrayList<>(launch.java());
     command.addAll(List.of("--server.port=" + appPort, "--perfflow.embedded.postgres.data-dir=" + dir.resolve("postgres"),
         "--perfflow.embedded.engine.data-dir=" + dir.resolve("engine")));

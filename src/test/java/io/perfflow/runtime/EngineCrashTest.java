@@ -9,8 +9,6 @@ import io.perfflow.support.ReviewScenarios;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -253,9 +251,8 @@ class EngineCrashTest {
     return null;
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  /** Below the ephemeral range, where the child's PostgreSQL and engine pick theirs (FreePorts). */
+  static int freePort() {
+    return io.perfflow.support.FreePorts.belowTheEphemeralRange();
   }
 }
