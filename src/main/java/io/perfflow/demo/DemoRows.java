@@ -1,7 +1,5 @@
 package io.perfflow.demo;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.perfflow.source.CopyCsv;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -18,7 +17,8 @@ import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * Rows to insert, grouped by statement (each a single-row {@code INSERT INTO t (columns) VALUES
- * (?, ...)}), written in bulk with PostgreSQL's {@code COPY}.
+ * (?, ...)}), written in bulk with PostgreSQL's {@code COPY} (CSV, the source ingestion's
+ * formatter: {@link CopyCsv}).
  *
  * <p>Why COPY: the demo company is about 140,000 rows and is written on the first start, before
  * the application reports healthy. The source tables keep their summaries (daily orders, monthly
@@ -59,7 +59,7 @@ final class DemoRows {
     }));
   }
 
-  /** {@code INSERT INTO t (a, b) VALUES (?, ?)} → {@code COPY t (a, b) FROM STDIN}. */
+  /** {@code INSERT INTO t (a, b) VALUES (?, ?)} → {@code COPY t (a, b) FROM STDIN (FORMAT csv)}. */
   static String copyStatement(String insert) {
     Matcher m = INSERT.matcher(insert);
     if (!m.matches()) {
@@ -70,7 +70,7 @@ final class DemoRows {
     if (columns != placeholders) {
       throw new IllegalArgumentException(columns + " columns but " + placeholders + " placeholders: " + insert);
     }
-    return "COPY " + m.group(1) + " (" + m.group(2).replaceAll("\\s+", " ").strip() + ") FROM STDIN";
+    return "COPY " + m.group(1) + " (" + m.group(2).replaceAll("\\s+", " ").strip() + ") FROM STDIN (FORMAT csv)";
   }
 
   private static long copy(PGConnection connection, String copy, List<Object[]> rows) throws SQLException {
@@ -80,10 +80,10 @@ final class DemoRows {
       for (Object[] row : rows) {
         appendLine(text, row);
         if (text.length() >= CHUNK) {
-          write(in, text);
+          CopyCsv.flush(in, text);
         }
       }
-      write(in, text);
+      CopyCsv.flush(in, text);
       return in.endCopy();
     } finally {
       if (in.isActive()) {
@@ -92,41 +92,16 @@ final class DemoRows {
     }
   }
 
-  private static void write(CopyIn in, StringBuilder text) throws SQLException {
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    in.writeToCopy(bytes, 0, bytes.length);
-    text.setLength(0);
-  }
-
-  /** One row in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+  /** One row as a COPY CSV line (source.CopyCsv), the typed nulls unwrapped; a double is refused. */
   static void appendLine(StringBuilder text, Object[] row) {
+    Object[] values = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
-      if (i > 0) {
-        text.append('\t');
-      }
       Object value = row[i] instanceof SqlParameterValue typed ? typed.getValue() : row[i];
-      switch (value) {
-        case null -> text.append("\\N");
-        case Boolean b -> text.append(b ? 't' : 'f');
-        case BigDecimal d -> text.append(d.toPlainString());
-        case Double d -> throw new IllegalArgumentException("a double (" + d + ") in a demo row: round it to a BigDecimal first");
-        case Float f -> throw new IllegalArgumentException("a float (" + f + ") in a demo row: round it to a BigDecimal first");
-        default -> escape(text, value.toString()); // strings, numbers, LocalDate, LocalDateTime (ISO)
+      if (value instanceof Double || value instanceof Float) {
+        throw new IllegalArgumentException("a floating-point value (" + value + ") in a demo row: round it to a BigDecimal first");
       }
+      values[i] = value;
     }
-    text.append('\n');
-  }
-
-  private static void escape(StringBuilder text, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> text.append("\\\\");
-        case '\t' -> text.append("\\t");
-        case '\n' -> text.append("\\n");
-        case '\r' -> text.append("\\r");
-        default -> text.append(c);
-      }
-    }
+    CopyCsv.appendLine(text, values);
   }
 }

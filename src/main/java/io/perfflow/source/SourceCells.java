@@ -180,16 +180,7 @@ final class SourceCells {
     out.append(row);
     for (Object v : values) {
       out.append(',');
-      if (v == null) {
-        continue;
-      }
-      if (v instanceof String s) {
-        out.append('"').append(s.replace("\"", "\"\"")).append('"');
-      } else if (v instanceof BigDecimal d) {
-        out.append(d.toPlainString());
-      } else {
-        out.append(v);
-      }
+      CopyCsv.appendCell(out, v);
     }
     out.append('\n');
   }

@@ -4,7 +4,6 @@ import io.perfflow.audit.AuditLog;
 import io.perfflow.metrics.RowError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -171,11 +170,7 @@ public class SourceIngestion {
   }
 
   private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-    if (buffer.length() > 0) {
-      byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      buffer.setLength(0);
-    }
+    CopyCsv.flush(copy, buffer);
   }
 
   private static void cancel(CopyIn copy) {

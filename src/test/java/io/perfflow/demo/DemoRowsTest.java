@@ -19,7 +19,7 @@ class DemoRowsTest {
 
   @Test
   void anInsertBecomesACopyOfTheSameColumns() {
-    assertEquals("COPY source.cs_session (id, store_id, started_at) FROM STDIN",
+    assertEquals("COPY source.cs_session (id, store_id, started_at) FROM STDIN (FORMAT csv)",
         DemoRows.copyStatement("INSERT INTO source.cs_session (id, store_id,\n    started_at) VALUES (?, ?, ?)"));
   }
 
@@ -37,13 +37,13 @@ class DemoRowsTest {
   }
 
   @Test
-  void textWithTabsNewlinesBackslashesAndChineseNullsAndTypedValuesComeBackAsWritten() {
+  void textWithCommasQuotesTabsNewlinesBackslashesAndChineseNullsAndTypedValuesComeBackAsWritten() {
     TestDatabase db = TestDatabase.fresh();
     db.jdbc.sql("""
         CREATE TABLE demo_rows_test (id bigint PRIMARY KEY, label text, day date, at timestamp, amount numeric(12, 2),
           flag boolean, n int)""").update();
     DemoRows rows = new DemoRows();
-    rows.add(INSERT, 1L, "tab\there, line\nbreak, back\\slash \\N, 客服 \r end", LocalDate.of(2026, 10, 14),
+    rows.add(INSERT, 1L, "tab\there, \"quoted\", line\nbreak, back\\slash \\N, 客服 \r end", LocalDate.of(2026, 10, 14),
         LocalDateTime.of(2026, 10, 14, 9, 0), new BigDecimal("1234.50"), true, 7);
     rows.add(INSERT, 2L, null, DemoRows.NULL_DATE, DemoRows.NULL_TIMESTAMP, new BigDecimal("1E+3"), false, DemoRows.NULL_INTEGER);
     assertEquals(2, rows.count(INSERT));
@@ -52,7 +52,7 @@ class DemoRowsTest {
 
     List<Map<String, Object>> back = db.jdbc.sql("SELECT * FROM demo_rows_test ORDER BY id").query().listOfRows();
     assertEquals(2, back.size());
-    assertEquals("tab\there, line\nbreak, back\\slash \\N, 客服 \r end", back.get(0).get("label"));
+    assertEquals("tab\there, \"quoted\", line\nbreak, back\\slash \\N, 客服 \r end", back.get(0).get("label"));
     assertEquals(java.sql.Date.valueOf("2026-10-14"), back.get(0).get("day"));
     assertEquals(java.sql.Timestamp.valueOf("2026-10-14 09:00:00"), back.get(0).get("at"));
     assertEquals(new BigDecimal("1234.50"), back.get(0).get("amount"));
