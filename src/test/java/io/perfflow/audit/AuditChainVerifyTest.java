@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 class AuditChainVerifyTest {
   @Test
   void anEventAppendedWhileTheChainIsReadIsNotABreakButAnEditedOrDeletedOneIs() {
-    TestDatabase db = TestDatabase.fresh();
-    // AuditLog reads its tables by their plain names, as the app does.
-    String name = db.jdbc.sql("SELECT current_database()").query(String.class).single();
-    db.jdbc.sql("ALTER DATABASE " + name + " SET search_path = perfflow, public").update();
+    TestDatabase db = TestDatabase.fresh().withAppSearchPath();
     AuditLog audit = new AuditLog(db.jdbc, new ObjectMapper());
     audit.append("hr", "FIRST", null, Map.of("n", 1));
     audit.append("hr", "SECOND", null, Map.of("n", 2));

@@ -37,10 +37,7 @@ class CsAttributionTest {
 
   @BeforeEach
   void storeDay() {
-    db = TestDatabase.withDemoEmployees();
-    // AuditLog (the rule change is audited) reads its tables by their plain names, as the app does.
-    String name = db.jdbc.sql("SELECT current_database()").query(String.class).single();
-    db.jdbc.sql("ALTER DATABASE " + name + " SET search_path = perfflow, public").update();
+    db = TestDatabase.withDemoEmployees().withAppSearchPath();
     attribution = new CsAttribution(db.jdbc, new AuditLog(db.jdbc, new ObjectMapper()));
     db.jdbc.sql("INSERT INTO source.store (id, name, marketplace, opened_on, shared_account) VALUES ('S-T', 'Test', 'JD', '2026-01-01', true)")
         .update();

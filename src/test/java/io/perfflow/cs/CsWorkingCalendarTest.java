@@ -43,10 +43,7 @@ class CsWorkingCalendarTest {
 
   @Test
   void theCalendarIsData() {
-    TestDatabase db = TestDatabase.fresh();
-    // the app reads its tables by their plain names (search_path perfflow)
-    String name = db.jdbc.sql("SELECT current_database()").query(String.class).single();
-    db.jdbc.sql("ALTER DATABASE " + name + " SET search_path = perfflow, public").update();
+    TestDatabase db = TestDatabase.fresh().withAppSearchPath();
     CsWorkingCalendar calendar = new CsWorkingCalendar(db.jdbc);
     assertThat(calendar.isLastWorkingDayOfWeek(d("2031-05-02"))).as("no row: Friday").isTrue();
     db.jdbc.sql("INSERT INTO perfflow.cs_calendar_day (day, working, note) VALUES ('2031-05-01', false, 'Labour Day'), ('2031-05-02', false, 'Labour Day')")

@@ -39,6 +39,16 @@ public final class TestDatabase {
     return new TestDatabase(server().getDatabase("postgres", name));
   }
 
+  /**
+   * This database with the application's search path (perfflow, public), for classes that read
+   * their tables by their plain names, as the app does (its data source sets the same path).
+   */
+  public TestDatabase withAppSearchPath() {
+    String name = jdbc.sql("SELECT current_database()").query(String.class).single();
+    jdbc.sql("ALTER DATABASE " + name + " SET search_path = perfflow, public").update();
+    return this;
+  }
+
   /** A new database with the demo company's employees (the rows their data refers to). */
   public static TestDatabase withDemoEmployees() {
     TestDatabase db = fresh();

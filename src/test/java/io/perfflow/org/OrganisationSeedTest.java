@@ -17,10 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class OrganisationSeedTest {
   @Test
   void addsOnlyTheMissingPeopleAndHashesEachDistinctPasswordOnce() {
-    TestDatabase db = TestDatabase.fresh();
-    // Organisation reads its tables by their plain names, as the app does.
-    String name = db.jdbc.sql("SELECT current_database()").query(String.class).single();
-    db.jdbc.sql("ALTER DATABASE " + name + " SET search_path = perfflow, public").update();
+    TestDatabase db = TestDatabase.fresh().withAppSearchPath();
     BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     AtomicInteger hashed = new AtomicInteger();
     PasswordEncoder counting = new PasswordEncoder() {
