@@ -47,36 +47,36 @@ public class AuditLog {
   /**
    * Appends an event unless one with the same {@code dedupeKey} exists: a retried job (or a
    * listener that runs twice) records its step once.
+   *
+   * <p>Two statements, as every worker step appends one: the head is locked (and the event's id
+   * drawn) first, so the chain stays linear; the insert then skips a key that is there already
+   * (also one that a concurrent append of the same step committed while this one waited for the
+   * lock) and moves the head only when it inserted.
    */
   @Transactional
   public void append(String actor, String action, Subject subject, Map<String, ?> details, String dedupeKey) {
     var head =
-        jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head FOR UPDATE")
-            .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+        jdbc.sql("SELECT last_hash, nextval('audit_event_id_seq') FROM audit_chain_head FOR UPDATE")
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
             .single();
-    if (dedupeKey != null
-        && jdbc.sql("SELECT count(*) FROM audit_event WHERE dedupe_key = ?")
-                .param(dedupeKey)
-                .query(Long.class)
-                .single()
-            > 0) {
-      return;
-    }
-    String prevHash = (String) head[1];
-    long id = jdbc.sql("SELECT nextval('audit_event_id_seq')").query(Long.class).single();
+    String prevHash = (String) head[0];
+    long id = (Long) head[1];
     Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String detailsJson = toJson(details);
     AuditEvent event = new AuditEvent(id, at, actor, action, subject, detailsJson);
     String hash = hash(prevHash, event);
     jdbc.sql(
             """
-            INSERT INTO audit_event (id, at, actor, action, subject_type, subject_id, details, dedupe_key, prev_hash, hash,
-              hash_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)""")
+            WITH appended AS (
+              INSERT INTO audit_event (id, at, actor, action, subject_type, subject_id, details, dedupe_key, prev_hash, hash,
+                hash_version)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)
+              ON CONFLICT (dedupe_key) DO NOTHING
+              RETURNING id, hash)
+            UPDATE audit_chain_head SET last_id = appended.id, last_hash = appended.hash FROM appended""")
         .params(id, Timestamp.from(at), actor, action, subject == null ? null : subject.type(),
             subject == null ? null : subject.id(), detailsJson, dedupeKey, prevHash, hash)
         .update();
-    jdbc.sql("UPDATE audit_chain_head SET last_id = ?, last_hash = ?").params(id, hash).update();
   }
 
   /** Every event about one subject (a review, a cycle, a supplier-delay case, ...), oldest first. */
