@@ -76,11 +76,14 @@ public class ReviewScoring {
       throw new MissingMetricException(message);
     }
     List<Map<String, Object>> collected = new ArrayList<>();
+    List<String> kpis = new ArrayList<>();
+    List<String> actuals = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     for (ReviewLine line : lines) {
       CollectedMetric v = values.get(line.metric());
-      jdbc.sql("UPDATE review_line SET actual = ?, source = ? WHERE review_id = ? AND kpi_code = ?")
-          .params(v.value(), v.source(), reviewId, line.kpi())
-          .update();
+      kpis.add(line.kpi());
+      actuals.add(v.value().toPlainString());
+      sources.add(v.source());
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("kpi", line.kpi());
       entry.put("metric", line.metric());
@@ -91,6 +94,14 @@ public class ReviewScoring {
       }
       collected.add(entry);
     }
+    // One statement for all lines (each job runs once per review; round trips are its cost).
+    jdbc.sql(
+            """
+            UPDATE review_line l SET actual = v.actual::numeric, source = v.source
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS v (kpi_code, actual, source)
+            WHERE l.review_id = ? AND l.kpi_code = v.kpi_code""")
+        .params(kpis.toArray(String[]::new), actuals.toArray(String[]::new), sources.toArray(String[]::new), reviewId)
+        .update();
     workflow.setStatus(reviewId, ReviewStatus.CREATED, null);
     audit.append(SYSTEM, "METRICS_COLLECTED", ReviewProcesses.review(reviewId), Map.of("values", collected), dedupeKey);
   }
@@ -120,11 +131,17 @@ public class ReviewScoring {
     Scoring.Result result = Scoring.score(inputs, cap);
     List<Map<String, Object>> details = new ArrayList<>();
     for (Scoring.KpiScore s : result.lines()) {
-      jdbc.sql("UPDATE review_line SET completion = ?, score = ? WHERE review_id = ? AND kpi_code = ?")
-          .params(s.completion(), s.score(), reviewId, s.code())
-          .update();
       details.add(Map.of("kpi", s.code(), "completion", s.completion().toPlainString(), "score", s.score().toPlainString()));
     }
+    jdbc.sql(
+            """
+            UPDATE review_line l SET completion = v.completion::numeric, score = v.score::numeric
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS v (kpi_code, completion, score)
+            WHERE l.review_id = ? AND l.kpi_code = v.kpi_code""")
+        .params(result.lines().stream().map(Scoring.KpiScore::code).toArray(String[]::new),
+            result.lines().stream().map(l -> l.completion().toPlainString()).toArray(String[]::new),
+            result.lines().stream().map(l -> l.score().toPlainString()).toArray(String[]::new), reviewId)
+        .update();
     jdbc.sql("UPDATE review SET total = ?, updated_at = now() WHERE id = ?").params(result.total(), reviewId).update();
     audit.append(SYSTEM, "SCORES_COMPUTED", ReviewProcesses.review(reviewId),
         Map.of("lines", details, "total", result.total().toPlainString(), "completionCap", cap.toPlainString()), dedupeKey);

@@ -61,7 +61,8 @@ public class TaskRecorder {
     String name = info.map(ProcessModels.UserTaskInfo::name).orElse(t.elementId());
     String formId = info.map(ProcessModels.UserTaskInfo::formId).orElse(null);
     Subject subject = subjects.subjectOf(t.bpmnProcessId(), t.variables());
-    int inserted =
+    // RETURNING: the row as written, without reading it again (this runs for every task).
+    Optional<UserTask> inserted =
         jdbc.sql(
                 """
                 INSERT INTO user_task (key, process_instance_key, element_id, name, form_id, subject_type, subject_id,
@@ -72,15 +73,17 @@ public class TaskRecorder {
                   subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id, assignee = EXCLUDED.assignee,
                   candidate_groups = EXCLUDED.candidate_groups, due_at = EXCLUDED.due_at, status = 'CREATED',
                   created_at = now(), completed_at = NULL, completed_by = NULL, submitted = NULL
-                WHERE user_task.completed_by = ? AND user_task.process_instance_key <> EXCLUDED.process_instance_key""")
+                WHERE user_task.completed_by = ? AND user_task.process_instance_key <> EXCLUDED.process_instance_key
+                RETURNING *""")
             .params(t.key(), t.processInstanceKey(), t.elementId(), name, formId,
                 subject == null ? null : subject.type(), subject == null ? null : subject.id(), t.assignee(),
                 t.candidateGroups().toArray(String[]::new), t.due() == null ? null : Timestamp.from(t.due()), LOST)
-            .update();
-    if (inserted == 0) {
+            .query(TaskInbox::task)
+            .optional();
+    if (inserted.isEmpty()) {
       return;
     }
-    UserTask task = inbox.get(t.key());
+    UserTask task = inserted.get();
     lifecycles.forEach(l -> l.created(task, t.variables()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskKey", t.key());
@@ -94,11 +97,11 @@ public class TaskRecorder {
 
   @Transactional
   public void assigned(long key, String assignee) {
-    Optional<UserTask> task = inbox.find(key);
+    Optional<UserTask> task =
+        jdbc.sql("UPDATE user_task SET assignee = ? WHERE key = ? RETURNING *").params(assignee, key).query(TaskInbox::task).optional();
     if (task.isEmpty()) {
       return;
     }
-    jdbc.sql("UPDATE user_task SET assignee = ? WHERE key = ?").params(assignee, key).update();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskKey", key);
     details.put("task", task.get().name());
