@@ -370,6 +370,8 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
 
   /** Instances per sample of the workers-against-the-ceiling figure. */
   static final int REVIEW_INSTANCES = Integer.getInteger("perfflow.benchmark.review-instances", 50);
+  /** Rounds of both models before the first level's samples, so that the JIT has compiled the workers' code (5; the CI smoke 1). */
+  static final int WORKERS_WARM_UP = Integer.getInteger("perfflow.benchmark.workers-warm-up", 5);
   /** The waiting user tasks that figure is measured with. */
   static final int[] WAITING = java.util.Arrays.stream(System.getProperty("perfflow.benchmark.waiting", "0,1000,2000").split(","))
       .mapToInt(w -> Integer.parseInt(w.trim())).toArray();
@@ -404,18 +406,27 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
         complete.send().join();
       }).maxJobsActive(16).streamEnabled(true).fetchVariables(List.of("reviewId")).open());
     }
-    int needed = WAITING.length * (SAMPLES + 1) * REVIEW_INSTANCES;
+    int needed = (WORKERS_WARM_UP + WAITING.length * (SAMPLES + 1)) * REVIEW_INSTANCES;
     java.util.ArrayDeque<Cycles.ReviewRef> reviews = new java.util.ArrayDeque<>(reviews(needed));
     List<Long> waiting = new ArrayList<>();
     int[] failures = {0, 0};
     try {
+      // The JIT first: the real workers run far more code (Spring, JDBC, Jackson) than the no-op
+      // ones, and one sample of 50 did not compile it (the real model's CPU per instance still
+      // fell by half from the first level to the third, the no-op model's much less).
+      for (int i = 0; i < WORKERS_WARM_UP; i++) {
+        toFirstTask("performance-review", reviews, failures, 0);
+        toFirstTask("performance-review-noop", null, failures, 1);
+      }
       for (int level : WAITING) {
         waiting.addAll(EngineBenchmarks.addWaiting(engine, camunda, level - waiting.size()));
         List<Double> real = new ArrayList<>();
         List<Double> ceiling = new ArrayList<>();
+        List<List<Double>> realCpu = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> noopCpu = List.of(new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i <= SAMPLES; i++) { // sample 0 is the warm-up
-          double r;
-          double c;
+          Run r;
+          Run c;
           if (i % 2 == 0) {
             r = toFirstTask("performance-review", reviews, failures, 0);
             c = toFirstTask("performance-review-noop", null, failures, 1);
@@ -424,10 +435,22 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
             r = toFirstTask("performance-review", reviews, failures, 0);
           }
           if (i > 0) {
-            real.add(r);
-            ceiling.add(c);
+            real.add(r.perSecond());
+            ceiling.add(c.perSecond());
+            realCpu.get(0).add(r.jvmCpuMs());
+            realCpu.get(1).add(r.postgresCpuMs());
+            noopCpu.get(0).add(c.jvmCpuMs());
+            noopCpu.get(1).add(c.postgresCpuMs());
           }
         }
+        FIGURES.put("review-real-cpu-jvm-" + level, Figure.of("CPU per instance, real workers, " + level
+            + " waiting tasks: PerfFlow's JVM (engine, workers, client)", "ms", realCpu.get(0), failures[0]));
+        FIGURES.put("review-real-cpu-postgres-" + level, Figure.of("CPU per instance, real workers, " + level
+            + " waiting tasks: PostgreSQL", "ms", realCpu.get(1), failures[0]));
+        FIGURES.put("review-noop-cpu-jvm-" + level, Figure.of("CPU per instance, no-op workers, " + level
+            + " waiting tasks: PerfFlow's JVM", "ms", noopCpu.get(0), failures[1]));
+        FIGURES.put("review-noop-cpu-postgres-" + level, Figure.of("CPU per instance, no-op workers, " + level
+            + " waiting tasks: PostgreSQL", "ms", noopCpu.get(1), failures[1]));
         FIGURES.put("review-real-" + level, Figure.of("performance-review start to first user task, real workers, " + level
             + " waiting tasks", "instances/s", real, failures[0]));
         FIGURES.put("review-noop-" + level, Figure.of("the same model with no-op workers (the engine's ceiling), " + level
@@ -463,9 +486,11 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
    * log until each has its first user task created and assigned; instances per second. {@code reviews} null:
    * the no-op model's variables. The instances are cancelled afterwards (not timed).
    */
-  private double toFirstTask(String process, java.util.Deque<Cycles.ReviewRef> reviews, int[] failures, int failureSlot) throws Exception {
+  private Run toFirstTask(String process, java.util.Deque<Cycles.ReviewRef> reviews, int[] failures, int failureSlot) throws Exception {
     long[] position = {engine.forEachRecord(lastPosition, r -> {})};
     lastPosition = position[0];
+    long jvmCpu = jvmCpuNanos();
+    long pgCpu = postgresCpuTicks();
     Set<Long> created = new java.util.HashSet<>();
     List<CompletableFuture<ProcessInstanceEvent>> starts = new ArrayList<>();
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(64);
@@ -514,9 +539,42 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
       keys.stream().filter(k -> !created.contains(k)).forEach(k -> failures[failureSlot]++);
       done = System.nanoTime();
     }
+    double jvmMs = (jvmCpuNanos() - jvmCpu) / 1e6 / Math.max(1, keys.size());
+    double pgMs = (postgresCpuTicks() - pgCpu) * 1000.0 / CLOCK_TICKS / Math.max(1, keys.size());
     lastPosition = position[0];
     EngineBenchmarks.cancel(engine, camunda, new ArrayList<>(keys));
-    return keys.size() / ((done - start) / 1e9);
+    return new Run(keys.size() / ((done - start) / 1e9), jvmMs, pgMs);
+  }
+
+  /** One sample of {@link #toFirstTask}: instances per second, and CPU per instance in this JVM and in PostgreSQL. */
+  record Run(double perSecond, double jvmCpuMs, double postgresCpuMs) {}
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Linux's clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on every Linux PerfFlow runs on). */
+  static final int CLOCK_TICKS = 100;
+
+  /**
+   * User and system CPU ticks of this test's PostgreSQL: its postmaster and every process under it
+   * (the connection pool's backends live through a sample, so their CPU is counted whole).
+   */
+  private long postgresCpuTicks() {
+    long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
+    return ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
+        .map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.children()).mapToLong(CompanyScaleBenchmarkTest::cpuTicks).sum())
+        .orElse(0L);
+  }
+
+  private static long cpuTicks(ProcessHandle p) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    } catch (IOException | RuntimeException e) {
+      return 0; // a backend that ended in between
+    }
   }
 
   static long lastPosition = -1;
