@@ -130,10 +130,37 @@ public final class PerfFlowEngineAssembly {
     return first;
   }
 
-  /** Writes responses only for requests of this run (see {@link #startRequestIdsAfterEarlierRuns}). */
+  /**
+   * Writes responses only for requests of this run (see {@link #startRequestIdsAfterEarlierRuns}),
+   * and one engine's response at a time in this JVM.
+   *
+   * <p>The library's {@code GrpcResponseWriter} keeps the key, the intent and the view of the
+   * value of the response being written in <em>static</em> fields. The engine sets them and then
+   * sends, on its actor thread; with two engines in one JVM (the test suite: the application's
+   * engine and a test's own) one engine's fields can be overwritten in between. That was seen: the
+   * view pointed at the other engine's bytes, the response could not be read ("Could not
+   * deserialize object [ProcessInstanceResultRecord]"), and the engine retried that side effect
+   * for good, answering nothing more. So the fields are kept here, per engine (the value copied
+   * as it is given), and handed over and sent under one lock.
+   */
   private static final class CurrentRunResponses implements CommandResponseWriter {
+    /** Guards the library writer's static fields from the set-up of a response to its sending. */
+    private static final Object SENDING = new Object();
+
     private final CommandResponseWriter delegate;
     private final long firstRequestId;
+    private final org.agrona.ExpandableArrayBuffer value = new org.agrona.ExpandableArrayBuffer();
+    private final io.camunda.zeebe.util.buffer.DirectBufferWriter valueOut = new io.camunda.zeebe.util.buffer.DirectBufferWriter();
+    private final org.agrona.ExpandableArrayBuffer reason = new org.agrona.ExpandableArrayBuffer();
+    private final org.agrona.concurrent.UnsafeBuffer reasonOut = new org.agrona.concurrent.UnsafeBuffer(0, 0);
+    private int partitionId;
+    private long key;
+    private Intent intent;
+    private RecordType recordType;
+    private ValueType valueType;
+    private RejectionType rejectionType;
+    private int valueLength;
+    private int reasonLength;
 
     CurrentRunResponses(CommandResponseWriter delegate, long firstRequestId) {
       this.delegate = delegate;
@@ -142,55 +169,63 @@ public final class PerfFlowEngineAssembly {
 
     @Override
     public CommandResponseWriter partitionId(int partitionId) {
-      delegate.partitionId(partitionId);
+      this.partitionId = partitionId;
       return this;
     }
 
     @Override
     public CommandResponseWriter key(long key) {
-      delegate.key(key);
+      this.key = key;
       return this;
     }
 
     @Override
     public CommandResponseWriter intent(Intent intent) {
-      delegate.intent(intent);
+      this.intent = intent;
       return this;
     }
 
     @Override
     public CommandResponseWriter recordType(RecordType type) {
-      delegate.recordType(type);
+      this.recordType = type;
       return this;
     }
 
     @Override
     public CommandResponseWriter valueType(ValueType valueType) {
-      delegate.valueType(valueType);
+      this.valueType = valueType;
       return this;
     }
 
     @Override
     public CommandResponseWriter rejectionType(RejectionType rejectionType) {
-      delegate.rejectionType(rejectionType);
+      this.rejectionType = rejectionType;
       return this;
     }
 
     @Override
     public CommandResponseWriter rejectionReason(DirectBuffer rejectionReason) {
-      delegate.rejectionReason(rejectionReason);
+      reasonLength = rejectionReason.capacity();
+      reason.putBytes(0, rejectionReason, 0, reasonLength);
       return this;
     }
 
     @Override
     public CommandResponseWriter valueWriter(BufferWriter value) {
-      delegate.valueWriter(value);
+      value.write(this.value, 0);
+      valueLength = value.getLength();
       return this;
     }
 
     @Override
     public void tryWriteResponse(int requestStreamId, long requestId) {
-      if (requestId >= firstRequestId) {
+      if (requestId < firstRequestId) {
+        return;
+      }
+      synchronized (SENDING) {
+        reasonOut.wrap(reason, 0, reasonLength);
+        delegate.partitionId(partitionId).key(key).intent(intent).recordType(recordType).valueType(valueType)
+            .rejectionType(rejectionType).rejectionReason(reasonOut).valueWriter(valueOut.wrap(value, 0, valueLength));
         delegate.tryWriteResponse(requestStreamId, requestId);
       }
     }
