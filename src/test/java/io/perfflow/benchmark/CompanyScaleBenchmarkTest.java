@@ -557,23 +557,25 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
   static final int CLOCK_TICKS = 100;
 
   /**
-   * User and system CPU ticks of this test's PostgreSQL: its postmaster and every process under it
-   * (the connection pool's backends live through a sample, so their CPU is counted whole).
+   * User and system CPU ticks of this test's PostgreSQL: its postmaster, with what its ended
+   * children used (it reaps them), and every live process under it. A backend that ends between
+   * two readings moves from the live ones to the postmaster's reaped ones, so it is counted once.
    */
   private long postgresCpuTicks() {
     long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
     return ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
-        .map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.children()).mapToLong(CompanyScaleBenchmarkTest::cpuTicks).sum())
+        .map(postmaster -> cpuTicks(postmaster, true) + postmaster.children().mapToLong(p -> cpuTicks(p, false)).sum())
         .orElse(0L);
   }
 
-  private static long cpuTicks(ProcessHandle p) {
+  private static long cpuTicks(ProcessHandle p, boolean withReapedChildren) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+      // utime, stime (fields 14 and 15); cutime, cstime (16 and 17): the ended children's
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]) + (withReapedChildren ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
     } catch (IOException | RuntimeException e) {
-      return 0; // a backend that ended in between
+      return 0; // a backend that ended in between (its CPU is in the postmaster's reaped children's now)
     }
   }
 
