@@ -370,7 +370,7 @@ class CompanyScaleBenchmarkTest extends PerfFlowIntegrationTest {
 
   /** Instances per sample of the workers-against-the-ceiling figure. */
   static final int REVIEW_INSTANCES = Integer.getInteger("perfflow.benchmark.review-instances", 50);
-  /** Rounds of both models before the first level's samples, so that the JIT has compiled the workers' code (5; the CI smoke 1). */
+  /** Rounds of both models before the first level's samples, so that the JIT has compiled the workers' code (5, in the CI smoke too: 5 instances a round there). */
   static final int WORKERS_WARM_UP = Integer.getInteger("perfflow.benchmark.workers-warm-up", 5);
   /** The waiting user tasks that figure is measured with. */
   static final int[] WAITING = java.util.Arrays.stream(System.getProperty("perfflow.benchmark.waiting", "0,1000,2000").split(","))
